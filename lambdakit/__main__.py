@@ -1,0 +1,3 @@
+from lambdakit.cli import main
+
+main()

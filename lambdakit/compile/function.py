@@ -1,0 +1,169 @@
+"""Emit one function: the SAM function, its execution role, its log group and its outputs."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, iam, logs, serverless
+
+from lambdakit.compile._sam import LoggingConfig, SamFunction
+from lambdakit.iam import execution_permissions, policy_document, trust_policy, wildcard_reasons
+from lambdakit.model import App, Function
+from lambdakit.model.refs import Ref as ModelRef
+
+TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
+ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
+# cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
+# silences both, so a reviewed decision is not flagged twice.
+LINT_EQUIVALENTS: dict[str, tuple[str, ...]] = {"LK121": ("W2531",)}
+LOG_GROUP_SKIPS = [
+    {"id": "CKV_AWS_158", "comment": "CloudWatch Logs encrypts log data at rest with keys it "
+                                     "owns; lambdakit does not manage a customer key here"},
+]
+
+
+def partition_agnostic(arn: str) -> str | Sub:
+    """`arn:aws:...` → `!Sub arn:${AWS::Partition}:...`, so one template serves every partition."""
+    if not ARN_PARTITION.match(arn):
+        return arn
+    return Sub(ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1))
+
+
+def permissions_boundary_arn(boundary: str) -> str | Sub:
+    if boundary.startswith("arn:"):
+        return partition_agnostic(boundary)
+    return Sub(f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}")
+
+
+def emit_function(template: Template, app: App, fn: Function, base_dir: Path) -> None:
+    tags = dict(sorted({**app.tags, **fn.tags}.items()))
+    template.add_resource(_log_group(fn, tags))
+    template.add_resource(_role(app, fn, tags))
+    template.add_resource(_function(app, fn, tags, base_dir))
+    template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
+                               Value=GetAtt(fn.id, "Arn")))
+    template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
+
+
+def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:
+    if fn.function_name:
+        name: str | Sub = f"/aws/lambda/{fn.function_name}"
+    else:
+        # The stack name keeps the name unique per region without a circular reference.
+        name = Sub(f"/aws/lambda/${{AWS::StackName}}/{fn.id}")
+    group = logs.LogGroup(fn.log_group_id, LogGroupName=name,
+                          RetentionInDays=fn.logging.retention_days)
+    if tags:
+        group.Tags = Tags(**tags)
+    group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
+    return group
+
+
+def _role(app: App, fn: Function, tags: dict[str, str]) -> iam.Role:
+    permissions = execution_permissions(fn)
+    role = iam.Role(
+        fn.role_id,
+        AssumeRolePolicyDocument=trust_policy(),
+        Policies=[iam.Policy(PolicyName="execution", PolicyDocument=policy_document(permissions))],
+    )
+    if app.permissions_boundary:
+        role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
+    if tags:
+        role.Tags = Tags(**tags)
+    reasons = wildcard_reasons(permissions)
+    if reasons:
+        role.Metadata = {"lambdakit": {"wildcards": reasons}}
+    return role
+
+
+def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
+    props: dict[str, Any] = {
+        "Handler": fn.handler,
+        "Runtime": fn.runtime,
+        "CodeUri": _code_uri(fn, base_dir),
+        "Architectures": [fn.architecture],
+        "MemorySize": fn.memory,
+        "Timeout": fn.timeout,
+        "Role": GetAtt(fn.role_id, "Arn"),
+        "Tracing": TRACING_MODES[fn.tracing],
+        "LoggingConfig": _logging_config(fn),
+        "RecursiveLoop": "Allow" if fn.allow_recursive_loop else "Terminate",
+    }
+    if fn.ephemeral_storage is not None:
+        props["EphemeralStorage"] = serverless.EphemeralStorage(Size=fn.ephemeral_storage)
+    if fn.environment:
+        props["Environment"] = serverless.Environment(Variables=_environment(fn))
+    if fn.description is not None:
+        props["Description"] = fn.description
+    if fn.function_name is not None:
+        props["FunctionName"] = fn.function_name
+    if tags:
+        props["Tags"] = tags
+    if fn.reserved_concurrency is not None:
+        props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
+    if fn.kms_key_arn is not None:
+        props["KmsKeyArn"] = partition_agnostic(fn.kms_key_arn)
+    function = SamFunction(fn.id, **props)
+    function.Metadata = _function_metadata(fn, {**app.acknowledge, **fn.acknowledge})
+    return function
+
+
+def _function_metadata(fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
+    """Reasons travel with the template, in the forms checkov and cfn-lint read."""
+    metadata: dict[str, Any] = {"checkov": {"skip": _function_skips(fn)}}
+    acknowledged = {code: reason for code, reason in sorted(acknowledge.items())
+                    if reason.strip()}
+    lint_ignores = sorted({rule for code in acknowledged
+                           for rule in LINT_EQUIVALENTS.get(code, ())})
+    if lint_ignores:
+        metadata["cfn-lint"] = {"config": {"ignore_checks": lint_ignores}}
+    own: dict[str, Any] = {}
+    if acknowledged:
+        own["acknowledged"] = acknowledged
+    if fn.allow_recursive_loop:
+        own["recursive_loop_allowed"] = fn.allow_recursive_loop
+    if own:
+        metadata["lambdakit"] = own
+    return metadata
+
+
+def _function_skips(fn: Function) -> list[dict[str, str]]:
+    skips = [{"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS APIs, "
+                                              "which IAM protects; a VPC adds cost and cold "
+                                              "starts without adding protection here"}]
+    if fn.environment and fn.kms_key_arn is None:
+        skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
+                                                      "AWS-managed Lambda key; lambdakit refuses "
+                                                      "literal secrets in it (LK113)"})
+    return skips
+
+
+def _code_uri(fn: Function, base_dir: Path) -> str:
+    relative = os.path.relpath(fn.code_path(), base_dir)
+    return Path(relative).as_posix()
+
+
+def _logging_config(fn: Function) -> LoggingConfig:
+    config = LoggingConfig(LogFormat=fn.logging.format, LogGroup=Ref(fn.log_group_id))
+    application = fn.logging.effective_application_level()
+    system = fn.logging.effective_system_level()
+    if application:
+        config.ApplicationLogLevel = application
+    if system:
+        config.SystemLogLevel = system
+    return config
+
+
+def _environment(fn: Function) -> dict[str, Any]:
+    return {name: _env_value(value) for name, value in sorted(fn.environment.items())}
+
+
+def _env_value(value: str | ModelRef) -> Any:
+    if isinstance(value, str):
+        return partition_agnostic(value)
+    if value.attribute == "Arn":
+        return GetAtt(value.target.label(), "Arn")
+    return Ref(value.target.label())

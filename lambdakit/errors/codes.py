@@ -1,0 +1,74 @@
+"""The registry of diagnostic codes. Codes are stable API: never renumber, only add.
+
+Each code has one severity and one docs anchor in `docs/errors.md`; a test keeps the two equal.
+Ranges: LK0xx loading and app structure, LK1xx one function, LK9xx second opinions (SAM, cfn-lint).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: Severity
+    title: str
+
+    @property
+    def anchor(self) -> str:
+        return f"docs/errors.md#{self.code.lower()}"
+
+
+_E, _W = Severity.ERROR, Severity.WARNING
+
+CODES: dict[str, Code] = {
+    c.code: c
+    for c in (
+        Code("LK001", _E, "invalid value for a construct field"),
+        Code("LK002", _E, "invalid construct id"),
+        Code("LK003", _E, "two resources share one logical id"),
+        Code("LK004", _E, "invalid acknowledgement"),
+        Code("LK005", _E, "the app file could not be loaded"),
+        Code("LK006", _E, "no App found in the app file"),
+        Code("LK007", _E, "the stack has more resources than CloudFormation allows"),
+        Code("LK008", _W, "the app has no functions"),
+        Code("LK009", _E, "invalid app name"),
+        Code("LK010", _E, "invalid ARN"),
+        Code("LK101", _E, "memory out of range"),
+        Code("LK104", _E, "timeout out of range"),
+        Code("LK105", _E, "ephemeral storage out of range"),
+        Code("LK110", _E, "environment variables exceed 4 KB"),
+        Code("LK111", _E, "reserved environment variable name"),
+        Code("LK112", _E, "invalid environment variable name"),
+        Code("LK113", _E, "literal secret in an environment variable"),
+        Code("LK120", _E, "unknown runtime"),
+        Code("LK121", _W, "deprecated runtime"),
+        Code("LK122", _E, "runtime can no longer be used"),
+        Code("LK123", _E, "architecture not supported by the runtime"),
+        Code("LK130", _E, "invalid function name"),
+        Code("LK131", _E, "description too long"),
+        Code("LK132", _E, "invalid handler"),
+        Code("LK133", _E, "code location not found"),
+        Code("LK134", _W, "handler module not found in the code directory"),
+        Code("LK140", _E, "reserved concurrency leaves too little unreserved"),
+        Code("LK150", _E, "log retention not accepted by CloudWatch Logs"),
+        Code("LK151", _E, "log levels need JSON log format"),
+        Code("LK160", _E, "too many tags, or a tag too long"),
+        Code("LK161", _E, "reserved tag prefix"),
+        Code("LK170", _E, "recursive loop allowed without a reason"),
+        Code("LK900", _E, "the SAM transform rejected the template"),
+        Code("LK901", _E, "cfn-lint error"),
+        Code("LK902", _W, "cfn-lint warning"),
+    )
+}
+
+
+def severity_of(code: str) -> Severity:
+    return CODES[code].severity

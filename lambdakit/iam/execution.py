@@ -1,0 +1,59 @@
+"""The execution role of one function: who may assume it and what it may do by default."""
+
+from __future__ import annotations
+
+import awacs.logs
+import awacs.sts
+import awacs.xray
+from awacs.aws import Allow, Condition, PolicyDocument, Principal, Statement, StringEquals
+
+from lambdakit.iam.permissions import POLICY_VERSION, Permission
+from lambdakit.model import Function
+
+LAMBDA_SERVICE = "lambda.amazonaws.com"
+XRAY_WILDCARD_REASON = (
+    "xray:PutTraceSegments and xray:PutTelemetryRecords have no resource type in the IAM "
+    "service authorization reference, so they can only be granted on '*'"
+)
+
+
+def trust_policy() -> PolicyDocument:
+    """Lambda may assume the role, and only on behalf of this account (confused deputy)."""
+    return PolicyDocument(
+        Version=POLICY_VERSION,
+        Statement=[
+            Statement(
+                Effect=Allow,
+                Principal=Principal("Service", LAMBDA_SERVICE),
+                Action=[awacs.sts.AssumeRole],
+                Condition=Condition(
+                    StringEquals("aws:SourceAccount", {"Ref": "AWS::AccountId"})
+                ),
+            )
+        ],
+    )
+
+
+def execution_permissions(fn: Function) -> list[Permission]:
+    """What every function needs to run: its own log group and, when traced, X-Ray."""
+    permissions = [
+        Permission(
+            sid="WriteOwnLogs",
+            actions=(awacs.logs.CreateLogStream, awacs.logs.PutLogEvents),
+            resources=({"Fn::GetAtt": [fn.log_group_id, "Arn"]},),
+            purpose=f"write logs to {fn.log_group_id} only",
+            origin=fn.origin,
+        ),
+    ]
+    # With pass_through, Lambda still records segments for requests sampled upstream.
+    permissions.append(
+        Permission(
+            sid="XRayTracing",
+            actions=(awacs.xray.PutTelemetryRecords, awacs.xray.PutTraceSegments),
+            resources=("*",),
+            purpose=f"send traces ({fn.tracing} tracing)",
+            origin=fn.origin,
+            wildcard_reason=XRAY_WILDCARD_REASON,
+        )
+    )
+    return permissions

@@ -1,0 +1,177 @@
+"""The base of every construct: frozen, strict pydantic models that remember the user's line."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
+from pydantic_core import PydanticCustomError
+
+from lambdakit.errors import (
+    CODES,
+    UNKNOWN,
+    Diagnostic,
+    LambdakitError,
+    Origin,
+    active_collector,
+    capture_origin,
+)
+
+ID_PATTERN = re.compile(r"^[A-Z][A-Za-z0-9]*$")
+# Children append suffixes (`Role`, `LogGroup`) and SAM appends more (`Alias<name>`, event names);
+# 64 keeps every derived id far below CloudFormation's 255.
+ID_MAX_CHARS = 64
+
+
+def check_id(value: str) -> str:
+    """Validate a construct id: PascalCase letters and digits, the primary logical id."""
+    if not ID_PATTERN.match(value) or len(value) > ID_MAX_CHARS:
+        suggestion = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+",
+                                                                             value))
+        suggestion = suggestion.lstrip("0123456789")[:ID_MAX_CHARS]
+        raise PydanticCustomError(
+            "LK002",
+            "must be PascalCase letters and digits, at most {limit} characters (got {got})",
+            {"limit": ID_MAX_CHARS, "got": repr(value),
+             "hint": f"e.g. id={suggestion!r}" if suggestion else "e.g. id='OrderWorker'"},
+        )
+    return value
+
+
+class Construct(BaseModel):
+    """A user-facing construct. Invalid input becomes diagnostics at the user's `file:line`."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", strict=True, arbitrary_types_allowed=True
+    )
+    kind: ClassVar[str] = "construct"
+
+    _origin: Origin = PrivateAttr(default=UNKNOWN)
+    _broken: bool = PrivateAttr(default=False)
+
+    def __init__(self, **data: Any) -> None:
+        origin = capture_origin()
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            diagnostics = diagnostics_from_validation(
+                exc, origin, _subject(type(self), data), list(type(self).model_fields)
+            )
+            collector = active_collector()
+            if collector is None:
+                raise LambdakitError(diagnostics) from None
+            collector.extend(diagnostics)
+            self._become_placeholder(data, exc)
+        self._origin = origin
+        self._constructed()
+
+    def _constructed(self) -> None:
+        """Called once the construct, valid or a placeholder, knows its origin."""
+
+    def _become_placeholder(self, data: dict[str, Any], exc: ValidationError) -> None:
+        """Keep loading the app after a bad construct; rules and compile skip placeholders."""
+        bad = {str(error["loc"][0]) for error in exc.errors() if error["loc"]}
+        good = {k: v for k, v in data.items() if k in type(self).model_fields and k not in bad}
+        try:
+            stand_in = type(self).model_construct(**good)
+        except Exception:  # a validator-less construct cannot fail, but never mask the report
+            stand_in = type(self).model_construct()
+        for name in type(self).model_fields:
+            stand_in.__dict__.setdefault(name, None)
+        object.__setattr__(self, "__dict__", stand_in.__dict__)
+        object.__setattr__(self, "__pydantic_fields_set__", set(good))
+        object.__setattr__(self, "__pydantic_extra__", None)
+        object.__setattr__(self, "__pydantic_private__", dict(stand_in.__pydantic_private__ or {}))
+        self._broken = True
+
+    @property
+    def origin(self) -> Origin:
+        return self._origin
+
+    @property
+    def broken(self) -> bool:
+        """True for a placeholder left by invalid input (its diagnostics are already reported)."""
+        return self._broken
+
+    def label(self) -> str:
+        """How diagnostics name this construct."""
+        identifier = getattr(self, "id", None)
+        return identifier if isinstance(identifier, str) else type(self).__name__
+
+    # Frozen models with dict fields are unhashable by value; constructs are entities.
+    __hash__ = object.__hash__
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+
+def _subject(cls: type[Construct], data: dict[str, Any]) -> str:
+    identifier = data.get("id")
+    return identifier if isinstance(identifier, str) and identifier else cls.__name__
+
+
+def diagnostics_from_validation(
+    exc: ValidationError, origin: Origin, subject: str, field_names: list[str]
+) -> list[Diagnostic]:
+    """Translate pydantic's errors into lambdakit diagnostics, one per bad field."""
+    by_location: dict[str, list[Any]] = {}
+    for error in exc.errors(include_url=False):
+        parts = [str(part) for part in error["loc"] if not _is_union_branch(str(part))]
+        by_location.setdefault(".".join(parts), []).append(error)
+    diagnostics = []
+    for location, errors in by_location.items():
+        if len(errors) > 1 and all(e["type"] not in CODES for e in errors):
+            got = errors[0].get("input")
+            prefix = "Input should be "
+            wanted = list(dict.fromkeys(e["msg"].removeprefix(prefix) for e in errors))
+            accepted = (f"input should be {' or '.join(wanted)}"
+                        if all(e["msg"].startswith(prefix) for e in errors)
+                        else "no accepted type matches")
+            message, hint = f"{location}: {accepted} (got {got!r})", ""
+            code = "LK001"
+        else:
+            code = errors[0]["type"] if errors[0]["type"] in CODES else "LK001"
+            message, hint = _describe(errors[0], location, field_names)
+        diagnostics.append(Diagnostic(code, message, origin, subject, hint))
+    return diagnostics
+
+
+_BRANCH_TAGS = {"str", "int", "bool", "float", "dict", "list", "none", "literal"}
+
+
+def _is_union_branch(part: str) -> bool:
+    """pydantic names the branch of a union it tried (`str`, `is-instance[Ref]`) in the loc."""
+    return part in _BRANCH_TAGS or "[" in part
+
+
+def _describe(error: Any, location: str, field_names: list[str]) -> tuple[str, str]:
+    kind = error["type"]
+    where = f"{location}: " if location else ""
+    if kind == "missing":
+        return f"missing required field {location!r}", f"pass {location}=..."
+    if kind == "extra_forbidden":
+        return f"unknown field {location!r}", _did_you_mean(location, field_names)
+    if kind in CODES:  # lambdakit's own validators may pass a hint in the error's context
+        return f"{where}{error['msg']}", str((error.get("ctx") or {}).get("hint", ""))
+    got = error.get("input")
+    return f"{where}{_lower_first(error['msg'])} (got {got!r})", _type_hint(kind, location, got)
+
+
+def _type_hint(kind: str, location: str, got: Any) -> str:
+    """Fields are strict: a number in quotes is refused, not converted. Say what to write."""
+    if kind == "int_type" and isinstance(got, str) and re.fullmatch(r"-?\d+", got.strip()):
+        return f"write {location}={int(got)}, without quotes: values are not converted"
+    if kind == "bool_type" and isinstance(got, str) and got.strip().lower() in ("true", "false"):
+        return f"write {location}={got.strip().capitalize()}: values are not converted"
+    return ""
+
+
+def _did_you_mean(name: str, field_names: list[str]) -> str:
+    close = difflib.get_close_matches(name, field_names, n=1)
+    return f"did you mean {close[0]!r}?" if close else "check the field names in the docs"
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]

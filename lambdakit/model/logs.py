@@ -1,0 +1,51 @@
+"""Logging of one function: JSON by default, to an explicit log group with retention."""
+
+from __future__ import annotations
+
+from typing import Literal, Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from lambdakit.model.base import Construct
+
+ApplicationLogLevel = Literal["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]
+SystemLogLevel = Literal["DEBUG", "INFO", "WARN"]
+
+DEFAULT_RETENTION_DAYS = 30
+DEFAULT_APPLICATION_LEVEL: ApplicationLogLevel = "INFO"
+DEFAULT_SYSTEM_LEVEL: SystemLogLevel = "WARN"
+
+
+class Logging(Construct):
+    """How a function logs. Levels filter only JSON logs, so they need `format="JSON"`."""
+
+    kind = "logging"
+
+    format: Literal["JSON", "Text"] = "JSON"
+    application_level: ApplicationLogLevel | None = None
+    system_level: SystemLogLevel | None = None
+    retention_days: int = DEFAULT_RETENTION_DAYS
+
+    @model_validator(mode="after")
+    def _levels_need_json(self) -> Self:
+        # pydantic re-runs after-validators when an instance is passed to a field: a placeholder
+        # left by this very error must not report it again on the Function that receives it.
+        if self.format == "Text" and (self.application_level or self.system_level) \
+                and not self.broken:
+            raise PydanticCustomError(
+                "LK151",
+                "log levels apply only to JSON logs (format is 'Text')",
+                {"hint": "drop application_level and system_level, or use format='JSON'"},
+            )
+        return self
+
+    def effective_application_level(self) -> ApplicationLogLevel | None:
+        if self.format != "JSON":
+            return None
+        return self.application_level or DEFAULT_APPLICATION_LEVEL
+
+    def effective_system_level(self) -> SystemLogLevel | None:
+        if self.format != "JSON":
+            return None
+        return self.system_level or DEFAULT_SYSTEM_LEVEL

@@ -1,0 +1,29 @@
+"""References from one construct to an attribute of another, resolved by CloudFormation at deploy.
+
+A reference makes its target part of the app (it is reachable) and carries the worst-case size of
+the value it resolves to, so limits such as the 4 KB environment can be checked before deploy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from lambdakit.model.base import Construct
+
+# arn:<partition ≤ 10>:lambda:<region ≤ 20>:<account 12>:function:<name ≤ 64>
+FUNCTION_NAME_MAX_BYTES = 64
+FUNCTION_ARN_MAX_BYTES = len("arn::lambda:::function:") + 10 + 20 + 12 + FUNCTION_NAME_MAX_BYTES
+
+
+@dataclass(frozen=True, eq=False)
+class Ref:
+    """`target`'s `attribute` (`Arn` through `Fn::GetAtt`, `Name` through `Ref`)."""
+
+    target: Construct
+    attribute: Literal["Arn", "Name"]
+    max_bytes: int
+
+    def describe(self) -> str:
+        return f"{self.target.label()}.{self.attribute.lower()}"

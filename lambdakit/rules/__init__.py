@@ -1,0 +1,34 @@
+"""Whole-app checks over the model graph. Limits live in `quotas`, runtimes in `runtimes`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lambdakit.errors import Diagnostic, sort_diagnostics
+from lambdakit.model import App
+from lambdakit.rules.code import check_code
+from lambdakit.rules.concurrency import check_concurrency
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.environment import check_environment, environment_size
+from lambdakit.rules.limits import check_limits
+from lambdakit.rules.structure import check_acknowledgements, check_structure
+
+FUNCTION_RULES = (check_limits, check_environment, check_code)
+
+__all__ = ["check_app", "environment_size"]
+
+
+def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
+    """Every diagnostic for `app`, sorted, with acknowledged warnings removed."""
+    if app.broken:
+        return []
+    ctx = RuleContext(app, today or dt.date.today())
+    functions = app.all_functions()
+    check_structure(ctx, functions)
+    check_concurrency(ctx, functions)
+    check_acknowledgements(ctx, app, app.acknowledge)
+    for fn in functions:
+        check_acknowledgements(ctx, fn, fn.acknowledge)
+        for rule in FUNCTION_RULES:
+            rule(ctx, fn)
+    return sort_diagnostics(ctx.found)

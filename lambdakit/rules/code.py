@@ -1,0 +1,107 @@
+"""Runtime, architecture, handler and code location of one function."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from lambdakit.errors import display_path
+from lambdakit.model import Function
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime
+
+# Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
+DEPRECATION_NOTICE_DAYS = 90
+HANDLER_MAX_CHARS = 128
+PYTHON_HANDLER = re.compile(r"^[A-Za-z_][\w]*([./][A-Za-z_][\w]*)*\.[A-Za-z_]\w*$")
+NODE_HANDLER = re.compile(r"^[\w./-]+\.[A-Za-z_$][\w$]*$")
+NODE_EXTENSIONS = (".js", ".mjs", ".cjs")
+
+
+def check_code(ctx: RuleContext, fn: Function) -> None:
+    runtime = RUNTIMES.get(fn.runtime)
+    if runtime is None:
+        supported = sorted(name for name, r in RUNTIMES.items()
+                           if not (_blocked(r, ctx) or r.container_only
+                                   or (r.deprecated and r.deprecated <= ctx.today)))
+        ctx.report("LK120", fn, f"unknown runtime {fn.runtime!r}",
+                   f"supported now: {', '.join(supported)}")
+    else:
+        _check_lifecycle(ctx, fn, runtime)
+        if fn.architecture not in runtime.architectures:
+            ctx.report("LK123", fn,
+                       f"runtime {runtime.name} does not run on {fn.architecture}",
+                       f"use architecture={runtime.architectures[0]!r} or a newer runtime")
+    location = fn.code_path()
+    if not (location.is_dir() or (location.is_file() and location.suffix in (".zip", ".jar"))):
+        ctx.report("LK133", fn, f"code location {str(fn.code)!r} not found "
+                                f"(looked in {display_path(str(location))})",
+                   "code paths are relative to the file that declares the function")
+        return
+    _check_handler(ctx, fn, runtime, location)
+
+
+def _blocked(runtime: Runtime, ctx: RuleContext) -> bool:
+    return runtime.block_create is not None and ctx.today >= runtime.block_create
+
+
+def _check_lifecycle(ctx: RuleContext, fn: Function, runtime: Runtime) -> None:
+    successor = _successor(runtime, ctx.today)
+    upgrade = f"upgrade to {successor}" if successor else "upgrade to a supported runtime"
+    if runtime.container_only:
+        ctx.report("LK122", fn, f"runtime {runtime.name} exists only as a container base image",
+                   f"{upgrade} ({SOURCE})")
+    elif _blocked(runtime, ctx):
+        ctx.report("LK122", fn,
+                   f"runtime {runtime.name} cannot be used for new functions since "
+                   f"{runtime.block_create}", f"{upgrade} ({SOURCE})")
+    elif runtime.deprecated is not None:
+        days_left = (runtime.deprecated - ctx.today).days
+        if days_left <= 0:
+            ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated since "
+                                    f"{runtime.deprecated}", f"{upgrade} ({SOURCE})")
+        elif days_left <= DEPRECATION_NOTICE_DAYS:
+            ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated on "
+                                    f"{runtime.deprecated}, in {days_left} days",
+                       f"{upgrade} ({SOURCE})")
+
+
+def _successor(runtime: Runtime, today: dt.date) -> str | None:
+    """The newest runtime of the same family that is not deprecated today."""
+    candidates = [r for r in RUNTIMES.values()
+                  if r.family == runtime.family and not r.container_only
+                  and (r.deprecated is None or r.deprecated > today)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda r: _version_key(r.name)).name
+
+
+def _version_key(name: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in re.findall(r"\d+", name))
+
+
+def _check_handler(ctx: RuleContext, fn: Function, runtime: Runtime | None,
+                   location: Path) -> None:
+    handler = fn.handler
+    family = runtime.family if runtime else ""
+    pattern = {"python": PYTHON_HANDLER, "nodejs": NODE_HANDLER}.get(family)
+    if (not handler or len(handler) > HANDLER_MAX_CHARS or re.search(r"\s", handler)
+            or (pattern is not None and not pattern.match(handler))):
+        example = {"python": "'app.handler' (module app.py, function handler)",
+                   "nodejs": "'index.handler' (file index.mjs, export handler)"}
+        ctx.report("LK132", fn, f"handler {handler!r} is not a valid {family or 'Lambda'} handler",
+                   f"expected {example.get(family, 'a non-empty name without spaces')}")
+        return
+    if location.is_dir() and family in ("python", "nodejs"):
+        module = handler.rsplit(".", 1)[0].replace(".", "/") if family == "python" \
+            else handler.rsplit(".", 1)[0]
+        candidates = ([f"{module}.py", f"{module}/__init__.py"] if family == "python"
+                      else [module + ext for ext in NODE_EXTENSIONS])
+        if not any((location / candidate).is_file() for candidate in candidates):
+            ctx.report("LK134", fn,
+                       f"handler module for {handler!r} not found in {str(fn.code)!r} "
+                       f"(looked for {' or '.join(candidates)})",
+                       "fix the handler or the code path; acknowledge the warning if a build "
+                       "step creates the file")
+

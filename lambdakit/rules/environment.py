@@ -1,0 +1,82 @@
+"""Environment variables: the 4 KB budget, reserved and malformed names, literal secrets."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from lambdakit.model import Function, Ref
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+SECRET_NAME = re.compile(
+    r"(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
+    r"|CREDENTIALS?|AUTH_?KEY|SIGNING_?KEY|CLIENT_?SECRET)(_|$)",
+    re.IGNORECASE,
+)
+# Names that describe where a secret lives, or a setting about it, not the secret itself.
+POINTER_NAME = re.compile(
+    r"_(ARN|NAME|ID|PATH|PARAM|PARAMETER|TABLE|BUCKET|QUEUE|TOPIC|REGION|ENDPOINT|URL|TTL"
+    r"|SECONDS|ENABLED|HEADER)$",
+    re.IGNORECASE,
+)
+# A value that points at a secret rather than holding it.
+REFERENCE_VALUE = re.compile(r"^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)")
+CREDENTIALS_IN_URL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
+
+SECRET_HINT = ("keep the value in Secrets Manager or SSM Parameter Store and pass its ARN or "
+               "name instead (e.g. DB_PASSWORD_SECRET_ARN), then read it at run time")
+
+
+def check_environment(ctx: RuleContext, fn: Function) -> None:
+    env = fn.environment
+    for name, value in sorted(env.items()):
+        if name in q.RESERVED_ENV_VARS:
+            ctx.report("LK111", fn, f"environment variable {name!r} is reserved by Lambda",
+                       f"Lambda sets it itself; rename the variable ({q.RESERVED_ENV_VARS_SOURCE})")
+        elif not re.fullmatch(q.ENV_VAR_NAME_PATTERN, name):
+            ctx.report("LK112", fn,
+                       f"environment variable name {name!r} must start with a letter and hold "
+                       "only letters, digits and underscores, at least 2 characters",
+                       f"rename it, e.g. {_valid_env_name(name)!r} "
+                       f"(Lambda's pattern is {q.ENV_VAR_NAME_PATTERN})")
+        if isinstance(value, str) and _looks_like_literal_secret(name, value):
+            ctx.report("LK113", fn,
+                       f"environment variable {name!r} holds a literal secret; anyone who can "
+                       "read the function configuration or the template can read it",
+                       SECRET_HINT)
+    size = environment_size(env)
+    limit = q.ENVIRONMENT_MAX_BYTES.value
+    if size > limit:
+        largest = sorted(env, key=lambda k: (-_entry_size(k, env[k]), k))[:3]
+        ctx.report("LK110", fn,
+                   f"environment variables take {size} bytes, Lambda allows {limit} "
+                   "(measured as Lambda does: one JSON object, references at their largest)",
+                   f"largest: {', '.join(largest)}; move large values to SSM Parameter Store or "
+                   "S3 and pass their name")
+
+
+def _valid_env_name(name: str) -> str:
+    cleaned = re.sub(r"[^A-Za-z0-9_]", "_", name).lstrip("_0123456789")
+    return cleaned if len(cleaned) >= 2 else f"VAR_{cleaned}".rstrip("_")
+
+
+def environment_size(env: dict[str, str | Ref]) -> int:
+    """Bytes as Lambda measures them: the variables as one compact JSON object, UTF-8
+    (its error quotes "String measured: {...}"), references at their largest value."""
+    worst = {name: "x" * value.max_bytes if isinstance(value, Ref) else value
+             for name, value in env.items()}
+    return len(json.dumps(worst, separators=(",", ":"), ensure_ascii=False).encode())
+
+
+def _entry_size(name: str, value: str | Ref) -> int:
+    value_bytes = value.max_bytes if isinstance(value, Ref) else len(value.encode())
+    return len(name.encode()) + value_bytes
+
+
+def _looks_like_literal_secret(name: str, value: str) -> bool:
+    if CREDENTIALS_IN_URL.search(value):
+        return True
+    if not value or not SECRET_NAME.search(name) or POINTER_NAME.search(name):
+        return False
+    return not REFERENCE_VALUE.match(value)

@@ -1,0 +1,316 @@
+"""Lambda and CloudFormation limits lambdakit enforces, each with the AWS page that states it.
+
+A limit AWS raises is a one-line change here.
+
+Values were read from AWS's own Markdown export of each page (docs.aws.amazon.com serves
+``<page>.md``), editions current in the second half of 2026.
+
+Units: the Lambda quotas page says "The Lambda documentation, log messages, and console use
+the abbreviation MB (rather than MiB) to refer to 1,024 KB", so Lambda's KB is 1,024 bytes
+and "4 KB" of environment variables is 4,096 bytes. AWS does not write down how the 4 KB is
+measured beyond "for all environment variables associated with the function, in
+aggregate". The error Lambda returns when it is exceeded ("... exceeded the 4KB limit.
+String measured: {...}") quotes the variables as one JSON object, so the measured string
+is the serialized map (keys, values, quotes, colons, commas, braces), which is larger than
+keys plus values alone; that error text is the API's, not a documentation statement.
+
+Environment variable names (``ENV_VAR_NAME_SOURCE``, ``Environment`` in the Lambda API
+reference): "Key Pattern: ``[a-zA-Z]([a-zA-Z0-9_])+``". The developer guide says the same in
+words: "Keys start with a letter and are at least two characters", "only contain letters,
+numbers, and the underscore character", "aren't reserved by Lambda", and "The total size of
+all environment variables doesn't exceed 4 KB".
+
+Reserved names (``RESERVED_ENV_VARS_SOURCE``, "Defined runtime environment variables"): "The
+keys for these environment variables are reserved and cannot be set in your function
+configuration." The page lists ``_HANDLER``, ``_X_AMZN_TRACE_ID``, ``AWS_DEFAULT_REGION``,
+``AWS_REGION``, ``AWS_EXECUTION_ENV``, ``AWS_LAMBDA_FUNCTION_NAME``,
+``AWS_LAMBDA_FUNCTION_MEMORY_SIZE``, ``AWS_LAMBDA_FUNCTION_VERSION``,
+``AWS_LAMBDA_INITIALIZATION_TYPE``, ``AWS_LAMBDA_LOG_GROUP_NAME``,
+``AWS_LAMBDA_LOG_STREAM_NAME``, ``AWS_ACCESS_KEY``, ``AWS_ACCESS_KEY_ID``,
+``AWS_SECRET_ACCESS_KEY``, ``AWS_SESSION_TOKEN``, ``AWS_LAMBDA_RUNTIME_API``,
+``LAMBDA_TASK_ROOT``, ``LAMBDA_RUNTIME_DIR``, and, newer, ``AWS_LAMBDA_MAX_CONCURRENCY``
+(Lambda Managed Instances), ``AWS_LAMBDA_METADATA_API`` and ``AWS_LAMBDA_METADATA_TOKEN``.
+The two names that start with ``_`` already fail the name pattern.
+
+"Unreserved environment variables" that Lambda sets but you may extend or override:
+``LANG``, ``PATH``, ``LD_LIBRARY_PATH``, ``NODE_PATH``, ``NODE_OPTIONS``, ``PYTHONPATH``,
+``GEM_PATH``, ``AWS_XRAY_CONTEXT_MISSING``, ``AWS_XRAY_DAEMON_ADDRESS``,
+``AWS_LAMBDA_DOTNET_PREJIT`` and ``TZ``. ``AWS_LAMBDA_EXEC_WRAPPER``, ``JAVA_TOOL_OPTIONS``
+and ``DOTNET_STARTUP_HOOKS`` are documented as variables you set
+(``SETTABLE_ENV_VARS_SOURCE``).
+
+Function names (``FUNCTION_NAME_SOURCE``, CreateFunction): the name part of the API pattern
+is ``[a-zA-Z0-9-_]+`` and "If you specify only the function name, it is limited to 64
+characters in length."
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Quota:
+    value: int
+    unit: str          # "MB", "GB", "s", "ms", "bytes", "characters", "count", "days", "factor"
+    source: str        # AWS documentation URL
+    note: str = ""     # adjustable? default? anything a user should know
+
+
+# --------------------------------------------------------------------------- sources
+LAMBDA_QUOTAS = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"
+LAMBDA_CREATE_FUNCTION = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html"
+LAMBDA_ENVIRONMENT_API = "https://docs.aws.amazon.com/lambda/latest/api/API_Environment.html"
+LAMBDA_ENVVARS = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html"
+LAMBDA_RESERVED_CONCURRENCY = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html"
+)
+LAMBDA_SQS_CONFIGURE = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html"
+LAMBDA_CREATE_ESM = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html"
+)
+LAMBDA_EVENT_INVOKE_CONFIG = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html"
+)
+LAMBDA_RUNTIMES_MODIFY = "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html"
+IAM_QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html"
+CFN_QUOTAS = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"
+)
+CFN_RESOURCES_SECTION = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
+    "resources-section-structure.html"
+)
+LOG_GROUP_RESOURCE = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
+    "aws-resource-logs-loggroup.html"
+)
+LOGS_PUT_RETENTION_POLICY = (
+    "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
+    "API_PutRetentionPolicy.html"
+)
+TAGGING_LIMITS = (
+    "https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html"
+)
+APIGW_REST_QUOTAS = (
+    "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+    "api-gateway-execution-service-limits-table.html"
+)
+APIGW_HTTP_QUOTAS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html"
+
+# --------------------------------------------------------------------------- Lambda function
+MEMORY_MIN_MB = Quota(128, "MB", LAMBDA_QUOTAS, "1-MB increments; also the default")
+MEMORY_MAX_MB = Quota(
+    10240, "MB", LAMBDA_QUOTAS,
+    "1-MB increments; CPU scales with memory (one vCPU at 1,769 MB). New accounts can have a "
+    "reduced memory quota until AWS raises it. The CreateFunction API range goes to 32,768 "
+    "for Lambda Managed Instances only",
+)
+MEMORY_DEFAULT_MB = Quota(128, "MB", LAMBDA_CREATE_FUNCTION, "used when MemorySize is omitted")
+TIMEOUT_MIN_S = Quota(1, "s", LAMBDA_CREATE_FUNCTION, "CreateFunction Timeout valid range")
+TIMEOUT_MAX_S = Quota(
+    900, "s", LAMBDA_QUOTAS,
+    "15 minutes, not adjustable. Lambda Managed Instances allow 5,400 s for asynchronous and "
+    "event-source-mapping invocations (not Amazon MQ or DocumentDB); see CreateFunction",
+)
+TIMEOUT_DEFAULT_S = Quota(3, "s", LAMBDA_CREATE_FUNCTION, "used when Timeout is omitted")
+EPHEMERAL_STORAGE_MIN_MB = Quota(512, "MB", LAMBDA_QUOTAS, "/tmp; also the default")
+EPHEMERAL_STORAGE_MAX_MB = Quota(
+    10240, "MB", LAMBDA_QUOTAS, "/tmp, 1-MB increments; SnapStart allows only 512",
+)
+ENVIRONMENT_MAX_BYTES = Quota(
+    4096, "bytes", LAMBDA_QUOTAS,
+    "AWS: '4 KB, for all environment variables associated with the function, in aggregate'; "
+    "KB = 1,024 bytes per the same page. Lambda's error quotes the variables as a JSON object "
+    "('String measured: {...}'), so keys + values alone undercount; not adjustable",
+)
+LAYERS_MAX_PER_FUNCTION = Quota(5, "count", LAMBDA_QUOTAS, "not adjustable")
+PACKAGE_ZIPPED_DIRECT_UPLOAD_MAX_MB = Quota(
+    50, "MB", LAMBDA_QUOTAS,
+    "zipped, uploaded through the Lambda API, SDKs or console; upload larger files via S3",
+)
+PACKAGE_UNZIPPED_MAX_MB = Quota(
+    250, "MB", LAMBDA_QUOTAS,
+    "unzipped contents of the deployment package including layers and custom runtimes",
+)
+IMAGE_MAX_GB = Quota(
+    10, "GB", LAMBDA_QUOTAS, "maximum uncompressed container image size, including all layers",
+)
+SYNC_PAYLOAD_MAX_MB = Quota(
+    6, "MB", LAMBDA_QUOTAS,
+    "each for request and response (synchronous); streamed responses may reach 200 MB",
+)
+STREAMED_RESPONSE_MAX_MB = Quota(200, "MB", LAMBDA_QUOTAS, "per streamed response (synchronous)")
+ASYNC_PAYLOAD_MAX = Quota(
+    1, "MB", LAMBDA_QUOTAS, "asynchronous invocation payload; was 256 KB before AWS raised it",
+)
+RESOURCE_POLICY_MAX_BYTES = Quota(
+    20480, "bytes", LAMBDA_QUOTAS, "AWS states 20 KB (KB = 1,024 bytes); not adjustable",
+)
+FUNCTION_NAME_MAX_CHARS = Quota(
+    64, "characters", LAMBDA_CREATE_FUNCTION, "for the bare name; a full ARN may reach 140",
+)
+DESCRIPTION_MAX_CHARS = Quota(256, "characters", LAMBDA_CREATE_FUNCTION)
+HANDLER_MAX_CHARS = Quota(128, "characters", LAMBDA_CREATE_FUNCTION, "pattern [^\\s]+")
+
+FUNCTION_NAME_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
+FUNCTION_NAME_SOURCE = LAMBDA_CREATE_FUNCTION
+
+# --------------------------------------------------------------------------- concurrency
+ACCOUNT_CONCURRENCY_DEFAULT = Quota(
+    1000, "count", LAMBDA_QUOTAS,
+    "per Region, adjustable to tens of thousands; new accounts can start lower",
+)
+UNRESERVED_CONCURRENCY_MIN = Quota(
+    100, "count", LAMBDA_RESERVED_CONCURRENCY,
+    "you can reserve up to the unreserved account concurrency minus 100",
+)
+
+# --------------------------------------------------------------------------- environment
+ENV_VAR_NAME_PATTERN = r"^[a-zA-Z][a-zA-Z0-9_]+$"
+ENV_VAR_NAME_SOURCE = LAMBDA_ENVIRONMENT_API
+
+RESERVED_ENV_VARS: frozenset[str] = frozenset({
+    "_HANDLER",
+    "_X_AMZN_TRACE_ID",
+    "AWS_ACCESS_KEY",
+    "AWS_ACCESS_KEY_ID",
+    "AWS_DEFAULT_REGION",
+    "AWS_EXECUTION_ENV",
+    "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+    "AWS_LAMBDA_FUNCTION_NAME",
+    "AWS_LAMBDA_FUNCTION_VERSION",
+    "AWS_LAMBDA_INITIALIZATION_TYPE",
+    "AWS_LAMBDA_LOG_GROUP_NAME",
+    "AWS_LAMBDA_LOG_STREAM_NAME",
+    "AWS_LAMBDA_MAX_CONCURRENCY",
+    "AWS_LAMBDA_METADATA_API",
+    "AWS_LAMBDA_METADATA_TOKEN",
+    "AWS_LAMBDA_RUNTIME_API",
+    "AWS_REGION",
+    "AWS_SECRET_ACCESS_KEY",
+    "AWS_SESSION_TOKEN",
+    "LAMBDA_RUNTIME_DIR",
+    "LAMBDA_TASK_ROOT",
+})
+RESERVED_ENV_VARS_SOURCE = LAMBDA_ENVVARS + "#configuration-envvars-runtime"
+
+# Set by Lambda or documented for you to set, and accepted in the function configuration.
+SETTABLE_RUNTIME_ENV_VARS: frozenset[str] = frozenset({
+    "AWS_LAMBDA_DOTNET_PREJIT",
+    "AWS_LAMBDA_EXEC_WRAPPER",
+    "AWS_XRAY_CONTEXT_MISSING",
+    "AWS_XRAY_DAEMON_ADDRESS",
+    "DOTNET_STARTUP_HOOKS",
+    "GEM_PATH",
+    "JAVA_TOOL_OPTIONS",
+    "LANG",
+    "LD_LIBRARY_PATH",
+    "NODE_OPTIONS",
+    "NODE_PATH",
+    "PATH",
+    "PYTHONPATH",
+    "TZ",
+})
+SETTABLE_ENV_VARS_SOURCE = LAMBDA_RUNTIMES_MODIFY
+
+# --------------------------------------------------------------------------- IAM
+ROLE_INLINE_POLICY_MAX_CHARS = Quota(
+    10240, "characters", IAM_QUOTAS,
+    "sum of all inline policies of one role; IAM does not count white space; not adjustable",
+)
+ROLE_MANAGED_POLICIES_MAX = Quota(
+    20, "count", IAM_QUOTAS,
+    "default quota; adjustable to 25 (AWS raised the default from 10, maximum from 20)",
+)
+MANAGED_POLICY_MAX_CHARS = Quota(
+    6144, "characters", IAM_QUOTAS, "each customer managed policy; white space not counted",
+)
+ROLE_TRUST_POLICY_MAX_CHARS = Quota(2048, "characters", IAM_QUOTAS, "default; adjustable to 8192")
+IAM_ROLE_NAME_MAX_CHARS = Quota(
+    64, "characters", IAM_QUOTAS,
+    "for console Switch Role, path plus role name must also fit in 64",
+)
+
+# --------------------------------------------------------------------------- CloudWatch Logs
+LOG_RETENTION_DEFAULT_DAYS = Quota(
+    30, "days", LOG_GROUP_RESOURCE,
+    "lambdakit's default, not an AWS quota; AWS keeps logs forever when RetentionInDays is unset",
+)
+LOG_RETENTION_ALLOWED_DAYS: tuple[int, ...] = (
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
+    1096, 1827, 2192, 2557, 2922, 3288, 3653,
+)
+LOG_RETENTION_SOURCE = LOG_GROUP_RESOURCE  # same list: LOGS_PUT_RETENTION_POLICY
+
+# --------------------------------------------------------------------------- CloudFormation
+STACK_RESOURCES_MAX = Quota(
+    500, "count", CFN_QUOTAS, "resources declared in one template; split with nested stacks",
+)
+TEMPLATE_BODY_INLINE_MAX_BYTES = Quota(
+    51200, "bytes", CFN_QUOTAS, "TemplateBody in CreateStack/UpdateStack/ValidateTemplate",
+)
+TEMPLATE_S3_MAX_BYTES = Quota(
+    1_000_000, "bytes", CFN_QUOTAS,
+    "AWS states '1 MB' without defining MB; the smaller, decimal reading is used so a template "
+    "lambdakit passes is never refused",
+)
+STACK_PARAMETERS_MAX = Quota(200, "count", CFN_QUOTAS)
+STACK_OUTPUTS_MAX = Quota(200, "count", CFN_QUOTAS)
+STACK_MAPPINGS_MAX = Quota(200, "count", CFN_QUOTAS)
+LOGICAL_ID_MAX_CHARS = Quota(
+    255, "characters", CFN_QUOTAS, "'Resource name'; parameter and output names too",
+)
+STACK_NAME_MAX_CHARS = Quota(128, "characters", CFN_QUOTAS)
+TEMPLATE_DESCRIPTION_MAX_BYTES = Quota(1024, "bytes", CFN_QUOTAS)
+PARAMETER_VALUE_MAX_BYTES = Quota(4096, "bytes", CFN_QUOTAS)
+
+LOGICAL_ID_PATTERN = r"^[A-Za-z0-9]+$"  # "must be alphanumeric (A-Za-z0-9)"
+LOGICAL_ID_SOURCE = CFN_RESOURCES_SECTION
+
+# --------------------------------------------------------------------------- tags
+LAMBDA_TAGS_MAX = Quota(
+    50, "count", TAGGING_LIMITS,
+    "user-created tags per resource (general AWS rule; the Lambda guide states no own figure); "
+    "tags with the reserved aws: prefix don't count and can't be set",
+)
+TAG_KEY_MAX_CHARS = Quota(128, "characters", TAGGING_LIMITS, "minimum 1; Unicode, UTF-8")
+TAG_VALUE_MAX_CHARS = Quota(256, "characters", TAGGING_LIMITS, "minimum 0; Unicode, UTF-8")
+
+# --------------------------------------------------------------------------- API Gateway
+API_REST_INTEGRATION_TIMEOUT_DEFAULT_S = Quota(
+    29, "s", APIGW_REST_QUOTAS,
+    "default maximum (range 50 ms - 29 s); Regional and private APIs can request more, which may "
+    "lower the account's Region throttle quota; edge-optimized APIs cannot",
+)
+API_REST_INTEGRATION_TIMEOUT_MIN_MS = Quota(50, "ms", APIGW_REST_QUOTAS)
+API_HTTP_INTEGRATION_TIMEOUT_MAX_S = Quota(30, "s", APIGW_HTTP_QUOTAS, "not adjustable")
+
+# --------------------------------------------------------------------------- SQS event source
+SQS_VISIBILITY_FACTOR = Quota(
+    6, "factor", LAMBDA_SQS_CONFIGURE,
+    "recommended: queue visibility timeout >= 6 x function timeout (+ MaximumBatchingWindow"
+    "InSeconds when set). Enforced: function timeout must be <= the visibility timeout",
+)
+SQS_BATCH_SIZE_MAX = Quota(
+    10000, "count", LAMBDA_CREATE_ESM,
+    "standard queues; default 10; above 10 needs MaximumBatchingWindowInSeconds >= 1",
+)
+SQS_FIFO_BATCH_SIZE_MAX = Quota(10, "count", LAMBDA_CREATE_ESM, "FIFO queues")
+SQS_MAX_RECEIVE_COUNT_MIN = Quota(
+    5, "count", LAMBDA_SQS_CONFIGURE, "recommended maxReceiveCount of the source queue's redrive",
+)
+BATCHING_WINDOW_MAX_S = Quota(300, "s", LAMBDA_CREATE_ESM, "MaximumBatchingWindowInSeconds")
+
+# --------------------------------------------------------------------------- async invocation
+ASYNC_RETRY_MAX = Quota(2, "count", LAMBDA_EVENT_INVOKE_CONFIG, "range 0-2; default 2")
+ASYNC_EVENT_AGE_MIN_S = Quota(60, "s", LAMBDA_EVENT_INVOKE_CONFIG, "MaximumEventAgeInSeconds")
+ASYNC_EVENT_AGE_MAX_S = Quota(
+    21600, "s", LAMBDA_EVENT_INVOKE_CONFIG, "six hours; also the default",
+)
+
+# --------------------------------------------------------------------------- streams
+STREAM_PARALLELIZATION_MAX = Quota(
+    10, "count", LAMBDA_CREATE_ESM, "ParallelizationFactor, Kinesis and DynamoDB Streams; min 1",
+)
+STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and DynamoDB Streams")

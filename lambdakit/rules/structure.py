@@ -1,0 +1,73 @@
+"""Whole-app structure: logical ids, the stack's resource count, ARNs, acknowledgements."""
+
+from __future__ import annotations
+
+import re
+
+from lambdakit.errors import CODES, Severity
+from lambdakit.model import Construct, Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.limits import check_tag_entries
+
+IAM_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$")
+IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
+KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w/-]+$")
+
+
+def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
+    app = ctx.app
+    if not app.functions:  # not `functions`: it leaves out the ones that failed to load
+        ctx.report("LK008", app, "the app has no functions",
+                   "pass functions=[...] to App")
+    check_tag_entries(ctx, app, app.tags)
+    _check_logical_ids(ctx, functions)
+    resources = sum(fn.deployed_resource_count() for fn in functions)
+    if resources > q.STACK_RESOURCES_MAX.value:
+        ctx.report("LK007", app,
+                   f"the stack would hold {resources} resources after the SAM transform, "
+                   f"CloudFormation allows {q.STACK_RESOURCES_MAX.value}",
+                   "split the app into several apps (stacks)")
+    boundary = app.permissions_boundary
+    if boundary is not None and not (IAM_POLICY_ARN.match(boundary)
+                                     or IAM_POLICY_NAME.match(boundary)):
+        ctx.report("LK010", app, f"permissions_boundary {boundary!r} is neither an IAM policy "
+                                 "ARN nor a policy name",
+                   "arn:aws:iam::123456789012:policy/Boundary, or just Boundary for a policy "
+                   "in the deploying account")
+    for fn in functions:
+        if fn.kms_key_arn is not None and not KMS_KEY_ARN.match(fn.kms_key_arn):
+            ctx.report("LK010", fn, f"kms_key_arn {fn.kms_key_arn!r} is not a KMS key ARN",
+                       "pass the key's ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY-ID")
+
+
+def _check_logical_ids(ctx: RuleContext, functions: list[Function]) -> None:
+    owners: dict[str, Function] = {}
+    for fn in functions:
+        # One diagnostic per clashing pair, not per derived id. Keyed by id(): constructs are
+        # entities, and pydantic's frozen models are not hashable when they hold dicts.
+        clashes: dict[int, tuple[Function, list[str]]] = {}
+        for logical_id in fn.resource_ids():
+            first = owners.setdefault(logical_id, fn)
+            if first is not fn:
+                clashes.setdefault(id(first), (first, []))[1].append(logical_id)
+        for first, ids in clashes.values():
+            listing = ", ".join(repr(i) for i in ids)
+            ctx.report("LK003", fn,
+                       f"logical id{'s' if len(ids) > 1 else ''} {listing} "
+                       f"{'are' if len(ids) > 1 else 'is'} already used by {first.id} "
+                       f"at {first.origin.display()}",
+                       "give one of them another id")
+
+
+def check_acknowledgements(ctx: RuleContext, construct: Construct,
+                           acknowledged: dict[str, str]) -> None:
+    for code, reason in sorted(acknowledged.items()):
+        info = CODES.get(code)
+        if info is None or info.severity is not Severity.WARNING:
+            what = "no such code" if info is None else "errors cannot be acknowledged"
+            ctx.report("LK004", construct, f"cannot acknowledge {code!r}: {what}",
+                       "only warnings can be acknowledged; fix the error instead")
+        elif not reason.strip():
+            ctx.report("LK004", construct, f"acknowledging {code} needs a reason",
+                       f'acknowledge={{"{code}": "why this is fine here"}}')

@@ -1,0 +1,51 @@
+"""The synth pipeline: check → compile → render. Nothing here imports boto3 or the linters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lambdakit.compile import Compiled, compile_app
+from lambdakit.errors import Diagnostic, LambdakitError
+from lambdakit.model import App, Construct
+from lambdakit.render import Format, render
+from lambdakit.rules import check_app
+
+
+def build_day() -> dt.date:
+    """The day runtimes are judged on: `SOURCE_DATE_EPOCH` when set (reproducible builds),
+    else today. Only diagnostics depend on it, never the template."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+@dataclass
+class Synthesis:
+    """A successful synth: the template text, its data, where each resource came from, and
+    the warnings that did not stop it."""
+
+    text: str
+    template: dict[str, Any]
+    origins: dict[str, Construct]
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+
+def synthesize(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None,
+               today: dt.date | None = None) -> Synthesis:
+    """Check and compile `app`; raise `LambdakitError` with every error if any remain."""
+    diagnostics = check_app(app, today=today or build_day())
+    if app.broken or any(d.is_error for d in diagnostics):
+        raise LambdakitError(diagnostics)
+    compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())
+    data = compiled.template.to_dict()
+    return Synthesis(render(data, fmt), data, compiled.origins, diagnostics)
+
+
+def synth(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None) -> str:
+    """The SAM template for `app` as text. Raises `LambdakitError` on any error."""
+    return synthesize(app, fmt=fmt, base_dir=base_dir).text

@@ -1,0 +1,66 @@
+"""The pipeline's arrows stay true: each package imports only what lies before it, and the
+synth path never loads the heavy checkers."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "lambdakit"
+
+# package -> imports it must never make (top-level module names or lambdakit subpackages)
+FORBIDDEN: dict[str, set[str]] = {
+    "errors": {"pydantic", "troposphere", "awacs", "cfn_flip", "click", "boto3", "lambdakit.model",
+               "lambdakit.rules", "lambdakit.iam", "lambdakit.compile", "lambdakit.render",
+               "lambdakit.check", "lambdakit.cli"},
+    "model": {"troposphere", "awacs", "boto3", "click", "lambdakit.rules", "lambdakit.iam",
+              "lambdakit.compile", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    "iam": {"troposphere", "boto3", "click", "lambdakit.rules", "lambdakit.compile",
+            "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    "rules": {"troposphere", "awacs", "boto3", "click", "lambdakit.compile", "lambdakit.render",
+              "lambdakit.check", "lambdakit.cli"},
+    "compile": {"boto3", "click", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    "render": {"boto3", "click", "troposphere", "lambdakit.check", "lambdakit.cli"},
+    "check": {"click", "lambdakit.cli"},
+}
+# Modules that may import these only inside a function (lazily), never at module level.
+LAZY_ONLY = {"boto3", "botocore", "samtranslator", "cfnlint"}
+
+
+def _imports(path: Path, top_level_only: bool) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    nodes = tree.body if top_level_only else list(ast.walk(tree))
+    found: set[str] = set()
+    for node in nodes:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+    return found
+
+
+def _matches(module: str, forbidden: set[str]) -> bool:
+    return any(module == f or module.startswith(f + ".") for f in forbidden)
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_import_direction(package: str) -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in sorted((PACKAGE / package).rglob("*.py"))
+        for module in sorted(_imports(path, top_level_only=False))
+        if _matches(module, FORBIDDEN[package])
+    ]
+    assert offenders == []
+
+
+def test_heavy_modules_are_imported_lazily_everywhere() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {module} at module level"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for module in sorted(_imports(path, top_level_only=True))
+        if _matches(module, LAZY_ONLY)
+    ]
+    assert offenders == []

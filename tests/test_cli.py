@@ -1,0 +1,119 @@
+"""The command line through click's runner, and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from lambdakit.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICKSTART = ROOT / "examples" / "quickstart" / "app.py"
+
+
+def _bad_app(tmp_path: Path) -> Path:
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "app.py").write_text("def handle(e, c):\n    return e\n")
+    app = tmp_path / "app.py"
+    app.write_text(
+        "from lambdakit import App, Function\n"
+        'a = Function(id="A", handler="app.handle", code="src", runtime="python3.13", '
+        "timeout=1200)\n"
+        'b = Function(id="B", handler="app.handle", code="src", runtime="python3.13", '
+        "memory=64)\n"
+        'app = App(name="bad", functions=[a, b])\n'
+    )
+    return app
+
+
+def test_synth_prints_yaml() -> None:
+    result = CliRunner().invoke(cli, ["synth", str(QUICKSTART)])
+    assert result.exit_code == 0, result.output
+    template = yaml.safe_load(result.output.replace("!Ref", "").replace("!GetAtt", "")
+                              .replace("!Sub", ""))
+    assert template["Transform"] == "AWS::Serverless-2016-10-31"
+    assert {"OrderWorker", "OrderWorkerRole", "ReceiptWriter"} <= set(template["Resources"])
+
+
+def test_synth_json_to_file(tmp_path: Path) -> None:
+    out = tmp_path / "build" / "template.json"
+    result = CliRunner().invoke(cli, ["synth", f"{QUICKSTART}:app", "-o", str(out),
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    template = json.loads(out.read_text())
+    code_uri = template["Resources"]["OrderWorker"]["Properties"]["CodeUri"]
+    # Code paths are written relative to where the template lands.
+    assert (out.parent / code_uri).resolve() == QUICKSTART.parent / "src"
+
+
+def test_errors_exit_1_report_all_and_write_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "template.yaml"
+    result = CliRunner().invoke(cli, ["synth", str(_bad_app(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "error LK104 A: timeout must be ≤ 900 s (got 1200)" in result.output
+    assert "error LK101 B: memory must be ≥ 128 MB (got 64)" in result.output
+    assert "2 errors, 0 warnings" in result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_failed_synth_keeps_an_existing_output_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "template.yaml"
+    out.write_text("previous\n")
+    result = CliRunner().invoke(cli, ["synth", str(_bad_app(tmp_path)), "-o", str(out)])
+    assert result.exit_code == 1
+    assert out.read_text() == "previous\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_usage_errors_exit_2() -> None:
+    assert CliRunner().invoke(cli, ["synth"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["synth", str(QUICKSTART), "--format", "xml"]).exit_code == 2
+
+
+def test_missing_attribute_is_a_diagnostic() -> None:
+    result = CliRunner().invoke(cli, ["synth", f"{QUICKSTART}:nope"])
+    assert result.exit_code == 1
+    assert "LK006" in result.output and "Traceback" not in result.output
+
+
+def test_validate_runs_sam_and_cfn_lint() -> None:
+    result = CliRunner().invoke(cli, ["validate", str(QUICKSTART)])
+    assert result.exit_code == 0, result.output
+    assert "SAM transform and cfn-lint found no error" in result.output
+
+
+def test_real_subprocess(tmp_path: Path) -> None:
+    out = tmp_path / "t.yaml"
+    done = subprocess.run([sys.executable, "-m", "lambdakit", "synth", str(QUICKSTART),
+                           "-o", str(out)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONHASHSEED": "random"})
+    assert done.returncode == 0, done.stderr
+    assert out.read_text().startswith("AWSTemplateFormatVersion: '2010-09-09'\n")
+    bad = subprocess.run([sys.executable, "-m", "lambdakit", "synth", str(_bad_app(tmp_path))],
+                         capture_output=True, text=True)
+    assert bad.returncode == 1
+    assert bad.stdout == ""
+    assert "Traceback" not in bad.stderr and "LK104" in bad.stderr
+
+
+def test_synth_never_imports_the_heavy_checkers() -> None:
+    probe = (
+        "import sys, runpy\n"
+        "from lambdakit.cli import cli\n"
+        "try:\n"
+        f"    cli(['synth', {str(QUICKSTART)!r}, '-o', '/dev/null'], standalone_mode=False)\n"
+        "finally:\n"
+        "    heavy = sorted(m for m in ('boto3', 'botocore', 'samtranslator', 'cfnlint')"
+        " if m in sys.modules)\n"
+        "    print(','.join(heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == ""

@@ -1,0 +1,49 @@
+"""The quota and runtime tables are data with a source: every number cites AWS documentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lambdakit.rules import quotas as q
+from lambdakit.rules import runtimes as r
+
+AWS_DOCS = "https://docs.aws.amazon.com/"
+
+
+def _quotas() -> dict[str, q.Quota]:
+    return {name: value for name, value in vars(q).items() if isinstance(value, q.Quota)}
+
+
+def test_every_quota_cites_aws_documentation() -> None:
+    quotas = _quotas()
+    assert len(quotas) > 30
+    assert {name: quota.source for name, quota in quotas.items()
+            if not quota.source.startswith(AWS_DOCS)} == {}
+    assert all(quota.unit for quota in quotas.values())
+
+
+def test_core_limits_are_current() -> None:
+    assert (q.MEMORY_MIN_MB.value, q.MEMORY_MAX_MB.value) == (128, 10240)
+    assert (q.TIMEOUT_MIN_S.value, q.TIMEOUT_MAX_S.value) == (1, 900)
+    assert (q.EPHEMERAL_STORAGE_MIN_MB.value, q.EPHEMERAL_STORAGE_MAX_MB.value) == (512, 10240)
+    assert q.ENVIRONMENT_MAX_BYTES.value == 4096
+    assert q.STACK_RESOURCES_MAX.value == 500
+    assert q.ROLE_INLINE_POLICY_MAX_CHARS.value == 10240
+
+
+def test_runtime_table_is_consistent() -> None:
+    assert r.SOURCE.startswith(AWS_DOCS)
+    assert list(r.RUNTIMES) == sorted(r.RUNTIMES)
+    for name, runtime in r.RUNTIMES.items():
+        assert runtime.name == name
+        assert set(runtime.architectures) <= {"x86_64", "arm64"} and runtime.architectures
+        dates = [d for d in (runtime.deprecated, runtime.block_create, runtime.block_update) if d]
+        assert all(isinstance(d, dt.date) for d in dates)
+        if runtime.block_create and runtime.block_update:
+            assert runtime.block_create <= runtime.block_update, name
+
+
+def test_retention_values_are_the_ones_cloudwatch_accepts() -> None:
+    assert q.LOG_RETENTION_SOURCE.startswith(AWS_DOCS)
+    assert 30 in q.LOG_RETENTION_ALLOWED_DAYS
+    assert list(q.LOG_RETENTION_ALLOWED_DAYS) == sorted(set(q.LOG_RETENTION_ALLOWED_DAYS))

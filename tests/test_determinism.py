@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = [ROOT / "examples" / "quickstart" / "app.py", ROOT / "tests" / "goldens" / "options" / "app.py"]
+APPS = [ROOT / "examples" / "quickstart" / "app.py",
+        ROOT / "tests" / "goldens" / "options" / "app.py"]
 
 
 def _synth(app: Path, seed: str, fmt: str) -> bytes:

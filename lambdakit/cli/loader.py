@@ -39,8 +39,19 @@ def load_app(spec: str) -> App:
     finally:
         sys.path.remove(str(path.parent))
     if found:
-        raise LambdakitError(found)
+        raise LambdakitError([*found, *_rule_findings(namespace, attribute)])
     return _pick_app(namespace, attribute, path_text, where)
+
+
+def _rule_findings(namespace: dict[str, object], attribute: str) -> list[Diagnostic]:
+    """A file with invalid constructs never reaches synth; run the rules on what did load, so
+    one run reports every problem instead of revealing them one fix at a time."""
+    from lambdakit.rules import check_app
+    from lambdakit.synth import build_day
+
+    apps = [value for name, value in namespace.items()
+            if isinstance(value, App) and (name == attribute or not attribute)]
+    return [d for app in apps for d in check_app(app, today=build_day())]
 
 
 def _load_failure(exc: BaseException, path: Path) -> Diagnostic:
@@ -49,8 +60,11 @@ def _load_failure(exc: BaseException, path: Path) -> Diagnostic:
     line = user[-1].lineno or 0 if user else 0
     if isinstance(exc, SyntaxError) and exc.lineno:
         line = exc.lineno
+    hint = ("the app file is not valid Python; fix the syntax at this line"
+            if isinstance(exc, SyntaxError)
+            else "the app file raised this exception while it was loading")
     return Diagnostic("LK005", f"{type(exc).__name__}: {exc}", Origin(str(path), line),
-                      hint="the app file raised while it was loading; fix the error above")
+                      hint=hint)
 
 
 def _pick_app(namespace: dict[str, object], attribute: str, path_text: str,
@@ -68,7 +82,11 @@ def _pick_app(namespace: dict[str, object], attribute: str, path_text: str,
         return apps["app"]
     if len(apps) == 1:
         return next(iter(apps.values()))
-    found = ", ".join(sorted(apps)) or "none"
+    if not apps:
+        raise LambdakitError([Diagnostic(
+            "LK006", f"{path_text} defines no App", where,
+            hint="define app = App(name=..., functions=[...]) at the top level of the file")])
+    found = ", ".join(sorted(apps))
     raise LambdakitError([Diagnostic(
         "LK006", f"cannot tell which App to use in {path_text} (found: {found})", where,
         hint=f"name it: {path_text}:NAME")])

@@ -21,7 +21,9 @@ class Origin:
     line: int
 
     def display(self) -> str:
-        return f"{display_path(self.file)}:{self.line}"
+        """`file:line`, or just `file` for findings about the whole file."""
+        path = display_path(self.file)
+        return f"{path}:{self.line}" if self.line > 0 else path
 
     @property
     def directory(self) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from lambdakit.errors import active_collector
 from lambdakit.model.base import Construct
 from lambdakit.model.function import Function
 
@@ -26,19 +25,6 @@ class App(Construct):
     # Raise this when the account's concurrency quota has been raised.
     account_concurrency: int = DEFAULT_ACCOUNT_CONCURRENCY
     acknowledge: dict[str, str] = Field(default_factory=dict)
-
-    def _constructed(self) -> None:
-        """A file whose constructs were invalid never reaches synth (the loader stops), so its
-        other problems would show only after the first are fixed. Run the app's rules now, on the
-        constructs that did load, so one run reports everything. Without earlier errors, synth
-        runs them as usual."""
-        collector = active_collector()
-        if collector is None or self.broken or not any(d.is_error for d in collector):
-            return
-        from lambdakit.rules import check_app
-        from lambdakit.synth import build_day
-
-        collector.extend(check_app(self, today=build_day()))
 
     @field_validator("name")
     @classmethod

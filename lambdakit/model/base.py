@@ -65,10 +65,6 @@ class Construct(BaseModel):
             collector.extend(diagnostics)
             self._become_placeholder(data, exc)
         self._origin = origin
-        self._constructed()
-
-    def _constructed(self) -> None:
-        """Called once the construct, valid or a placeholder, knows its origin."""
 
     def _become_placeholder(self, data: dict[str, Any], exc: ValidationError) -> None:
         """Keep loading the app after a bad construct; rules and compile skip placeholders."""

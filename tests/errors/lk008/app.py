@@ -1,0 +1,5 @@
+"""LK008: an App without functions (a warning: the template deploys nothing)."""
+
+from lambdakit import App
+
+app = App(name="lk008")

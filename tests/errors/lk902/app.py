@@ -1,0 +1,12 @@
+"""LK902: a valid app; the test corrupts its template so cfn-lint warns."""
+
+from lambdakit import App, Function
+
+worker = Function(
+    id="Worker",
+    handler="app.handler",
+    code="src/",
+    runtime="python3.13",
+)
+
+app = App(name="lk902", functions=[worker])

@@ -35,7 +35,11 @@ env_names = st.from_regex(r"[A-Z][A-Z0-9_]{1,20}", fullmatch=True).filter(
 env_values = st.text(alphabet=string.ascii_letters + string.digits + " -_./:é", max_size=60
                      ).filter(lambda v: "AWS::" not in v)
 tag_text = st.text(alphabet=string.ascii_letters + string.digits + " _.:/=+-@", max_size=40)
-tag_keys = tag_text.filter(lambda k: k and not k.lower().startswith("aws:") and k.strip() == k)
+# cfn-lint 1.x treats tag keys such as "true" and "FALSE" as one boolean and reports them as
+# duplicates (E3024); that is cfn-lint's quirk, not a template AWS refuses.
+BOOLEAN_WORDS = {"true", "false", "yes", "no", "on", "off"}
+tag_keys = tag_text.filter(lambda k: k and not k.lower().startswith("aws:") and k.strip() == k
+                           and k.lower() not in BOOLEAN_WORDS)
 
 
 @st.composite

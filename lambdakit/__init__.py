@@ -8,19 +8,51 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from lambdakit.errors import Diagnostic, LambdakitError
-from lambdakit.model import App, Function, Logging, Ref
+from lambdakit.explain import ExplainRow, explain
+from lambdakit.model import (
+    App,
+    Bucket,
+    EventBus,
+    Function,
+    Index,
+    Key,
+    Logging,
+    Parameter,
+    Queue,
+    Ref,
+    Secret,
+    StateMachine,
+    Statement,
+    Stream,
+    Table,
+    Topic,
+)
 from lambdakit.synth import synth, synthesize
 
 if TYPE_CHECKING:
-    from lambdakit.validate import validate
+    from lambdakit.validation import validate
 
 __all__ = [
     "App",
+    "Bucket",
     "Diagnostic",
+    "EventBus",
+    "ExplainRow",
     "Function",
+    "Index",
+    "Key",
     "LambdakitError",
     "Logging",
+    "Parameter",
+    "Queue",
     "Ref",
+    "Secret",
+    "StateMachine",
+    "Statement",
+    "Stream",
+    "Table",
+    "Topic",
+    "explain",
     "synth",
     "synthesize",
     "validate",
@@ -30,7 +62,7 @@ __all__ = [
 def __getattr__(name: str) -> object:
     # `validate` pulls in aws-sam-translator and cfn-lint: import it only when asked for.
     if name == "validate":
-        from lambdakit.validate import validate
+        from lambdakit.validation import validate
 
         return validate
     raise AttributeError(name)

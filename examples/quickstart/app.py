@@ -1,6 +1,9 @@
-"""Quickstart: one order worker and the function it hands receipts to."""
+"""Quickstart: an order worker that records orders, files receipts and hands off to a writer."""
 
-from lambdakit import App, Function, Logging
+from lambdakit import App, Bucket, Function, Logging, Table
+
+orders = Table(id="Orders", partition_key="pk", sort_key="sk")  # PITR, encrypted, retained
+receipts_bucket = Bucket(id="Receipts")  # public access blocked, TLS only, versioned
 
 receipts = Function(
     id="ReceiptWriter",
@@ -10,6 +13,8 @@ receipts = Function(
     memory=256,
     timeout=15,
     description="Writes a receipt for a processed order",
+    environment={"RECEIPTS_BUCKET": receipts_bucket},
+    grants=[receipts_bucket.write(prefix="receipts/")],
 )
 
 worker = Function(
@@ -20,7 +25,9 @@ worker = Function(
     memory=512,
     timeout=30,
     reserved_concurrency=50,
-    environment={"RECEIPT_FUNCTION": receipts.name, "POWERTOOLS_SERVICE_NAME": "orders"},
+    environment={"ORDERS_TABLE": orders, "RECEIPT_FUNCTION": receipts.name,
+                 "POWERTOOLS_SERVICE_NAME": "orders"},
+    grants=[orders.read_write(), receipts.invoke()],
     logging=Logging(application_level="INFO", retention_days=90),
 )
 

@@ -53,7 +53,7 @@ def validate(app_spec: str) -> None:
     if hint is not None:
         raise click.UsageError(f"validate needs the SAM translator and cfn-lint: {hint}")
     from lambdakit.cli.loader import load_app
-    from lambdakit.validate import validate_app
+    from lambdakit.validation import validate_app
 
     try:
         findings = validate_app(load_app(app_spec))
@@ -63,6 +63,32 @@ def validate(app_spec: str) -> None:
         _fail(findings)
     _report(findings)
     click.echo("ok: lambdakit, the SAM transform and cfn-lint found no error", err=True)
+
+
+@cli.command()
+@click.argument("app_spec", metavar="APP.py[:ATTR]")
+@click.argument("function", required=False)
+@click.option("--json", "as_json", is_flag=True, help="The rows as a JSON list of objects.")
+def explain(app_spec: str, function: str | None, as_json: bool) -> None:
+    """What each function's role allows, and the line of the app that asked for it.
+
+    One row per function, action and resource, with the grant's file:line (the function's own
+    line for logging and tracing) and its purpose; '*' rows show their recorded reason.
+    FUNCTION limits the rows to one function.
+    """
+    from lambdakit.cli.loader import load_app
+    from lambdakit.explain import UnknownFunction, explain_app, format_json, format_table
+
+    try:
+        result = explain_app(load_app(app_spec), function)
+    except UnknownFunction as exc:
+        raise click.BadParameter(str(exc), param_hint="FUNCTION") from None
+    except LambdakitError as exc:
+        _fail(exc.diagnostics)
+    click.echo(format_json(result.rows) if as_json else format_table(result.rows), nl=False)
+    _report(result.diagnostics)
+    if any(d.is_error for d in result.diagnostics):  # LK210: the rows show what to narrow
+        sys.exit(EXIT_DIAGNOSTICS)
 
 
 def _report(diagnostics: list[Diagnostic]) -> None:

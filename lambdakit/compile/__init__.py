@@ -8,7 +8,9 @@ from pathlib import Path
 from troposphere import Template
 
 from lambdakit.compile.function import emit_function
+from lambdakit.compile.resources import emit_resources
 from lambdakit.model import App, Construct
+from lambdakit.rules.policy_size import policy_plan, template_logical_ids
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
@@ -25,9 +27,13 @@ def compile_app(app: App, base_dir: Path) -> Compiled:
     template = Template(Description=app.description or f"lambdakit app {app.name}")
     template.set_version("2010-09-09")
     template.set_transform(SAM_TRANSFORM)
-    compiled = Compiled(template)
+    # The split into managed policies is decided as the checks decided it (LK003, LK007, LK210).
+    plans = {id(fn): policy_plan(fn) for fn in app.all_functions()}
     for fn in sorted(app.all_functions(), key=lambda f: f.id):
-        emit_function(template, app, fn, base_dir)
-        for logical_id in fn.resource_ids():
-            compiled.origins[logical_id] = fn
-    return compiled
+        plan = plans[id(fn)]
+        if plan is None or not plan.fits:
+            raise ValueError(f"{fn.id}: its role cannot be built (LK208 or LK210); "
+                             "compile only apps that check clean")
+        emit_function(template, app, fn, base_dir, plan)
+    emit_resources(template, app)
+    return Compiled(template, dict(template_logical_ids(app, plans)))

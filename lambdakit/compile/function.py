@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Any
 
 from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, iam, logs, serverless
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
-from lambdakit.iam import execution_permissions, policy_document, trust_policy, wildcard_reasons
+from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.references import reference_value
+from lambdakit.iam import (
+    partition_agnostic,
+    policy_document,
+    trust_policy,
+    wildcard_reasons,
+)
+from lambdakit.iam.size import INLINE_POLICY_NAME, PolicyPlan
 from lambdakit.model import App, Function
 from lambdakit.model.refs import Ref as ModelRef
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
-ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
 # cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
 # silences both, so a reviewed decision is not flagged twice.
 LINT_EQUIVALENTS: dict[str, tuple[str, ...]] = {"LK121": ("W2531",)}
@@ -25,24 +31,26 @@ LOG_GROUP_SKIPS = [
 ]
 
 
-def partition_agnostic(arn: str) -> str | Sub:
-    """`arn:aws:...` → `!Sub arn:${AWS::Partition}:...`, so one template serves every partition."""
-    if not ARN_PARTITION.match(arn):
-        return arn
-    return Sub(ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1))
-
-
-def permissions_boundary_arn(boundary: str) -> str | Sub:
+def permissions_boundary_arn(boundary: str) -> Any:
     if boundary.startswith("arn:"):
-        return partition_agnostic(boundary)
+        return cfn(partition_agnostic(boundary))
     return Sub(f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}")
 
 
-def emit_function(template: Template, app: App, fn: Function, base_dir: Path) -> None:
+def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
+                  plan: PolicyPlan) -> None:
+    """`plan` says which statements stay inline and which go to managed policies."""
     tags = dict(sorted({**app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
-    template.add_resource(_role(app, fn, tags))
-    template.add_resource(_function(app, fn, tags, base_dir))
+    template.add_resource(_role(app, fn, tags, plan))
+    for policy in _managed_policies(fn, plan):
+        template.add_resource(policy)
+    function = _function(app, fn, tags, base_dir)
+    if plan.managed:
+        # The role exists before its managed policies are attached to it: without this, the
+        # function could start (and its event sources poll) with only the inline policy.
+        function.DependsOn = plan.managed_policy_ids()
+    template.add_resource(function)
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
     template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
@@ -62,12 +70,13 @@ def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:
     return group
 
 
-def _role(app: App, fn: Function, tags: dict[str, str]) -> iam.Role:
-    permissions = execution_permissions(fn)
+def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> iam.Role:
+    permissions = plan.inline_permissions
     role = iam.Role(
         fn.role_id,
         AssumeRolePolicyDocument=trust_policy(),
-        Policies=[iam.Policy(PolicyName="execution", PolicyDocument=policy_document(permissions))],
+        Policies=[iam.Policy(PolicyName=INLINE_POLICY_NAME,
+                             PolicyDocument=policy_document(permissions))],
     )
     if app.permissions_boundary:
         role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
@@ -77,6 +86,26 @@ def _role(app: App, fn: Function, tags: dict[str, str]) -> iam.Role:
     if reasons:
         role.Metadata = {"lambdakit": {"wildcards": reasons}}
     return role
+
+
+def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]:
+    """The grants of a role whose inline policy would exceed IAM's limit, attached to it.
+    No name: CloudFormation generates one, so the stack deploys twice in one account."""
+    policies = []
+    total = len(plan.managed)
+    for number, (policy_id, permissions) in enumerate(plan.managed_permissions(), start=1):
+        policy = iam.ManagedPolicy(
+            policy_id,
+            Description=f"Grants of {fn.id}, part {number} of {total} (its inline policy "
+                        f"would exceed IAM's {plan.limits.inline_chars} characters)",
+            PolicyDocument=policy_document(permissions),
+            Roles=[Ref(fn.role_id)],
+        )
+        reasons = wildcard_reasons(permissions)
+        if reasons:
+            policy.Metadata = {"lambdakit": {"wildcards": reasons}}
+        policies.append(policy)
+    return policies
 
 
 def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
@@ -105,7 +134,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
     if fn.reserved_concurrency is not None:
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
-        props["KmsKeyArn"] = partition_agnostic(fn.kms_key_arn)
+        props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
     function = SamFunction(fn.id, **props)
     function.Metadata = _function_metadata(fn, {**app.acknowledge, **fn.acknowledge})
     return function
@@ -134,6 +163,16 @@ def _function_skips(fn: Function) -> list[dict[str, str]]:
     skips = [{"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS APIs, "
                                               "which IAM protects; a VPC adds cost and cold "
                                               "starts without adding protection here"}]
+    if fn.reserved_concurrency is None:
+        skips.append({"id": "CKV_AWS_115", "comment": "no reserved concurrency: reserving by "
+                                                      "default takes capacity from the account's "
+                                                      "shared pool; set reserved_concurrency= to "
+                                                      "cap this function"})
+    # lambdakit has no asynchronous event sources yet; when it does, async functions get an
+    # on-failure destination and this reason must name it.
+    skips.append({"id": "CKV_AWS_116", "comment": "no function-level DLQ: it catches only failed "
+                                                  "asynchronous invocations, and nothing in this "
+                                                  "app invokes the function asynchronously"})
     if fn.environment and fn.kms_key_arn is None:
         skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
                                                       "AWS-managed Lambda key; lambdakit refuses "
@@ -163,7 +202,5 @@ def _environment(fn: Function) -> dict[str, Any]:
 
 def _env_value(value: str | ModelRef) -> Any:
     if isinstance(value, str):
-        return partition_agnostic(value)
-    if value.attribute == "Arn":
-        return GetAtt(value.target.label(), "Arn")
-    return Ref(value.target.label())
+        return cfn(partition_agnostic(value))
+    return cfn(reference_value(value))

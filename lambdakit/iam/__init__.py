@@ -1,18 +1,31 @@
 """Least-privilege IAM as data: permissions with provenance, merged into awacs documents."""
 
+from lambdakit.iam.arns import arn_of, partition_agnostic
 from lambdakit.iam.execution import execution_permissions, trust_policy
+from lambdakit.iam.grants import declared_grants, grant_permissions
 from lambdakit.iam.permissions import (
     WILDCARD,
     Permission,
     policy_document,
     wildcard_reasons,
 )
+from lambdakit.model import Function
 
 __all__ = [
     "WILDCARD",
     "Permission",
+    "arn_of",
+    "declared_grants",
     "execution_permissions",
+    "function_permissions",
+    "grant_permissions",
+    "partition_agnostic",
     "policy_document",
     "trust_policy",
     "wildcard_reasons",
 ]
+
+
+def function_permissions(fn: Function) -> list[Permission]:
+    """Everything the function's role allows: running (logs, traces) plus its grants."""
+    return [*execution_permissions(fn), *grant_permissions(fn)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from awacs.aws import Action, Allow, PolicyDocument, Statement
+import awacs.aws
+from awacs.aws import Action, Allow, Condition, PolicyDocument, Statement
 
 from lambdakit.errors import UNKNOWN, Origin
 
@@ -15,6 +16,8 @@ POLICY_VERSION = "2012-10-17"
 WILDCARD = "*"
 
 CfnValue = str | dict[str, Any]
+# {"StringLike": {"s3:prefix": ["in/*"]}}: operator → condition key → values
+Conditions = dict[str, dict[str, list[str]]]
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Permission:
     purpose: str
     origin: Origin = UNKNOWN
     wildcard_reason: str = ""
+    conditions: Conditions = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if WILDCARD in self.resources and not self.wildcard_reason:
@@ -37,24 +41,49 @@ class Permission:
         return sorted(str(action.JSONrepr()) for action in self.actions)
 
 
-def policy_document(permissions: Iterable[Permission]) -> PolicyDocument:
-    """One statement per Sid, actions and resources sorted: the same input, the same bytes."""
-    merged: dict[str, tuple[set[str], dict[str, CfnValue]]] = {}
+@dataclass
+class _Merged:
+    actions: set[str] = field(default_factory=set)
+    resources: dict[str, CfnValue] = field(default_factory=dict)
+    conditions: dict[str, dict[str, set[str]]] = field(default_factory=dict)
+
+
+def merge(permissions: Iterable[Permission]) -> dict[str, _Merged]:
+    """One entry per Sid; actions, resources and condition values unioned."""
+    merged: dict[str, _Merged] = {}
     for permission in permissions:
-        actions, resources = merged.setdefault(permission.sid, (set(), {}))
-        actions.update(permission.action_names)
+        entry = merged.setdefault(permission.sid, _Merged())
+        entry.actions.update(permission.action_names)
         for resource in permission.resources:
-            resources[json.dumps(resource, sort_keys=True)] = resource
-    statements = [
-        Statement(
-            Sid=sid,
-            Effect=Allow,
-            Action=[Action(*name.split(":", 1)) for name in sorted(actions)],
-            Resource=[resources[key] for key in sorted(resources)],
-        )
-        for sid, (actions, resources) in sorted(merged.items())
-    ]
-    return PolicyDocument(Version=POLICY_VERSION, Statement=statements)
+            entry.resources[json.dumps(resource, sort_keys=True)] = resource
+        for operator, keys in permission.conditions.items():
+            for key, values in keys.items():
+                entry.conditions.setdefault(operator, {}).setdefault(key, set()).update(values)
+    return merged
+
+
+def policy_statements(permissions: Iterable[Permission]) -> list[Statement]:
+    """Statements sorted by Sid, actions and resources sorted: the same input, the same bytes."""
+    statements = []
+    for sid, entry in sorted(merge(permissions).items()):
+        settings: dict[str, Any] = {
+            "Sid": sid,
+            "Effect": Allow,
+            "Action": [Action(*name.split(":", 1)) for name in sorted(entry.actions)],
+            "Resource": [entry.resources[key] for key in sorted(entry.resources)],
+        }
+        if entry.conditions:
+            settings["Condition"] = Condition([
+                getattr(awacs.aws, operator)(key, sorted(values))
+                for operator, keys in sorted(entry.conditions.items())
+                for key, values in sorted(keys.items())
+            ])
+        statements.append(Statement(**settings))
+    return statements
+
+
+def policy_document(permissions: Iterable[Permission]) -> PolicyDocument:
+    return PolicyDocument(Version=POLICY_VERSION, Statement=policy_statements(permissions))
 
 
 def wildcard_reasons(permissions: Iterable[Permission]) -> list[dict[str, str]]:

@@ -3,7 +3,45 @@
 from lambdakit.model.app import App
 from lambdakit.model.base import Construct
 from lambdakit.model.function import Function
+from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import Ref
+from lambdakit.model.resources import (
+    Bucket,
+    EventBus,
+    ExistingFunction,
+    Index,
+    Key,
+    Parameter,
+    Queue,
+    Resource,
+    Secret,
+    StateMachine,
+    Stream,
+    Table,
+    Topic,
+)
+from lambdakit.model.statements import Statement
 
-__all__ = ["App", "Construct", "Function", "Logging", "Ref"]
+__all__ = [
+    "App",
+    "Bucket",
+    "Construct",
+    "EventBus",
+    "ExistingFunction",
+    "Function",
+    "Grant",
+    "Index",
+    "Key",
+    "Logging",
+    "Parameter",
+    "Queue",
+    "Ref",
+    "Resource",
+    "Secret",
+    "StateMachine",
+    "Statement",
+    "Stream",
+    "Table",
+    "Topic",
+]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field, field_validator
+from pydantic import Field, InstanceOf, field_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.model.base import Construct
 from lambdakit.model.function import Function
+from lambdakit.model.resources import Queue, Resource
 
 APP_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{0,127}$"  # also a valid CloudFormation stack name
 DEFAULT_ACCOUNT_CONCURRENCY = 1000
@@ -19,6 +20,8 @@ class App(Construct):
 
     name: str
     functions: list[Function] = Field(default_factory=list)
+    # Resources no function references yet (a queue only an event source will read).
+    resources: list[InstanceOf[Resource]] = Field(default_factory=list)
     description: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)
     permissions_boundary: str | None = None
@@ -45,13 +48,48 @@ class App(Construct):
 
     def all_functions(self) -> list[Function]:
         """`functions` plus every function they reference, each once, in a stable order."""
-        seen: dict[int, Function] = {}
-        pending = list(self.functions)
+        return [c for c in self.reachable() if isinstance(c, Function)]
+
+    def all_resources(self) -> list[Resource]:
+        """Every resource reachable from the functions, owned or existing, each once."""
+        return [c for c in self.reachable() if isinstance(c, Resource)]
+
+    def dead_letter_queues(self) -> set[int]:
+        """ids (`id()`) of the queues that serve another queue as its dead-letter queue."""
+        return {id(r.dead_letter_queue) for r in self.all_resources()
+                if isinstance(r, Queue) and r.dead_letter_queue is not None}
+
+    def logical_ids(self) -> list[tuple[str, Construct]]:
+        """Every logical id the template declares, with the construct that owns it."""
+        dead_letters = self.dead_letter_queues()
+        found: list[tuple[str, Construct]] = []
+        for construct in self.reachable():
+            if isinstance(construct, Function):
+                found.extend((logical_id, construct) for logical_id in construct.resource_ids())
+            elif isinstance(construct, Resource):
+                ids = construct.resource_ids()
+                if isinstance(construct, Queue) and construct.needs_own_dead_letter(
+                        id(construct) in dead_letters):
+                    ids.append(construct.dead_letter_id)
+                found.extend((logical_id, construct) for logical_id in ids)
+        return found
+
+    def reachable(self) -> list[Construct]:
+        """Breadth-first from `functions`: what they reference, and what that references."""
+        seen: dict[int, Construct] = {}
+        pending: list[Construct] = [*self.functions, *self.resources]
         while pending:
-            function = pending.pop(0)
-            if id(function) in seen or function.broken:
+            construct = pending.pop(0)
+            if id(construct) in seen or construct.broken:
                 continue
-            seen[id(function)] = function
-            pending.extend(ref.target for ref in function.references()
-                           if isinstance(ref.target, Function))
+            seen[id(construct)] = construct
+            pending.extend(_children(construct))
         return list(seen.values())
+
+
+def _children(construct: Construct) -> list[Construct]:
+    if isinstance(construct, Function):
+        return construct.referenced_constructs()
+    return [value for value in (getattr(construct, "dead_letter_queue", None),
+                                getattr(construct, "key", None))
+            if isinstance(value, Construct)]

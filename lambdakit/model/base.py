@@ -44,7 +44,9 @@ class Construct(BaseModel):
     """A user-facing construct. Invalid input becomes diagnostics at the user's `file:line`."""
 
     model_config = ConfigDict(
-        frozen=True, extra="forbid", strict=True, arbitrary_types_allowed=True
+        frozen=True, extra="forbid", strict=True, arbitrary_types_allowed=True,
+        # Build each validator on first use: an app pays only for the constructs it uses.
+        defer_build=True,
     )
     kind: ClassVar[str] = "construct"
 
@@ -96,8 +98,14 @@ class Construct(BaseModel):
         identifier = getattr(self, "id", None)
         return identifier if isinstance(identifier, str) else type(self).__name__
 
-    # Frozen models with dict fields are unhashable by value; constructs are entities.
+    # Constructs are entities: hashed and compared by identity. pydantic gives every frozen
+    # subclass a value hash (which fails on dict fields), so reset it for each subclass.
     __hash__ = object.__hash__
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
 
     def __eq__(self, other: object) -> bool:
         return self is other

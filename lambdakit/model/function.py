@@ -7,9 +7,13 @@ from typing import Literal
 
 from pydantic import Field, InstanceOf, field_validator
 
+from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
+from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
+from lambdakit.model.resources import ExistingFunction, Resource
+from lambdakit.model.statements import Statement
 
 # Defaults chosen on purpose (AWS's own 3 s and 128 MB are rarely what anyone wants):
 # 10 s lets a cold start plus a few downstream calls finish, yet stops a stuck call well
@@ -34,6 +38,8 @@ class Function(Construct):
     timeout: int = DEFAULT_TIMEOUT_S
     ephemeral_storage: int | None = None
     environment: dict[str, EnvValue] = Field(default_factory=dict)
+    grants: list[InstanceOf[Grant]] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     description: str | None = None
     function_name: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)
@@ -45,6 +51,25 @@ class Function(Construct):
     acknowledge: dict[str, str] = Field(default_factory=dict)
 
     _check_id = field_validator("id")(check_id)
+
+    @field_validator("environment", mode="before")
+    @classmethod
+    def _resources_to_references(cls, env: object) -> object:
+        """A resource as a value passes its identifier (queue URL, table name, secret ARN)."""
+        if not isinstance(env, dict):
+            return env
+        return {name: value.reference() if isinstance(value, Resource) else value
+                for name, value in env.items()}
+
+    @classmethod
+    def existing(cls, *, arn: str | None = None, name: str | None = None,
+                 id: str | None = None) -> ExistingFunction:
+        """A function this app does not manage, to grant `invoke()` on."""
+        return ExistingFunction.existing(arn=arn, name=name, id=id)
+
+    def invoke(self) -> Grant:
+        """Access for another function of the app to invoke this one."""
+        return Grant(self, "invoke", None, capture_origin())
 
     @property
     def arn(self) -> Ref:
@@ -80,3 +105,10 @@ class Function(Construct):
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())
                 if isinstance(value, Ref)]
+
+    def referenced_constructs(self) -> list[Construct]:
+        """Everything this function points at: environment references and grants."""
+        return [*(ref.target for ref in self.references()),
+                *(grant.resource for grant in self.grants),
+                *(r for statement in self.statements for r in statement.resources
+                  if isinstance(r, Construct))]

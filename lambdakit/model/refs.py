@@ -17,12 +17,15 @@ FUNCTION_NAME_MAX_BYTES = 64
 FUNCTION_ARN_MAX_BYTES = len("arn::lambda:::function:") + 10 + 20 + 12 + FUNCTION_NAME_MAX_BYTES
 
 
+RefAttribute = Literal["Arn", "Name", "Url"]
+
+
 @dataclass(frozen=True, eq=False)
 class Ref:
-    """`target`'s `attribute` (`Arn` through `Fn::GetAtt`, `Name` through `Ref`)."""
+    """`target`'s `attribute`: its ARN, its physical name, or (queues) its URL."""
 
     target: Construct
-    attribute: Literal["Arn", "Name"]
+    attribute: RefAttribute
     max_bytes: int
 
     def describe(self) -> str:

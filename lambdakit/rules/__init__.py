@@ -11,9 +11,11 @@ from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.limits import check_limits
+from lambdakit.rules.policy_size import check_policy_size
+from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
 
-FUNCTION_RULES = (check_limits, check_environment, check_code)
+FUNCTION_RULES = (check_limits, check_environment, check_code, check_policy_size)
 
 __all__ = ["check_app", "environment_size"]
 
@@ -26,6 +28,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     functions = app.all_functions()
     check_structure(ctx, functions)
     check_concurrency(ctx, functions)
+    check_resources(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

@@ -14,7 +14,9 @@ from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
 DEPRECATION_NOTICE_DAYS = 90
 HANDLER_MAX_CHARS = 128
-PYTHON_HANDLER = re.compile(r"^[A-Za-z_][\w]*([./][A-Za-z_][\w]*)*\.[A-Za-z_]\w*$")
+# Lambda's Python bootstrap imports the module by name with importlib, which accepts file names
+# that are not identifiers (`kinesis-consumer-fn.handler`); the function must be an identifier.
+PYTHON_HANDLER = re.compile(r"^[A-Za-z_][\w-]*([./][A-Za-z_][\w-]*)*\.[A-Za-z_]\w*$")
 NODE_HANDLER = re.compile(r"^[\w./-]+\.[A-Za-z_$][\w$]*$")
 NODE_EXTENSIONS = (".js", ".mjs", ".cjs")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from lambdakit.errors import Diagnostic
 from lambdakit.model import App, Construct
@@ -14,13 +15,20 @@ class RuleContext:
     app: App
     today: dt.date
     found: list[Diagnostic] = field(default_factory=list)
+    # Results several rules need, computed once per check (e.g. `policy_size.policy_plans`).
+    memo: dict[str, Any] = field(default_factory=dict)
 
-    def report(self, code: str, construct: Construct, message: str, hint: str = "") -> None:
+    def report(self, code: str, construct: Construct, message: str, hint: str = "", *,
+               owner: Construct | None = None) -> None:
+        """Report at `construct`'s line; a warning may be acknowledged on the construct, on
+        its `owner` (the function a statement belongs to) or app-wide."""
         diagnostic = Diagnostic(code, message, construct.origin, construct.label(), hint)
-        if diagnostic.is_error or not self._acknowledged(code, construct):
+        if diagnostic.is_error or not any(
+                _acknowledges(c, code) for c in (construct, owner, self.app) if c is not None):
             self.found.append(diagnostic)
 
-    def _acknowledged(self, code: str, construct: Construct) -> bool:
-        """A warning is acknowledged on its construct or app-wide, with a reason."""
-        own: dict[str, str] = getattr(construct, "acknowledge", None) or {}
-        return bool(own.get(code, "").strip() or self.app.acknowledge.get(code, "").strip())
+
+def _acknowledges(construct: Construct, code: str) -> bool:
+    """A warning counts as acknowledged only with a reason."""
+    own: dict[str, str] = getattr(construct, "acknowledge", None) or {}
+    return bool(own.get(code, "").strip())

@@ -9,7 +9,9 @@ from lambdakit.model import Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.limits import check_tag_entries
+from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
+OUTPUTS_PER_FUNCTION = 2  # <id>Arn and <id>Name, written by compile.function
 IAM_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$")
 IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
 KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w/-]+$")
@@ -21,13 +23,24 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
         ctx.report("LK008", app, "the app has no functions",
                    "pass functions=[...] to App")
     check_tag_entries(ctx, app, app.tags)
-    _check_logical_ids(ctx, functions)
-    resources = sum(fn.deployed_resource_count() for fn in functions)
+    plans = policy_plans(ctx)
+    _check_logical_ids(ctx, template_logical_ids(app, plans))
+    resources = sum(fn.deployed_resource_count() for fn in functions) + sum(
+        1 for _, owner in ctx.app.logical_ids() if not isinstance(owner, Function)) + len(
+        managed_policy_ids(app, plans))
     if resources > q.STACK_RESOURCES_MAX.value:
         ctx.report("LK007", app,
                    f"the stack would hold {resources} resources after the SAM transform, "
                    f"CloudFormation allows {q.STACK_RESOURCES_MAX.value}",
                    "split the app into several apps (stacks)")
+    outputs = OUTPUTS_PER_FUNCTION * len(functions)
+    if outputs > q.STACK_OUTPUTS_MAX.value:
+        ctx.report("LK011", app,
+                   f"the stack would hold {outputs} outputs ({OUTPUTS_PER_FUNCTION} for each of "
+                   f"{len(functions)} functions), CloudFormation allows "
+                   f"{q.STACK_OUTPUTS_MAX.value}",
+                   f"split the app into several apps (stacks); limits: "
+                   f"{q.STACK_OUTPUTS_MAX.source}")
     boundary = app.permissions_boundary
     if boundary is not None and not (IAM_POLICY_ARN.match(boundary)
                                      or IAM_POLICY_NAME.match(boundary)):
@@ -41,23 +54,22 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
                        "pass the key's ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY-ID")
 
 
-def _check_logical_ids(ctx: RuleContext, functions: list[Function]) -> None:
-    owners: dict[str, Function] = {}
-    for fn in functions:
-        # One diagnostic per clashing pair, not per derived id. Keyed by id(): constructs are
-        # entities, and pydantic's frozen models are not hashable when they hold dicts.
-        clashes: dict[int, tuple[Function, list[str]]] = {}
-        for logical_id in fn.resource_ids():
-            first = owners.setdefault(logical_id, fn)
-            if first is not fn:
-                clashes.setdefault(id(first), (first, []))[1].append(logical_id)
-        for first, ids in clashes.values():
-            listing = ", ".join(repr(i) for i in ids)
-            ctx.report("LK003", fn,
-                       f"logical id{'s' if len(ids) > 1 else ''} {listing} "
-                       f"{'are' if len(ids) > 1 else 'is'} already used by {first.id} "
-                       f"at {first.origin.display()}",
-                       "give one of them another id")
+def _check_logical_ids(ctx: RuleContext, logical_ids: list[tuple[str, Construct]]) -> None:
+    """One diagnostic per clashing pair of constructs, at the later one."""
+    owners: dict[str, Construct] = {}
+    clashes: dict[tuple[int, int], tuple[Construct, Construct, list[str]]] = {}
+    for logical_id, construct in logical_ids:
+        first = owners.setdefault(logical_id, construct)
+        if first is not construct:
+            pair = (id(first), id(construct))
+            clashes.setdefault(pair, (first, construct, []))[2].append(logical_id)
+    for first, later, ids in clashes.values():
+        listing = ", ".join(repr(i) for i in ids)
+        plural = len(ids) > 1
+        ctx.report("LK003", later,
+                   f"logical id{'s' if plural else ''} {listing} {'are' if plural else 'is'} "
+                   f"already used by {first.label()} at {first.origin.display()}",
+                   "give one of them another id")
 
 
 def check_acknowledgements(ctx: RuleContext, construct: Construct,

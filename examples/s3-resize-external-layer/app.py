@@ -1,0 +1,50 @@
+"""s3-resize-external-layer: a `.jpeg` uploaded to the source bucket is resized by a function
+(GraphicsMagick from a layer) and written to the destination bucket.
+
+Corpus case `/work/shared/corpus/s3-resize-external-layer` (aws-samples/serverless-patterns,
+`s3-lambda-resizing-python`). Same function (id, runtime, handler, 2048 MB, timeout, SAM's
+default architecture, `DESTINATION_BUCKETNAME`) and the same two buckets.
+
+Differences, each on purpose:
+  * The corpus names the buckets from the parameters `SourceBucketName` and
+    `DestinationBucketName`, whose defaults (`my-source-bucket-name`, ...) collide with every
+    other deployment. lambdakit has no template parameters; leaving `name` unset lets
+    CloudFormation generate unique names, and the function receives the destination's name
+    through the environment. The outputs echoing the parameters are not expressed.
+  * Permissions are on the bucket resources, not on name parameters, and narrower than the
+    corpus's S3ReadPolicy + S3CrudPolicy (no lifecycle, ACL or delete access).
+  * lambdakit adds versioning, encryption, public access block and TLS-only policies to both
+    buckets, and Retain.
+  * Timeout stays at the corpus's 3 s (SAM's default); spec.md notes it is likely too short for
+    image processing at 2 GB. Raise it after measuring.
+
+TODO(events): the `S3` event `FileUpload` on `SourceBucket` (`s3:ObjectCreated:*`, key suffix
+`.jpeg`) is not expressed yet. It will imply S3's `lambda:InvokeFunction` permission scoped to
+the source bucket and account, and, as an asynchronous source, needs an on-failure destination
+(the corpus has none: failed resizes are lost after Lambda's retries). The function never
+writes to the source bucket, so the trigger cannot loop.
+TODO(layers): the external layer `arn:aws:lambda:${AWS::Region}:175033217214:layer:
+graphicsmagick:2` (another account, pinned version) is not expressed yet; until then
+`/opt/bin/gm` is missing at run time. A published layer implies no permission in this account.
+"""
+
+from lambdakit import App, Bucket, Function
+
+source = Bucket(id="SourceBucket")
+destination = Bucket(id="DestinationBucket")
+
+resizer = Function(
+    id="ResizerFunction",
+    handler="app.lambda_handler",
+    code="src/",
+    runtime="python3.14",
+    architecture="x86_64",  # SAM's default, as in the corpus (the layer is x86_64)
+    memory=2048,
+    timeout=3,
+    environment={"DESTINATION_BUCKETNAME": destination},
+    # read(): GetObject on source objects (+ ListBucket, so a missing key reads as 404);
+    # write(): PutObject on destination objects (+ AbortMultipartUpload for failed uploads).
+    grants=[source.read(), destination.write()],
+)
+
+app = App(name="s3-resize-external-layer", functions=[resizer])

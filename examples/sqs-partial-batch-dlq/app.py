@@ -1,0 +1,53 @@
+"""sqs-partial-batch-dlq: a work queue with a redrive dead-letter queue, consumed by an arm64
+function that reports partial batch failures.
+
+Corpus case `/work/shared/corpus/sqs-partial-batch-dlq` (aws-samples/serverless-patterns,
+`sqs-lambda-python-sam`). Same function (id, runtime, handler, 128 MB, 3 s, arm64, no
+environment) and the same two queues with their settings.
+
+TODO(events): the `SQS` event `MySQSEvent` on `ProcessingQueue` is not expressed yet: batch
+size 10, `FunctionResponseTypes: [ReportBatchItemFailures]`, no batching window, enabled.
+  The event will imply the poller's consume access on `ProcessingQueue` only (the corpus's
+  managed AWSLambdaSQSQueueExecutionRole allows it on every queue). The function's code never
+  calls SQS, so `consume()` is not granted by hand: today its role holds logging and tracing
+  only. The queue's 30 s visibility timeout is 10 x the function's timeout, above the 6 x
+  lambdakit will check for the trigger.
+  Because nothing references the queues until then, lambdakit does not emit them yet (an app
+  holds what its functions reference, and App has no field for other resources).
+TODO(destinations): the corpus's function-level `DeadLetterQueue` (SQS, `ProcessingDLQ`) is not
+  reproduced, and should not be copied silently when function DLQs land: a function DLQ
+  captures failed *asynchronous* invocations only, and the SQS event source mapping invokes
+  the function synchronously, so it can never fire here. Failed messages reach
+  `ProcessingDLQ` through the queue's redrive policy. Its implied `sqs:SendMessage` on
+  `ProcessingDLQ` is unnecessary (spec.md) and is not granted.
+"""
+
+from lambdakit import App, Function, Queue
+
+FOURTEEN_DAYS_S = 14 * 24 * 3600
+
+dead_letters = Queue(id="ProcessingDLQ", retention=FOURTEEN_DAYS_S)
+work = Queue(
+    id="ProcessingQueue",
+    visibility_timeout=30,
+    dead_letter_queue=dead_letters,
+    max_receive_count=3,  # the corpus's value; see the acknowledgement below
+)
+
+processor = Function(
+    id="ProcessorFunction",
+    handler="app.lambda_handler",
+    code="src/",
+    runtime="python3.14",
+    architecture="arm64",
+    memory=128,
+    timeout=3,
+)
+
+app = App(
+    name="sqs-partial-batch-dlq",
+    functions=[processor],
+    acknowledge={"LK206": "the corpus moves a message to ProcessingDLQ after 3 receives; "
+                          "failures are reported per message (ReportBatchItemFailures), so "
+                          "only failed messages are received again"},
+)

@@ -1,0 +1,134 @@
+"""Buckets, tables and streams: where data lives, so retained unless the user says otherwise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from troposphere import Ref, Sub, Template, dynamodb, kinesis, s3
+
+from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.resources.common import finish, key_arn
+from lambdakit.iam import arn_of
+from lambdakit.model import App, Bucket, Stream, Table
+
+AWS_MANAGED_KINESIS_KEY = "alias/aws/kinesis"
+BUCKET_SKIPS = (
+    ("CKV_AWS_18", "access logging needs a separate log bucket; enable CloudTrail S3 data events "
+                   "for an audit trail of object access"),
+    ("CKV_AWS_144", "cross-region replication is a disaster-recovery choice of the app's owner, "
+                    "not a default"),
+)
+BUCKET_SSE_S3_SKIP = ("CKV_AWS_145", "encrypted at rest with S3-managed keys (SSE-S3); pass "
+                                     "key= for SSE-KMS")
+BUCKET_UNVERSIONED_SKIP = ("CKV_AWS_21", "versioning turned off in the app (versioned=False): "
+                                         "overwritten and deleted objects are not recoverable")
+TABLE_AWS_KEY_SKIP = ("CKV_AWS_119", "encrypted at rest with the AWS-managed DynamoDB key; pass "
+                                     "key= for a customer key")
+
+
+def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
+    key = key_arn(bucket)
+    if key is not None:
+        default: dict[str, Any] = {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}
+        rule: dict[str, Any] = {"ServerSideEncryptionByDefault": default, "BucketKeyEnabled": True}
+    else:
+        rule = {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}
+    properties: dict[str, Any] = {
+        "BucketEncryption": {"ServerSideEncryptionConfiguration": [rule]},
+        "OwnershipControls": {"Rules": [{"ObjectOwnership": "BucketOwnerEnforced"}]},
+        "PublicAccessBlockConfiguration": {
+            "BlockPublicAcls": True, "BlockPublicPolicy": True,
+            "IgnorePublicAcls": True, "RestrictPublicBuckets": True,
+        },
+    }
+    if bucket.versioned:
+        properties["VersioningConfiguration"] = {"Status": "Enabled"}
+    if bucket.name:
+        properties["BucketName"] = bucket.name
+    skips = BUCKET_SKIPS if key is not None else (*BUCKET_SKIPS, BUCKET_SSE_S3_SKIP)
+    if not bucket.versioned:
+        # Turned off on purpose: say so where scanners look, instead of an unexplained finding.
+        skips = (*skips, BUCKET_UNVERSIONED_SKIP)
+    template.add_resource(finish(bucket, app, s3.Bucket.from_dict(bucket.id, properties),
+                                 skips=skips))
+    arn = cfn(arn_of(bucket))
+    policy = template.add_resource(s3.BucketPolicy(
+        f"{bucket.id}Policy",
+        Bucket=Ref(bucket.id),
+        PolicyDocument={
+            "Version": "2012-10-17",
+            "Statement": [{
+                "Sid": "DenyInsecureTransport",
+                "Effect": "Deny",
+                "Principal": "*",
+                "Action": "s3:*",
+                "Resource": [arn, Sub("${" + bucket.id + ".Arn}/*")],
+                "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+            }],
+        },
+    ))
+    # A retained bucket keeps its TLS-only policy: the data it holds outlives the stack, and so
+    # must what protects it.
+    if not bucket.delete_with_stack:
+        policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
+
+
+def emit_table(template: Template, app: App, table: Table) -> None:
+    assert table.partition_key is not None  # rules report an owned table without one (LK209)
+    attributes: dict[str, str] = {table.partition_key: table.partition_key_type}
+    key_schema = [{"AttributeName": table.partition_key, "KeyType": "HASH"}]
+    if table.sort_key:
+        attributes[table.sort_key] = table.sort_key_type
+        key_schema.append({"AttributeName": table.sort_key, "KeyType": "RANGE"})
+    indexes = []
+    for index in table.indexes:
+        attributes.setdefault(index.partition_key, index.partition_key_type)
+        schema = [{"AttributeName": index.partition_key, "KeyType": "HASH"}]
+        if index.sort_key:
+            attributes.setdefault(index.sort_key, index.sort_key_type)
+            schema.append({"AttributeName": index.sort_key, "KeyType": "RANGE"})
+        indexes.append({"IndexName": index.name, "KeySchema": schema,
+                        "Projection": {"ProjectionType": index.projection}})
+    key = key_arn(table)
+    sse: dict[str, Any] = {"SSEEnabled": True}
+    if key is not None:
+        sse.update({"SSEType": "KMS", "KMSMasterKeyId": key})
+    properties: dict[str, Any] = {
+        "AttributeDefinitions": [{"AttributeName": name, "AttributeType": kind}
+                                 for name, kind in sorted(attributes.items())],
+        "BillingMode": "PAY_PER_REQUEST",
+        "KeySchema": key_schema,
+        "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+        "SSESpecification": sse,
+        "DeletionProtectionEnabled": not table.delete_with_stack,
+    }
+    if indexes:
+        properties["GlobalSecondaryIndexes"] = indexes
+    if table.stream:
+        properties["StreamSpecification"] = {"StreamViewType": table.stream}
+    if table.ttl_attribute:
+        properties["TimeToLiveSpecification"] = {"AttributeName": table.ttl_attribute,
+                                                 "Enabled": True}
+    if table.name:
+        properties["TableName"] = table.name
+    skips = () if key is not None else (TABLE_AWS_KEY_SKIP,)
+    template.add_resource(finish(table, app, dynamodb.Table.from_dict(table.id, properties),
+                                 skips=skips))
+
+
+def emit_stream(template: Template, app: App, stream: Stream) -> None:
+    key = key_arn(stream)
+    properties: dict[str, Any] = {
+        "RetentionPeriodHours": stream.retention_hours,
+        "StreamEncryption": {"EncryptionType": "KMS",
+                             "KeyId": key if key is not None else AWS_MANAGED_KINESIS_KEY},
+    }
+    if stream.shards is None:
+        properties["StreamModeDetails"] = {"StreamMode": "ON_DEMAND"}
+    else:
+        properties["ShardCount"] = stream.shards
+        properties["StreamModeDetails"] = {"StreamMode": "PROVISIONED"}
+    if stream.name:
+        properties["Name"] = stream.name
+    template.add_resource(finish(stream, app, kinesis.Stream.from_dict(stream.id, properties)))
+

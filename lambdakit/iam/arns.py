@@ -1,0 +1,85 @@
+"""ARNs of resources as CloudFormation values, partition-agnostic, for owned and existing ones.
+
+Plain dicts (`{"Fn::GetAtt": [...]}`), so this package never imports troposphere.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lambdakit.model import Construct, Function, Parameter, Resource, Table
+
+CfnValue = str | dict[str, Any]
+ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
+
+# How each kind's ARN is built from a name, for `X.existing(name=...)`.
+ARN_BY_NAME: dict[str, str] = {
+    "queue": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:{name}",
+    "topic": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:{name}",
+    "bucket": "arn:${AWS::Partition}:s3:::{name}",
+    "table": "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/{name}",
+    "stream": "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/{name}",
+    "event_bus": "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/{name}",
+    # Secrets Manager appends six random characters to every secret's ARN.
+    "secret": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
+              ":secret:{name}-??????",
+    "parameter": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/{name}",
+    "function": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:{name}",
+    "state_machine": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}"
+                     ":stateMachine:{name}",
+}
+# Owned resources whose `Ref` is already the ARN; the others use `Fn::GetAtt <id>.Arn`.
+REF_IS_ARN = {"topic", "secret"}
+
+
+def partition_agnostic(arn: str) -> CfnValue:
+    """`arn:aws:...` → `{"Fn::Sub": "arn:${AWS::Partition}:..."}`; anything else unchanged."""
+    if not ARN_PARTITION.match(arn):
+        return arn
+    return {"Fn::Sub": ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1)}
+
+
+def arn_of(construct: Construct) -> CfnValue:
+    """The ARN of a function or resource of the app, or of an existing one."""
+    if isinstance(construct, Function):
+        return {"Fn::GetAtt": [construct.id, "Arn"]}
+    assert isinstance(construct, Resource)
+    if construct.existing_arn is not None:
+        return partition_agnostic(construct.existing_arn)
+    if construct.existing_name is not None:
+        name = construct.existing_name.lstrip("/") if isinstance(construct, Parameter) \
+            else construct.existing_name
+        return {"Fn::Sub": ARN_BY_NAME[construct.kind].replace("{name}", name)}
+    if isinstance(construct, Parameter):
+        return _parameter_arn(construct)
+    if construct.kind in REF_IS_ARN:
+        return {"Ref": construct.id}
+    return {"Fn::GetAtt": [construct.id, "Arn"]}
+
+
+def _parameter_arn(parameter: Parameter) -> CfnValue:
+    # A name with a leading slash ("/app/x") appears in the ARN without it ("parameter/app/x").
+    if parameter.name:
+        path = parameter.name.lstrip("/")
+        return {"Fn::Sub": ARN_BY_NAME["parameter"].replace("{name}", path)}
+    return {"Fn::Sub": ARN_BY_NAME["parameter"].replace("{name}", "${" + parameter.id + "}")}
+
+
+def suffixed(arn: CfnValue, suffix: str) -> CfnValue:
+    """`arn` followed by a literal path (`/*`, `/index/*`), still a CloudFormation value."""
+    if isinstance(arn, str):
+        return arn + suffix
+    if "Fn::Sub" in arn:
+        return {"Fn::Sub": arn["Fn::Sub"] + suffix}
+    if "Fn::GetAtt" in arn:
+        logical_id, attribute = arn["Fn::GetAtt"]
+        return {"Fn::Sub": "${" + f"{logical_id}.{attribute}" + "}" + suffix}
+    return {"Fn::Sub": "${" + arn["Ref"] + "}" + suffix}
+
+
+def table_stream_arn(table: Table) -> CfnValue:
+    """The table's stream: the exact ARN for an owned table, any stream of an existing one."""
+    if table.is_existing:
+        return suffixed(arn_of(table), "/stream/*")
+    return {"Fn::GetAtt": [table.id, "StreamArn"]}

@@ -1,0 +1,142 @@
+"""The access catalogue: resource kind × access level → actions on exact ARNs.
+
+Curated and narrower than SAM's policy templates and connector profiles and CDK's grants: no
+`Get*`-style wildcards, nothing destructive in "write" (no PurgeQueue, no DeleteTable, no
+DeleteObjectVersion), reads that leave out ACL, torrent and legal-hold calls. Each entry lists the
+statements one grant becomes; a `target` names which ARN of the resource each statement is on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import awacs.dynamodb as ddb
+from awacs import awslambda, events, kinesis, kms, s3, secretsmanager, sns, sqs, ssm, states
+from awacs.aws import Action
+
+# Targets: which ARN of the resource a statement is on.
+SELF = "self"                # the resource's own ARN
+OBJECTS = "objects"          # bucket objects: <bucket arn>/<prefix>*
+BUCKET_LISTING = "listing"   # the bucket, with an s3:prefix condition when a prefix is given
+INDEXES = "indexes"          # <table arn>/index/*
+TABLE_STREAM = "stream"      # the table's stream
+QUALIFIED = "qualified"      # <function arn>:* (versions and aliases)
+ANY = "any"                  # "*": only for actions with no resource type, with a reason
+
+
+@dataclass(frozen=True)
+class StatementSpec:
+    suffix: str                  # appended to the Sid: "", "Indexes", "Objects", ...
+    actions: tuple[Action, ...]
+    target: str = SELF
+    wildcard_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Access:
+    """What one access level grants. `key_actions` apply on the resource's customer KMS key."""
+
+    statements: tuple[StatementSpec, ...]
+    key_actions: tuple[Action, ...] = ()
+    summary: str = ""
+    includes: tuple[str, ...] = field(default=())  # other access levels this one adds up
+
+
+LIST_STREAMS_REASON = ("dynamodb:ListStreams has no resource type in the IAM service "
+                       "authorization reference, so it can only be granted on '*'")
+
+TABLE_READ = (ddb.BatchGetItem, ddb.ConditionCheckItem, ddb.GetItem, ddb.Query, ddb.Scan)
+TABLE_WRITE = (ddb.BatchWriteItem, ddb.ConditionCheckItem, ddb.DeleteItem, ddb.PutItem,
+               ddb.UpdateItem)
+
+CATALOGUE: dict[tuple[str, str], Access] = {
+    ("queue", "send"): Access(
+        (StatementSpec("", (sqs.SendMessage,)),),
+        key_actions=(kms.Decrypt, kms.GenerateDataKey),
+        summary="send messages"),
+    ("queue", "consume"): Access(
+        (StatementSpec("", (sqs.ChangeMessageVisibility, sqs.DeleteMessage,
+                            sqs.GetQueueAttributes, sqs.ReceiveMessage)),),
+        key_actions=(kms.Decrypt,),
+        summary="receive, delete and extend messages"),
+    ("topic", "publish"): Access(
+        (StatementSpec("", (sns.Publish,)),),
+        key_actions=(kms.Decrypt, kms.GenerateDataKey),
+        summary="publish messages"),
+    ("event_bus", "put"): Access(
+        (StatementSpec("", (events.PutEvents,)),),
+        summary="put events"),
+    ("bucket", "read"): Access(
+        (StatementSpec("Objects", (s3.GetObject,), OBJECTS),
+         StatementSpec("Listing", (s3.ListBucket,), BUCKET_LISTING)),
+        key_actions=(kms.Decrypt,),
+        summary="get and list objects"),
+    ("bucket", "write"): Access(
+        (StatementSpec("Objects", (s3.AbortMultipartUpload, s3.PutObject), OBJECTS),),
+        key_actions=(kms.Decrypt, kms.GenerateDataKey),
+        summary="put objects"),
+    ("bucket", "delete"): Access(
+        (StatementSpec("Objects", (s3.DeleteObject,), OBJECTS),),
+        summary="delete objects (versions stay recoverable in a versioned bucket)"),
+    ("table", "read"): Access(
+        (StatementSpec("", TABLE_READ),
+         StatementSpec("Indexes", (ddb.Query, ddb.Scan), INDEXES)),
+        key_actions=(kms.Decrypt,),
+        summary="get, query and scan items"),
+    ("table", "write"): Access(
+        (StatementSpec("", TABLE_WRITE),),
+        key_actions=(kms.Decrypt, kms.Encrypt, kms.GenerateDataKey),
+        summary="put, update and delete items"),
+    ("table", "read_write"): Access((), includes=("read", "write"),
+                                    summary="read and write items"),
+    ("table", "read_stream"): Access(
+        (StatementSpec("", (ddb.DescribeStream, ddb.GetRecords, ddb.GetShardIterator),
+                       TABLE_STREAM),
+         StatementSpec("List", (ddb.ListStreams,), ANY, LIST_STREAMS_REASON)),
+        key_actions=(kms.Decrypt,),
+        summary="read the table's stream"),
+    ("stream", "read"): Access(
+        (StatementSpec("", (kinesis.DescribeStream, kinesis.DescribeStreamSummary,
+                            kinesis.GetRecords, kinesis.GetShardIterator, kinesis.ListShards)),),
+        key_actions=(kms.Decrypt,),
+        summary="read records"),
+    ("stream", "write"): Access(
+        (StatementSpec("", (kinesis.PutRecord, kinesis.PutRecords)),),
+        key_actions=(kms.GenerateDataKey,),
+        summary="put records"),
+    ("secret", "read"): Access(
+        (StatementSpec("", (secretsmanager.GetSecretValue,)),),
+        key_actions=(kms.Decrypt,),
+        summary="read the secret's value"),
+    ("parameter", "read"): Access(
+        (StatementSpec("", (ssm.GetParameter, ssm.GetParameters)),),
+        summary="read the parameter"),
+    ("key", "encrypt"): Access(
+        (StatementSpec("", (kms.Encrypt, kms.GenerateDataKey)),),
+        summary="encrypt and generate data keys"),
+    ("key", "decrypt"): Access(
+        (StatementSpec("", (kms.Decrypt,)),),
+        summary="decrypt"),
+    ("function", "invoke"): Access(
+        (StatementSpec("", (awslambda.InvokeFunction,)),
+         StatementSpec("Qualified", (awslambda.InvokeFunction,), QUALIFIED)),
+        summary="invoke the function, its versions and aliases"),
+    ("state_machine", "start"): Access(
+        (StatementSpec("", (states.StartExecution,)),),
+        summary="start executions"),
+    ("state_machine", "start_sync"): Access(
+        (StatementSpec("", (states.StartExecution, states.StartSyncExecution)),),
+        summary="start executions, synchronously too (express workflows)"),
+}
+
+
+def access_levels(kind: str) -> list[str]:
+    return sorted(access for k, access in CATALOGUE if k == kind)
+
+
+def expand(kind: str, access: str) -> list[tuple[str, Access]]:
+    """An access level and those it includes, as (level, entry) pairs."""
+    entry = CATALOGUE[(kind, access)]
+    if not entry.includes:
+        return [(access, entry)]
+    return [pair for level in entry.includes for pair in expand(kind, level)]

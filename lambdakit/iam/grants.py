@@ -1,0 +1,173 @@
+"""Turn a function's grants into permissions: catalogue entries on exact ARNs, with provenance.
+
+Besides the grants the user declares, a secret or parameter passed as an environment value
+implies read access to exactly that secret or parameter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from awacs.aws import Action
+
+from lambdakit.iam.arns import (
+    ARN_PARTITION,
+    CfnValue,
+    arn_of,
+    partition_agnostic,
+    suffixed,
+    table_stream_arn,
+)
+from lambdakit.iam.catalogue import (
+    ANY,
+    BUCKET_LISTING,
+    INDEXES,
+    OBJECTS,
+    QUALIFIED,
+    TABLE_STREAM,
+    Access,
+    StatementSpec,
+    expand,
+)
+from lambdakit.iam.permissions import Conditions, Permission
+from lambdakit.model import (
+    Construct,
+    ExistingFunction,
+    Function,
+    Grant,
+    Parameter,
+    Resource,
+    Secret,
+    Table,
+)
+
+# `${aws:username}` and other IAM policy variables, but not CloudFormation's `${AWS::Region}`.
+POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
+
+
+def declared_grants(fn: Function) -> list[Grant]:
+    """The function's grants plus those its environment implies, in declaration order."""
+    implied = [
+        Grant(ref.target, "read", None, fn.origin)
+        for ref in fn.references()
+        if isinstance(ref.target, Secret | Parameter)
+    ]
+    return [*fn.grants, *implied]
+
+
+def grant_permissions(fn: Function) -> list[Permission]:
+    permissions: list[Permission] = []
+    for grant in declared_grants(fn):
+        for level, access in expand(kind_of(grant.resource), grant.access):
+            permissions.extend(_permissions(grant, level, access))
+    return _widest_conditions(permissions) + statement_permissions(fn)
+
+
+def _widest_conditions(permissions: list[Permission]) -> list[Permission]:
+    """Permissions merge by Sid, and a condition narrows the whole merged statement: when one
+    grant of a Sid has none (`bucket.read()` beside `bucket.read(prefix="in/")`, the same
+    actions on the same bucket), the merged statement must not keep the others' condition."""
+    unconditioned = {p.sid for p in permissions if not p.conditions}
+    return [dataclasses.replace(p, conditions={}) if p.conditions and p.sid in unconditioned
+            else p for p in permissions]
+
+
+def statement_permissions(fn: Function) -> list[Permission]:
+    """Raw statements, as written; a '*' resource carries the statement's reason."""
+    return [
+        Permission(
+            sid=f"Statement{number}",
+            actions=tuple(Action(*action.split(":", 1)) for action in statement.actions),
+            resources=tuple(_statement_resource(r) for r in statement.resources),
+            purpose=statement.reason,
+            origin=statement.origin,
+            wildcard_reason=statement.reason if "*" in statement.resources else "",
+            conditions={operator: {key: [values] if isinstance(values, str) else list(values)
+                                   for key, values in keys.items()}
+                        for operator, keys in statement.conditions.items()},
+        )
+        for number, statement in enumerate(fn.statements, start=1)
+    ]
+
+
+def _statement_resource(resource: str | Construct) -> CfnValue:
+    """A construct's ARN, or the string as written. In a partition-agnostic `Fn::Sub`, IAM policy
+    variables (`${aws:username}`) are escaped (`${!aws:username}`) so they reach IAM intact."""
+    if not isinstance(resource, str):
+        return arn_of(resource)
+    if not ARN_PARTITION.match(resource):
+        return resource
+    return partition_agnostic(POLICY_VARIABLE.sub("${!", resource))
+
+
+def kind_of(construct: Construct) -> str:
+    return "function" if isinstance(construct, Function) else str(getattr(construct, "kind", ""))
+
+
+def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
+    resource = grant.resource
+    base_sid = _pascal(kind_of(resource)) + _pascal(level) + resource.label()
+    purpose = f"{access.summary} on {resource.label()}" + (
+        f" under {grant.prefix!r}" if grant.prefix is not None else "")
+    found = [
+        Permission(
+            sid=base_sid + spec.suffix,
+            actions=spec.actions,
+            resources=(_target(resource, spec, grant.prefix),),
+            purpose=purpose,
+            origin=grant.origin,
+            wildcard_reason=spec.wildcard_reason,
+            conditions=_conditions(spec, grant.prefix),
+        )
+        for spec in access.statements
+        if _applies(resource, spec)
+    ]
+    key = getattr(resource, "key", None)
+    if access.key_actions and isinstance(key, Resource):
+        found.append(Permission(
+            sid="UseKey" + key.label(),  # one statement per key, whichever grants need it
+            actions=access.key_actions,
+            resources=(arn_of(key),),
+            purpose=f"use {key.label()}, the key that encrypts {resource.label()}",
+            origin=grant.origin,
+        ))
+    return found
+
+
+def _applies(resource: Construct, spec: StatementSpec) -> bool:
+    """Index statements only for tables that have (or, existing, may have) indexes."""
+    if spec.target == INDEXES and isinstance(resource, Table):
+        return resource.is_existing or bool(resource.indexes)
+    if spec.target == QUALIFIED and isinstance(resource, ExistingFunction):
+        # An ARN that already names a version or alias (function:NAME:QUALIFIER) is all there
+        # is to invoke: `<arn>:*` would match nothing.
+        arn = resource.existing_arn
+        return arn is None or arn.count(":") == 6
+    return True
+
+
+def _target(resource: Construct, spec: StatementSpec, prefix: str | None) -> CfnValue:
+    if spec.target == ANY:
+        return "*"
+    if spec.target == TABLE_STREAM:
+        assert isinstance(resource, Table)
+        return table_stream_arn(resource)
+    arn = arn_of(resource)
+    if spec.target == OBJECTS:
+        return suffixed(arn, f"/{prefix or ''}*")
+    if spec.target == INDEXES:
+        return suffixed(arn, "/index/*")
+    if spec.target == QUALIFIED:
+        return suffixed(arn, ":*")
+    return arn  # SELF and BUCKET_LISTING
+
+
+def _conditions(spec: StatementSpec, prefix: str | None) -> Conditions:
+    if spec.target == BUCKET_LISTING and prefix:
+        return {"StringLike": {"s3:prefix": [f"{prefix}*"]}}
+    return {}
+
+
+def _pascal(text: str) -> str:
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[_\W]+", text) if part)

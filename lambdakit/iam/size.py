@@ -1,0 +1,401 @@
+"""How large a role's policies can get once deployed, and where each statement goes.
+
+IAM limits the inline policies of one role to 10,240 characters together, each managed policy
+to 6,144, and the managed policies attached to a role to a quota (`rules.quotas` holds the
+numbers and their sources; they reach this module as `PolicyLimits`). IAM counts the policy as
+deployed, with every ARN resolved, and without white space. At synth the ARNs of the app's own
+resources are still intrinsics (`Fn::GetAtt`, `Ref`, `Fn::Sub`), so each is counted at the
+longest value it can resolve to:
+
+- `${AWS::Partition}`: 10 (`aws-us-gov`); `${AWS::Region}`: 20 (the longest today has 14,
+  e.g. `ap-southeast-5`); `${AWS::AccountId}`: 12; `${AWS::StackName}`: 128 (CloudFormation's
+  limit).
+- A physical name given in the app (`name=`, `function_name=`): its length. A name
+  CloudFormation generates: stack name + `-` + logical id + `-` + 14 random characters, capped
+  by the service's own limit (`NAME_MAX`).
+- A KMS key id: 36 (a UUID). A log group's `Arn`: `arn:...:log-group:<name>:*` with the
+  function's log group name. A table's `StreamArn`: the table's ARN, `/stream/` and a
+  23-character timestamp label.
+- Anything else: 2,048, the longest ARN IAM accepts.
+
+An ARN is its documented shape (`arns.ARN_BY_NAME`) with those parts filled in. The result is
+an upper bound: the deployed policy is never larger.
+
+When the inline policy would exceed its limit, the grants move to managed policies
+(`<FunctionId>Policy1`, `Policy2`, ...): their statements sorted by Sid and packed first-fit,
+so the same app always gives the same policies. Logging and tracing stay inline.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from lambdakit.iam.arns import ARN_BY_NAME, REF_IS_ARN
+from lambdakit.iam.catalogue import CATALOGUE, expand
+from lambdakit.iam.execution import execution_permissions
+from lambdakit.iam.grants import (
+    _permissions,
+    declared_grants,
+    grant_permissions,
+    kind_of,
+    statement_permissions,
+)
+from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge
+from lambdakit.model import Construct, Function, Resource, Table
+from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
+
+INLINE_POLICY_NAME = "execution"
+
+PARTITION_MAX = 10          # aws-us-gov; aws-iso-b and aws-iso-f have 9, aws-cn 6
+REGION_MAX = 20             # the longest Region code today has 14 characters
+ACCOUNT_ID = 12
+STACK_NAME_MAX = 128        # = rules.quotas.STACK_NAME_MAX_CHARS (a test keeps them equal)
+URL_SUFFIX_MAX = len("amazonaws.com.cn")
+UNKNOWN_MAX = 2048          # the longest ARN IAM accepts
+KEY_ID = 36                 # a KMS key id is a UUID
+STREAM_LABEL = len("/stream/") + len("2026-01-01T00:00:00.000")
+# CloudFormation names an unnamed resource `<stack>-<logical id>-<random>`; the random part
+# has 12 or 13 characters, one more is kept for safety.
+GENERATED_NAME_EXTRA = 2 + 14
+
+# The longest physical name each service accepts (its API reference).
+NAME_MAX: dict[str, int] = {
+    "queue": 80,
+    "topic": 256,
+    "bucket": 63,
+    "table": 255,
+    "stream": 128,
+    "event_bus": 256,
+    "secret": 512,
+    "parameter": 1011,
+    "function": FUNCTION_NAME_MAX_BYTES,
+    "state_machine": 80,
+    "log_group": 512,
+}
+_ARN_SHAPES: dict[str, str] = {
+    **ARN_BY_NAME,
+    "key": "arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:key/{name}",
+    # A log group's `Arn` attribute ends in `:*`.
+    "log_group": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:{name}:*",
+}
+_PSEUDO: dict[str, int] = {
+    "AWS::Partition": PARTITION_MAX,
+    "AWS::Region": REGION_MAX,
+    "AWS::AccountId": ACCOUNT_ID,
+    "AWS::StackName": STACK_NAME_MAX,
+    "AWS::URLSuffix": URL_SUFFIX_MAX,
+}
+_SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
+_ENVELOPE = len(json.dumps({"Version": POLICY_VERSION, "Statement": []}, separators=(",", ":")))
+
+Bounds = dict[str, int]  # "Orders.Arn" (GetAtt) or "Alerts" (Ref) -> longest resolved value
+
+
+@dataclass(frozen=True)
+class PolicyLimits:
+    """IAM's limits, in characters without white space, and the managed policies per role."""
+
+    inline_chars: int
+    managed_chars: int
+    managed_per_role: int
+
+
+@dataclass(frozen=True)
+class SizedStatement:
+    """One statement of the policy (the permissions that share its Sid), at its worst case."""
+
+    sid: str
+    permissions: tuple[Permission, ...]
+    chars: int
+
+
+@dataclass(frozen=True)
+class GrantSize:
+    """What one declaration (a grant or a raw statement) adds, at its worst case."""
+
+    label: str
+    origin_display: str
+    chars: int
+
+
+@dataclass(frozen=True)
+class PolicyPlan:
+    """Where a function's statements go: all inline, or the grants in managed policies."""
+
+    function: Function
+    limits: PolicyLimits
+    inline: tuple[SizedStatement, ...]
+    managed: tuple[tuple[SizedStatement, ...], ...] = ()
+    # Statements larger than one managed policy can hold: they fit nowhere.
+    oversized: tuple[SizedStatement, ...] = ()
+    # The worst case of everything inline, which decided the split.
+    all_inline_chars: int = 0
+    grant_sizes: tuple[GrantSize, ...] = field(default=(), compare=False)
+
+    @property
+    def inline_chars(self) -> int:
+        return inline_policy_chars(self.inline)
+
+    @property
+    def managed_chars(self) -> list[int]:
+        return [document_chars(statements) for statements in self.managed]
+
+    @property
+    def fits(self) -> bool:
+        return not self.oversized and len(self.managed) <= self.limits.managed_per_role
+
+    @property
+    def inline_permissions(self) -> list[Permission]:
+        return [p for statement in self.inline for p in statement.permissions]
+
+    def managed_policy_ids(self) -> list[str]:
+        return [managed_policy_id(self.function, n) for n in range(1, len(self.managed) + 1)]
+
+    def managed_permissions(self) -> list[tuple[str, list[Permission]]]:
+        """(logical id, permissions) of each managed policy, in order."""
+        return [(policy_id, [p for statement in statements for p in statement.permissions])
+                for policy_id, statements in zip(self.managed_policy_ids(), self.managed,
+                                                 strict=True)]
+
+    def policy_of(self, sid: str) -> str:
+        """The inline policy's name or the managed policy's logical id that holds `sid`; ""
+        for a statement too large for any policy."""
+        if any(statement.sid == sid for statement in self.oversized):
+            return ""
+        for policy_id, statements in zip(self.managed_policy_ids(), self.managed, strict=True):
+            if any(statement.sid == sid for statement in statements):
+                return policy_id
+        return INLINE_POLICY_NAME
+
+
+def managed_policy_id(fn: Function, number: int) -> str:
+    return f"{fn.id}Policy{number}"
+
+
+def computable(fn: Function) -> bool:
+    """Whether the function's permissions can be built: every grant names a catalogue entry
+    on a construct that loaded (other rules report the rest)."""
+    return not fn.broken and all(
+        not grant.resource.broken and (kind_of(grant.resource), grant.access) in CATALOGUE
+        for grant in declared_grants(fn)) and not any(
+        construct.broken for construct in policy_constructs(fn))
+
+
+def plan_policies(fn: Function, limits: PolicyLimits) -> PolicyPlan:
+    """All statements inline when they fit; else logging and tracing inline and the grants
+    packed first-fit, by Sid, into managed policies."""
+    bounds = resolution_bounds(fn)
+    execution = execution_permissions(fn)
+    grants = grant_permissions(fn)
+    everything = sized_statements([*execution, *grants], bounds)
+    total = inline_policy_chars(everything)
+    if total <= limits.inline_chars:
+        return PolicyPlan(fn, limits, everything, all_inline_chars=total)
+    inline = sized_statements(execution, bounds)
+    bins: list[list[SizedStatement]] = []
+    oversized: list[SizedStatement] = []
+    for statement in sized_statements(grants, bounds):
+        if document_chars([statement]) > limits.managed_chars:
+            oversized.append(statement)
+            continue
+        for chosen in bins:
+            if document_chars([*chosen, statement]) <= limits.managed_chars:
+                chosen.append(statement)
+                break
+        else:
+            bins.append([statement])
+    plan = PolicyPlan(fn, limits, inline, tuple(tuple(b) for b in bins), tuple(oversized),
+                      total)
+    if plan.fits:
+        return plan
+    return PolicyPlan(fn, limits, inline, plan.managed, plan.oversized, total,
+                      tuple(grant_sizes(fn, bounds)))
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def sized_statements(permissions: Iterable[Permission], bounds: Bounds) -> tuple[
+        SizedStatement, ...]:
+    """One entry per Sid, sorted by Sid, merged as `policy_statements` merges them."""
+    permissions = list(permissions)
+    merged = merge(permissions)
+    return tuple(
+        SizedStatement(sid, tuple(p for p in permissions if p.sid == sid),
+                       worst_case_chars(statement_data(sid, merged[sid]), bounds))
+        for sid in sorted(merged))
+
+
+def statement_data(sid: str, entry: _Merged) -> dict[str, Any]:
+    """The statement `policy_statements` writes, as plain data (awacs is slow to build)."""
+    data: dict[str, Any] = {
+        "Sid": sid,
+        "Effect": "Allow",
+        "Action": sorted(entry.actions),
+        "Resource": [entry.resources[key] for key in sorted(entry.resources)],
+    }
+    if entry.conditions:
+        data["Condition"] = {operator: {key: sorted(values) for key, values in sorted(keys.items())}
+                             for operator, keys in sorted(entry.conditions.items())}
+    return data
+
+
+def document_chars(statements: Sequence[SizedStatement]) -> int:
+    """`{"Version":"2012-10-17","Statement":[...]}` without white space, at its worst case."""
+    return _ENVELOPE + sum(s.chars for s in statements) + max(len(statements) - 1, 0)
+
+
+def inline_policy_chars(statements: Sequence[SizedStatement]) -> int:
+    """The inline policy as IAM counts it against the role's limit. The policy's name is
+    included: AWS does not say whether it counts, and counting it is the safe side."""
+    return len(INLINE_POLICY_NAME) + document_chars(statements)
+
+
+def worst_case_chars(value: Any, bounds: Bounds) -> int:
+    """Characters of `value` as compact JSON once CloudFormation has resolved it, with every
+    intrinsic at its longest."""
+    return len(json.dumps(_resolved(value, bounds), separators=(",", ":"), ensure_ascii=False))
+
+
+def worst_case_length(value: Any, bounds: Bounds) -> int:
+    """The longest string a CloudFormation value (a string or an intrinsic) resolves to."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict) and len(value) == 1:
+        (name, argument), = value.items()
+        if name == "Ref" and isinstance(argument, str):
+            return _PSEUDO.get(argument, bounds.get(argument, UNKNOWN_MAX))
+        if name == "Fn::GetAtt":
+            target = ".".join(argument) if isinstance(argument, list) else str(argument)
+            return bounds.get(target, UNKNOWN_MAX)
+        if name == "Fn::Sub" and isinstance(argument, str):
+            return sub_length(argument, bounds)
+    return UNKNOWN_MAX
+
+
+def sub_length(text: str, bounds: Bounds) -> int:
+    """`Fn::Sub` text with every `${...}` at its longest; `${!x}` is the literal `${x}`."""
+    length = 0
+    position = 0
+    for match in _SUB_VARIABLE.finditer(text):
+        length += match.start() - position
+        position = match.end()
+        variable = match.group(1)
+        if variable.startswith("!"):
+            length += len(variable) + 2
+        elif variable in _PSEUDO:
+            length += _PSEUDO[variable]
+        else:
+            length += bounds.get(variable, UNKNOWN_MAX)
+    return length + len(text) - position
+
+
+def _resolved(value: Any, bounds: Bounds) -> Any:
+    if isinstance(value, dict):
+        if len(value) == 1:
+            (name, _), = value.items()
+            if name == "Ref" or name.startswith("Fn::"):
+                return "x" * worst_case_length(value, bounds)
+        return {key: _resolved(item, bounds) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_resolved(item, bounds) for item in value]
+    return value
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def resolution_bounds(fn: Function) -> Bounds:
+    """The longest value of every `GetAtt`/`Ref` the function's policy can hold."""
+    bounds: Bounds = {f"{fn.log_group_id}.Arn": arn_length("log_group", log_group_name_max(fn))}
+    for construct in policy_constructs(fn):
+        bounds.update(_construct_bounds(construct))
+    return bounds
+
+
+def log_group_name_max(fn: Function) -> int:
+    """`/aws/lambda/<function_name>`, or `/aws/lambda/${AWS::StackName}/<id>` (as compiled)."""
+    if fn.function_name:
+        return len("/aws/lambda/") + len(fn.function_name)
+    return len("/aws/lambda/") + STACK_NAME_MAX + 1 + len(fn.id)
+
+
+def arn_length(kind: str, name_chars: int) -> int:
+    return sub_length(_ARN_SHAPES[kind].replace("{name}", ""), {}) + name_chars
+
+
+def name_max(construct: Construct) -> int:
+    """The physical name given in the app, or the longest CloudFormation may generate."""
+    kind = kind_of(construct)
+    given = getattr(construct, "function_name" if isinstance(construct, Function) else "name",
+                    None)
+    if isinstance(given, str) and given:
+        return len(given)
+    generated = STACK_NAME_MAX + len(construct.label()) + GENERATED_NAME_EXTRA
+    return min(generated, NAME_MAX.get(kind, UNKNOWN_MAX))
+
+
+def policy_constructs(fn: Function) -> list[Construct]:
+    """The constructs the function's policy names: what its grants are on, the keys that
+    encrypt those, and the constructs its raw statements name."""
+    found: list[Construct] = []
+    for grant in declared_grants(fn):
+        found.append(grant.resource)
+        key = getattr(grant.resource, "key", None)
+        if isinstance(key, Construct):
+            found.append(key)
+    found.extend(resource for statement in fn.statements for resource in statement.resources
+                 if isinstance(resource, Construct))
+    return found
+
+
+def _construct_bounds(construct: Construct) -> Bounds:
+    """Existing resources need none: their ARNs are literal text and pseudo parameters."""
+    identifier = construct.label()
+    kind = kind_of(construct)
+    if isinstance(construct, Function):
+        name = name_max(construct)
+        return {f"{identifier}.Arn": arn_length("function", name), identifier: name}
+    if not isinstance(construct, Resource) or construct.is_existing or kind not in _ARN_SHAPES:
+        return {}
+    name = KEY_ID if kind == "key" else name_max(construct)
+    arn = arn_length(kind, name)
+    bounds = {f"{identifier}.Arn": arn}
+    if kind in REF_IS_ARN:
+        bounds[identifier] = arn
+    elif kind in ("parameter", "key"):  # `Ref` is the name, or the key id
+        bounds[identifier] = name
+    if isinstance(construct, Table):
+        bounds[f"{identifier}.StreamArn"] = arn + STREAM_LABEL
+    return bounds
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+def grant_sizes(fn: Function, bounds: Bounds | None = None) -> list[GrantSize]:
+    """Every grant and raw statement with the characters its statements take, largest
+    first (ties by where it was declared)."""
+    bounds = bounds if bounds is not None else resolution_bounds(fn)
+    own = {id(grant) for grant in fn.grants}
+    found: list[GrantSize] = []
+    for grant in declared_grants(fn):
+        permissions = [p for level, access in expand(kind_of(grant.resource), grant.access)
+                       for p in _permissions(grant, level, access)]
+        label = grant.describe() + ("" if id(grant) in own else " (implied by the environment)")
+        found.append(GrantSize(label, grant.origin.display(), _chars(permissions, bounds)))
+    for statement, permission in zip(fn.statements, statement_permissions(fn), strict=True):
+        actions = ", ".join(statement.actions[:2]) + (", ..." if len(statement.actions) > 2
+                                                      else "")
+        found.append(GrantSize(f"Statement({actions})", statement.origin.display(),
+                               _chars([permission], bounds)))
+    return sorted(found, key=lambda g: (-g.chars, g.origin_display, g.label))
+
+
+def _chars(permissions: list[Permission], bounds: Bounds) -> int:
+    statements = sized_statements(permissions, bounds)
+    return sum(s.chars for s in statements) + len(statements)  # each with its comma

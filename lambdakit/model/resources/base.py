@@ -1,0 +1,132 @@
+"""What every AWS resource construct shares: owned or existing, a physical name, grants.
+
+An *owned* resource is created by the app's template, secure by default. An *existing* one
+(`Queue.existing(arn=...)` or `name=...`) is only referenced: the app grants access to it but
+never manages it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar, Self
+
+from pydantic import Field, field_validator
+
+from lambdakit.errors import LambdakitError, active_collector, capture_origin
+from lambdakit.errors.diagnostic import Diagnostic
+from lambdakit.model.base import ID_MAX_CHARS, Construct, check_id
+from lambdakit.model.grants import Grant
+from lambdakit.model.refs import Ref, RefAttribute
+
+ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
+PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
+
+
+class Resource(Construct):
+    """An AWS resource a function can be granted access to."""
+
+    kind: ClassVar[str] = "resource"
+    # How users write the class in diagnostics, when not its own name (`Function.existing`).
+    display_name: ClassVar[str] = ""
+    service: ClassVar[str] = ""
+    stateful: ClassVar[bool] = False
+    # The physical-name rule of the service: (pattern, human description).
+    name_rule: ClassVar[tuple[str, str] | None] = None
+    # What an environment variable holding this resource receives, and its largest size.
+    env_attribute: ClassVar[RefAttribute] = "Arn"
+    env_max_bytes: ClassVar[int] = 2048
+
+    id: str
+    # Physical name of an owned resource; unset lets CloudFormation generate a unique one.
+    name: str | None = None
+    existing_arn: str | None = None
+    existing_name: str | None = None
+    # Stateful resources are retained when removed from the stack or replaced; a reason here
+    # lets CloudFormation delete them instead.
+    delete_with_stack: str | None = None
+    # {"LK205": "why this is fine"}: silences that warning about this resource, with a reason.
+    acknowledge: dict[str, str] = Field(default_factory=dict)
+
+    _check_id = field_validator("id")(check_id)
+
+    @classmethod
+    def existing(cls, *, arn: str | None = None, name: str | None = None,
+                 id: str | None = None, **settings: Any) -> Self:
+        """Reference a resource this app does not manage, by ARN or by name."""
+        identifier = id or pascal_id(name or name_in_arn(arn or ""))
+        if (arn is None) == (name is None):
+            got = "both" if arn is not None else "neither"
+            shown = cls.display_name or cls.__name__
+            diagnostic = Diagnostic(
+                "LK201", f"{shown}.existing() takes exactly one of arn= or name= (got {got})",
+                capture_origin(), id or shown,
+                f"pass only the ARN, {shown}.existing(arn='arn:aws:...'), or only the name, "
+                f"{shown}.existing(name='...')")
+            collector = active_collector()
+            if collector is None:
+                raise LambdakitError([diagnostic])
+            # While an app file loads, report it with everything else and go on with a
+            # placeholder that rules and compile skip, like any invalid construct.
+            collector.append(diagnostic)
+            placeholder = cls.model_construct(id=identifier, existing_arn=arn,
+                                              existing_name=name)
+            placeholder._origin = diagnostic.origin
+            placeholder._broken = True
+            return placeholder
+        return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
+
+    @property
+    def is_existing(self) -> bool:
+        return self.existing_arn is not None or self.existing_name is not None
+
+    def resource_ids(self) -> list[str]:
+        """Logical ids this resource owns in the template; none when it is existing."""
+        return [] if self.is_existing else [self.id, *self.child_ids()]
+
+    def child_ids(self) -> list[str]:
+        return []
+
+    def grant(self, access: str, prefix: str | None = None) -> Grant:
+        """Used by the typed access methods (`queue.send()`), which are what users call."""
+        return Grant(self, access, prefix, capture_origin())
+
+    def reference(self) -> Ref:
+        """The identifier SDK calls take (queue URL, table name, topic ARN, ...)."""
+        known = self.name or self.existing_name
+        if self.env_attribute == "Name" and known:
+            return Ref(self, "Name", len(known.encode()))
+        arn = self.existing_arn
+        if arn and ARN_PARTITION.match(arn) and self.env_attribute == "Arn":
+            # A known ARN is written partition-agnostic: only the partition can grow.
+            partition = arn.split(":", 2)[1]
+            return Ref(self, "Arn", len(arn.encode()) - len(partition) + PARTITION_MAX_CHARS)
+        if arn and self.env_attribute == "Name":
+            # The name is the ARN's resource part or its end (a parameter's gains a slash).
+            return Ref(self, "Name", len(arn.split(":", 5)[-1].encode()) + 1)
+        return Ref(self, self.env_attribute, self.env_max_bytes)
+
+
+# The resource-type part of an ARN's resource (`table/`, `function:`), and the six random
+# characters Secrets Manager appends to a secret's name.
+ARN_RESOURCE_TYPE = re.compile(r"^(table|stream|event-bus|parameter|key|function|secret"
+                               r"|stateMachine)[/:](?=.)")
+SECRET_SUFFIX = re.compile(r"(?<=.)-[A-Za-z0-9]{6}$")
+
+
+def name_in_arn(arn: str) -> str:
+    """What an existing resource is called, from its ARN: `...:table/orders` → `orders`,
+    `...:function:orders:live` → `orders:live`, `...:secret:db/password-AbCdEf` → `db/password`.
+    Only the construct's default id comes from it, so the statement ids name the resource."""
+    resource = arn.split(":", 5)[-1]
+    if ARN_RESOURCE_TYPE.match(resource):
+        stripped = ARN_RESOURCE_TYPE.sub("", resource)
+        return SECRET_SUFFIX.sub("", stripped) if resource.startswith("secret:") else stripped
+    return resource
+
+
+def pascal_id(text: str) -> str:
+    """`orders-inbox.fifo` → `OrdersInboxFifo`: a valid construct id from a physical name."""
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", text) if w]
+    joined = "".join(w[:1].upper() + w[1:] for w in words) or "Existing"
+    # A derived id must be a valid one: a letter first, at most ID_MAX_CHARS (names run longer).
+    return (joined if joined[0].isalpha() else f"R{joined}")[:ID_MAX_CHARS]

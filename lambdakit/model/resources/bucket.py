@@ -1,0 +1,33 @@
+"""`Bucket`: an S3 bucket with public access blocked, TLS only, versioned and encrypted."""
+
+from __future__ import annotations
+
+from lambdakit.model.grants import Grant
+from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.key import Key
+
+
+class Bucket(Resource):
+    kind = "bucket"
+    env_attribute = "Name"
+    env_max_bytes = 63
+    service = "s3"
+    stateful = True
+    name_rule = (r"^(?!xn--)(?!sthree-)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
+                 "3–63 lowercase letters, digits, dots and hyphens, starting and ending with a "
+                 "letter or digit")
+
+    versioned: bool = True
+    key: Key | None = None
+
+    def child_ids(self) -> list[str]:
+        return [f"{self.id}Policy"]  # the TLS-only bucket policy
+
+    def read(self, prefix: str | None = None) -> Grant:
+        return self.grant("read", prefix)
+
+    def write(self, prefix: str | None = None) -> Grant:
+        return self.grant("write", prefix)
+
+    def delete(self, prefix: str | None = None) -> Grant:
+        return self.grant("delete", prefix)

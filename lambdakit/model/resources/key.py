@@ -1,0 +1,30 @@
+"""`Key`: a customer-managed KMS key, rotation on."""
+
+from __future__ import annotations
+
+from lambdakit.model.grants import Grant
+from lambdakit.model.resources.base import Resource
+
+
+class Key(Resource):
+    """A symmetric KMS key. Resources encrypted with it extend their grants to it."""
+
+    kind = "key"
+    env_max_bytes = 112  # arn:PARTITION:kms:REGION:ACCOUNT:key/UUID
+    service = "kms"
+    stateful = True
+    name_rule = (r"^alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}$",
+                 "an alias: alias/ then letters, digits, / _ - (alias/aws/ is AWS's own)")
+
+    description: str | None = None
+    # A scheduled deletion can be cancelled for this many days (7–30).
+    pending_window_days: int = 30
+
+    def child_ids(self) -> list[str]:
+        return [f"{self.id}Alias"] if self.name else []
+
+    def encrypt(self) -> Grant:
+        return self.grant("encrypt")
+
+    def decrypt(self) -> Grant:
+        return self.grant("decrypt")

@@ -1,0 +1,52 @@
+"""`Queue`: an SQS queue, encrypted, with a redrive dead-letter queue and explicit retention."""
+
+from __future__ import annotations
+
+from lambdakit.model.grants import Grant
+from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.key import Key
+
+FOUR_DAYS_S = 4 * 24 * 3600
+FOURTEEN_DAYS_S = 14 * 24 * 3600
+
+
+class Queue(Resource):
+    """A standard or FIFO queue. Messages that fail `max_receive_count` times move to
+    `dead_letter_queue`; when none is given the queue gets its own (`<id>DeadLetter`, retention
+    14 days), unless it is another queue's dead-letter queue or `without_dead_letter` gives a
+    reason."""
+
+    kind = "queue"
+    env_attribute = "Url"
+    env_max_bytes = 160  # https://sqs.REGION.amazonaws.com.cn/ACCOUNT/NAME
+    service = "sqs"
+    stateful = True
+    # 80 characters in all, the .fifo suffix of a FIFO queue included.
+    name_rule = (r"^(?:[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo)$",
+                 "1–80 letters, digits, hyphens or underscores (FIFO names end in .fifo)")
+
+    fifo: bool = False
+    content_based_deduplication: bool = False
+    visibility_timeout: int = 30
+    retention: int = FOUR_DAYS_S
+    delay: int = 0
+    dead_letter_queue: Queue | None = None
+    # A reason to go without any dead-letter queue.
+    without_dead_letter: str | None = None
+    max_receive_count: int = 5
+    key: Key | None = None
+
+    @property
+    def dead_letter_id(self) -> str:
+        return f"{self.id}DeadLetter"
+
+    def needs_own_dead_letter(self, is_dead_letter: bool) -> bool:
+        """Whether the template creates `<id>DeadLetter` for this queue."""
+        return not (is_dead_letter or self.is_existing or self.dead_letter_queue is not None
+                    or self.without_dead_letter)
+
+    def send(self) -> Grant:
+        return self.grant("send")
+
+    def consume(self) -> Grant:
+        return self.grant("consume")

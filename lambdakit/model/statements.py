@@ -1,0 +1,26 @@
+"""`Statement`: the escape hatch for access the catalogue does not cover. It needs a reason, and
+it is reported as a warning until acknowledged."""
+
+from __future__ import annotations
+
+from pydantic import Field, InstanceOf
+
+from lambdakit.model.base import Construct
+
+
+class Statement(Construct):
+    """An Allow statement added to one function's role, exactly as written."""
+
+    kind = "statement"
+
+    actions: list[str]
+    # ARNs as strings (IAM policy variables such as ${aws:username} are kept as written), or
+    # constructs of the app, whose ARN lambdakit fills in.
+    resources: list[str | InstanceOf[Construct]] = Field(
+        default_factory=lambda: list[str | Construct](["*"]))
+    # {"StringEquals": {"cloudwatch:namespace": "Orders"}}
+    conditions: dict[str, dict[str, str | list[str]]] = Field(default_factory=dict)
+    reason: str
+    # {"LK211": "reviewed in SEC-142"}: the raw-statement warning is about this statement, so it
+    # is acknowledged here (or app-wide), once someone has reviewed it.
+    acknowledge: dict[str, str] = Field(default_factory=dict)

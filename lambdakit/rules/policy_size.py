@@ -1,0 +1,79 @@
+"""IAM policy size (LK210), and the managed policies a large role is split into.
+
+The split is decided here, from the model alone, so the checks that count logical ids (LK003,
+LK007) and `compile` agree on it: both call `policy_plan`. The packing itself lives in
+`lambdakit.iam.size`; the limits it packs to come from `quotas`.
+"""
+
+from __future__ import annotations
+
+from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_policies
+from lambdakit.model import App, Construct, Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+LIMITS = PolicyLimits(
+    inline_chars=q.ROLE_INLINE_POLICY_MAX_CHARS.value,
+    managed_chars=q.MANAGED_POLICY_MAX_CHARS.value,
+    managed_per_role=q.ROLE_MANAGED_POLICIES_MAX.value,
+)
+LARGEST_LISTED = 3
+_MEMO_KEY = "policy_plans"
+
+
+def policy_plan(fn: Function) -> PolicyPlan | None:
+    """Where the function's statements go; None when its grants cannot be built (another rule
+    reports why)."""
+    return plan_policies(fn, LIMITS) if computable(fn) else None
+
+
+def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
+    """The plan of every function of the app, computed once per check (keyed by `id(fn)`)."""
+    plans = ctx.memo.get(_MEMO_KEY)
+    if plans is None:
+        plans = {id(fn): policy_plan(fn) for fn in ctx.app.all_functions()}
+        ctx.memo[_MEMO_KEY] = plans
+    return plans
+
+
+def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
+        tuple[str, Construct]]:
+    """The `<FunctionId>PolicyN` logical ids, each with the function that owns it."""
+    return [(policy_id, fn) for fn in app.all_functions()
+            if (plan := plans.get(id(fn))) is not None
+            for policy_id in plan.managed_policy_ids()]
+
+
+def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
+        tuple[str, Construct]]:
+    """Every logical id the template declares: the model's, plus the managed policies."""
+    return [*app.logical_ids(), *managed_policy_ids(app, plans)]
+
+
+def check_policy_size(ctx: RuleContext, fn: Function) -> None:
+    plan = policy_plans(ctx).get(id(fn))
+    if plan is None or plan.fits:
+        return
+    ctx.report("LK210", fn, lk210_message(plan), LK210_HINT)
+
+
+LK210_HINT = ("narrow the grants, or give the resources they name a name= (a given name is "
+              "counted at its length, a generated one at its longest), or split the function; "
+              "`lambdakit explain` lists every grant")
+
+
+def lk210_message(plan: PolicyPlan) -> str:
+    """Stable text: the LK210 error golden (tests/errors/lk210) compares it."""
+    limits = plan.limits
+    head = (f"its policies take {plan.all_inline_chars} characters at worst: more than the "
+            f"{limits.inline_chars} IAM allows inline")
+    if plan.oversized:
+        largest = max(plan.oversized, key=lambda s: (s.chars, s.sid))
+        reason = (f"statement {largest.sid} alone takes {largest.chars}, more than the "
+                  f"{limits.managed_chars} of a managed policy")
+    else:
+        reason = (f"split into managed policies of at most {limits.managed_chars} they need "
+                  f"{len(plan.managed)}, IAM attaches at most {limits.managed_per_role} to a role")
+    grants = ", ".join(f"{g.label} at {g.origin_display} ({g.chars} characters)"
+                       for g in plan.grant_sizes[:LARGEST_LISTED])
+    return f"{head}, and {reason}; largest grants: {grants}"

@@ -1,0 +1,242 @@
+"""Checks of owned and existing resources, grants and raw statements."""
+
+from __future__ import annotations
+
+import re
+
+from lambdakit.errors import UNKNOWN, Diagnostic
+from lambdakit.iam.catalogue import CATALOGUE, access_levels
+from lambdakit.iam.grants import kind_of
+from lambdakit.model import Function, Grant, Key, Parameter, Queue, Resource, Stream, Table
+from lambdakit.model.resources.secret import Secret
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.structure import check_acknowledgements
+
+ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):"
+                 r"(?P<account>\d{12}|aws|):(?P<resource>.+)$")
+# What an ARN of each kind looks like after the account: `<resource>` must match.
+ARN_RESOURCE = {
+    "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
+    "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
+    "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
+    "parameter": r"parameter/.+", "key": r"key/[A-Za-z0-9-]+",
+    "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
+    "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
+}
+# How the ARN of each kind looks, for hints.
+ARN_EXAMPLE = {
+    "queue": "arn:aws:sqs:REGION:ACCOUNT:NAME", "topic": "arn:aws:sns:REGION:ACCOUNT:NAME",
+    "bucket": "arn:aws:s3:::NAME", "table": "arn:aws:dynamodb:REGION:ACCOUNT:table/NAME",
+    "stream": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME",
+    "event_bus": "arn:aws:events:REGION:ACCOUNT:event-bus/NAME",
+    "secret": "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX",
+    "parameter": "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME",
+    "key": "arn:aws:kms:REGION:ACCOUNT:key/KEY-ID",
+    "function": "arn:aws:lambda:REGION:ACCOUNT:function:NAME",
+    "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
+}
+ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")
+ACTION = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9*]+$")
+# (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
+RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
+    Queue: (("visibility_timeout", 0, 43_200, "s"), ("retention", 60, 1_209_600, "s"),
+            ("delay", 0, 900, "s"), ("max_receive_count", 1, 1000, "receives")),
+    Stream: (("retention_hours", 24, 8760, "hours"), ("shards", 1, 10_000, "shards")),
+    Secret: (("length", 1, 4096, "characters"),),
+    Key: (("pending_window_days", 7, 30, "days"),),
+}
+RANGE_SOURCES: dict[type[Resource], str] = {
+    Queue: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
+           "API_SetQueueAttributes.html",
+    Stream: "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
+    Secret: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/"
+            "API_GetRandomPassword.html",
+    Key: "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
+}
+RECOMMENDED_MAX_RECEIVES = 5
+# Secure defaults a reason relaxes, with an example reason for the hint.
+RELAXED_DEFAULTS = {
+    "delete_with_stack": "preview stack, rebuilt from fixtures",
+    "without_dead_letter": "jobs are recomputed every minute",
+}
+MAX_RETENTION_S = 1_209_600  # SQS keeps a message at most 14 days
+
+
+def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
+    app = ctx.app
+    for resource in app.all_resources():
+        check_acknowledgements(ctx, resource, resource.acknowledge)
+        if resource.is_existing:
+            _check_existing(ctx, resource)
+        else:
+            _check_owned(ctx, resource)
+        if isinstance(resource, Queue):
+            _check_redrive(ctx, resource)
+    for fn in functions:
+        for grant in fn.grants:
+            _check_grant(ctx, fn, grant)
+        for statement in fn.statements:
+            _check_statement(ctx, fn, statement)
+
+
+def _check_existing(ctx: RuleContext, resource: Resource) -> None:
+    arn = resource.existing_arn
+    if arn is None:
+        if isinstance(resource, Key):
+            ctx.report("LK201", resource,
+                       f"Key.existing() takes the key's ARN, not a name "
+                       f"(got name={resource.existing_name!r})",
+                       "IAM grants key use on the key's ARN, never on an alias: "
+                       "Key.existing(arn='arn:aws:kms:REGION:ACCOUNT:key/KEY-ID')")
+        return
+    match = ARN.match(arn)
+    expected = ARN_RESOURCE.get(resource.kind)
+    if (match is None or match["service"] != resource.service
+            or (expected and not re.fullmatch(expected, match["resource"]))):
+        ctx.report("LK203", resource,
+                   f"{arn!r} is not the ARN of {_article(resource.kind)} "
+                   f"({resource.service} service)",
+                   f"pass the {type(resource).__name__}'s own ARN, "
+                   f"{ARN_EXAMPLE.get(resource.kind, 'arn:aws:SERVICE:REGION:ACCOUNT:...')}")
+
+
+def _check_owned(ctx: RuleContext, resource: Resource) -> None:
+    rule = resource.name_rule
+    if resource.name is not None and rule is not None:
+        pattern, described = rule
+        if not re.fullmatch(pattern, resource.name):
+            ctx.report("LK202", resource, f"name {resource.name!r} is not a valid "
+                                          f"{resource.kind.replace('_', ' ')} name",
+                       f"use {described}; or leave name unset and let CloudFormation name it")
+    fifo = getattr(resource, "fifo", None)
+    if resource.name is not None and fifo is not None and fifo != resource.name.endswith(".fifo"):
+        ctx.report("LK202", resource,
+                   f"name {resource.name!r} {'must' if fifo else 'must not'} end in .fifo "
+                   f"for a {'FIFO' if fifo else 'standard'} {resource.kind}",
+                   "AWS requires the .fifo suffix exactly on FIFO queues and topics")
+    for field, low, high, unit in RANGES.get(type(resource), ()):
+        value = getattr(resource, field)
+        if value is not None and not low <= value <= high:
+            ctx.report("LK204", resource,
+                       f"{field} must be {low:,}–{high:,} {unit} (got {value:,})",
+                       f"set {field} within that range; limits: {RANGE_SOURCES[type(resource)]}")
+    if isinstance(resource, Table) and not resource.partition_key:
+        ctx.report("LK209", resource, "an owned table needs partition_key",
+                   f'name the attribute every item is keyed by: Table(id="{resource.id}", '
+                   'partition_key="pk"), or Table.existing(name=...) for a table managed '
+                   "elsewhere")
+    if isinstance(resource, Parameter) and not resource.value:  # SSM takes no empty value
+        ctx.report("LK209", resource, "an owned parameter needs a value",
+                   f'Parameter(id="{resource.id}", value="..."), or Parameter.existing(name=...) '
+                   "for a parameter managed elsewhere")
+    for field, example in RELAXED_DEFAULTS.items():
+        reason = getattr(resource, field, None)
+        if reason is not None and not reason.strip():
+            ctx.report("LK213", resource, f"{field} needs a reason (got {reason!r})",
+                       f'say why the default does not fit here: {field}="{example}"; it is '
+                       "written into the template's Metadata")
+
+
+def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
+    target = queue.dead_letter_queue
+    if queue.is_existing:
+        return
+    if target is not None and target.fifo != queue.fifo:
+        kind = "FIFO" if queue.fifo else "standard"
+        ctx.report("LK207", queue,
+                   f"a {kind} queue needs a {kind} dead-letter queue ({target.id} is not)",
+                   f"set fifo={queue.fifo} on {target.id}")
+    # Only a standard queue keeps a message's first enqueue time when the message moves to its
+    # dead-letter queue; a FIFO queue resets it (SQS developer guide, "Setting-up dead-letter
+    # queue retention"), so there a shorter retention cannot expire messages on arrival.
+    if (target is not None and not target.is_existing and not queue.fifo
+            and target.retention <= queue.retention):
+        fix = (f"set retention={MAX_RETENTION_S} (14 days, the most SQS allows) on {target.id}"
+               if target.retention < MAX_RETENTION_S else
+               f"{target.id} already keeps messages 14 days, the most SQS allows: shorten this "
+               "queue's retention")
+        ctx.report("LK205", queue,
+                   f"dead-letter queue {target.id} keeps messages {_duration(target.retention)}, "
+                   f"no longer than this queue's {_duration(queue.retention)}",
+                   "a message's age counts from its first enqueue, so it can expire as it "
+                   f"arrives; {fix}")
+    redrives = target is not None or queue.needs_own_dead_letter(False)
+    if redrives and queue.max_receive_count < RECOMMENDED_MAX_RECEIVES:
+        ctx.report("LK206", queue,
+                   f"max_receive_count={queue.max_receive_count}: a message moves to the "
+                   "dead-letter queue after so few receives that throttling alone can put it "
+                   "there", f"set max_receive_count={RECOMMENDED_MAX_RECEIVES} or more, as AWS "
+                            "recommends")
+
+
+def _check_grant(ctx: RuleContext, fn: Function, grant: Grant) -> None:
+    resource, access, prefix = grant.resource, grant.access, grant.prefix
+    kind = kind_of(resource)
+    label = resource.label()
+
+    def report(message: str, hint: str) -> None:
+        # At the line that asked for the access (`orders.read_stream()`), about the function
+        # that gets it; an error, so there is nothing to acknowledge.
+        where = fn.origin if grant.origin == UNKNOWN else grant.origin
+        ctx.found.append(Diagnostic("LK208", message, where, fn.label(), hint))
+
+    if (kind, access) not in CATALOGUE:
+        report(f"{label} has no access level {access!r}",
+               f"levels for a {kind.replace('_', ' ')}: "
+               f"{', '.join(access_levels(kind)) or 'none'}")
+    if isinstance(resource, Table) and access == "read_stream" and not (
+            resource.is_existing or resource.stream):
+        report(f"{label}.read_stream(): the table has no stream",
+               f'set stream="NEW_AND_OLD_IMAGES" (or another view) on {label}')
+    if prefix is not None and (prefix.startswith("/") or "*" in prefix or "?" in prefix):
+        report(f"prefix {prefix!r} must be a plain key prefix",
+               "no leading slash and no wildcards: prefix='incoming/'")
+
+
+def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
+    from lambdakit.model import Statement
+
+    assert isinstance(statement, Statement)
+    errors = len(ctx.found)
+    bad = [action for action in statement.actions if not ACTION.match(action)]
+    if not statement.actions or bad:
+        ctx.report("LK212", statement,
+                   f"actions must look like 'service:Action' (got {bad or statement.actions!r})",
+                   "write each action with its service prefix, as IAM's service authorization "
+                   "reference lists it: 'textract:AnalyzeDocument'")
+    if not statement.reason.strip():
+        ctx.report("LK212", statement, "a raw statement needs the reason it exists",
+                   'Statement(..., reason="no catalogue entry for textract yet")')
+    if not statement.resources:
+        ctx.report("LK212", statement, "a raw statement needs at least one resource",
+                   "name the exact ARNs, or '*' only for actions without a resource type")
+    # IAM takes only ARNs and '*' as resources; a bare name would fail the deploy.
+    not_arns = [r for r in statement.resources
+                if isinstance(r, str) and r != "*" and not ARN_PREFIX.match(r)]
+    if not_arns:
+        ctx.report("LK212", statement,
+                   f"resources must be ARNs or '*' (got {not_arns!r})",
+                   "write the full ARN, e.g. 'arn:aws:s3:::my-bucket/reports/*'")
+    # The warning is about the statement, so it is acknowledged there (or app-wide).
+    check_acknowledgements(ctx, statement, statement.acknowledge)
+    if len(ctx.found) > errors:
+        return  # an invalid statement is an error already; it gets no review warning on top
+    shown = ", ".join(statement.actions[:3]) + (", …" if len(statement.actions) > 3 else "")
+    ctx.report("LK211", statement,
+               f"{fn.id} gets a raw statement ({shown}) that lambdakit cannot check",
+               "prefer a typed grant; once reviewed, acknowledge it on the statement: "
+               'Statement(..., acknowledge={"LK211": "reviewed in TICKET-1"})', owner=fn)
+
+
+def _duration(seconds: int) -> str:
+    """345600 → "4 days (345,600 s)"; 90 → "90 s"."""
+    days, rest = divmod(seconds, 86_400)
+    if days and not rest:
+        return f"{days} day{'s' if days > 1 else ''} ({seconds:,} s)"
+    return f"{seconds:,} s"
+
+
+def _article(kind: str) -> str:
+    words = kind.replace("_", " ")
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+

@@ -1,0 +1,355 @@
+"""The corpus examples: real SAM templates from AWS samples, re-expressed with lambdakit.
+
+Every case of `/work/shared/corpus/` has an app under `examples/<case>/`. For each one:
+
+* it synthesises with no warning, the SAM transform and cfn-lint report nothing, and every
+  `*` resource in a role carries its reason;
+* its functions have the corpus's settings (runtime, handler, memory, timeout, architecture,
+  physical name, environment) except for the differences listed here, each explained in the
+  example's app.py;
+* it holds the corpus's resources, except those that wait for a lambdakit feature;
+* each function's role holds, besides logging to its own log group and X-Ray, exactly `now`,
+  and `now` is within spec.md's least-privilege view (`spec`, written as lambdakit's
+  catalogue words it, with the catalogue's companion actions listed apart, each with why).
+
+Permissions are compared after the real SAM transform, as (action, resource) pairs. A resource
+is written as the logical id whose ARN it is (`Orders`), that id plus a path (`Orders/*`,
+`Fn:*`), or the ARN pattern itself (`arn:${AWS::Partition}:...`).
+
+The corpus is read from `$LAMBDAKIT_CORPUS` (default `/work/shared/corpus`); where it is absent,
+the comparisons with its templates are skipped and the rest still runs.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import runpy
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from helpers import (
+    FIXED_DAY,
+    second_opinion_findings,
+    synth_file,
+    wildcard_statements_without_reason,
+)
+
+from lambdakit import App, Function
+from lambdakit.check.sam import sam_transform
+from lambdakit.model import Resource
+from lambdakit.synth import Synthesis, synthesize
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+CORPUS = Path(os.environ.get("LAMBDAKIT_CORPUS", "/work/shared/corpus"))
+EXECUTION_SIDS = {"WriteOwnLogs", "XRayTracing"}
+PARTITION = "arn:${AWS::Partition}"
+
+Pair = tuple[str, str]  # (action, resource)
+
+
+@dataclass(frozen=True)
+class Fn:
+    """What one function's role may hold beyond logging and tracing."""
+
+    now: frozenset[Pair] = frozenset()
+    # spec.md's least-privilege view. Pairs not in `now` wait for a feature (or, where said,
+    # the example needs less than the spec).
+    spec: frozenset[Pair] = frozenset()
+    # Actions the catalogue pairs with a spec action; each with the reason it comes along.
+    companions: dict[Pair, str] = field(default_factory=dict)
+    # Settings that differ from the corpus on purpose (see the example's app.py).
+    settings: dict[str, Any] = field(default_factory=dict)
+    env_added: frozenset[str] = frozenset()
+    env_missing: frozenset[str] = frozenset()   # corpus variables waiting for a feature
+
+
+@dataclass(frozen=True)
+class Case:
+    functions: dict[str, Fn]
+    resources: frozenset[str]                  # emitted now, besides the functions' own
+    pending: frozenset[str] = frozenset()      # declared in app.py, emitted once referenced
+    corpus_ids: dict[str, str] = field(default_factory=dict)  # corpus id -> example id
+
+
+def pairs(actions: list[str] | str, *resources: str) -> frozenset[Pair]:
+    names = [actions] if isinstance(actions, str) else actions
+    return frozenset((a, r) for a in names for r in resources)
+
+
+def _table_arn(ref: str) -> str:
+    return f"{PARTITION}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/{ref}"
+
+
+NODE24 = {"Runtime": "nodejs24.x"}  # nodejs8.10 has been blocked since 2020-02-04
+KINESIS_READ = ["kinesis:DescribeStream", "kinesis:DescribeStreamSummary", "kinesis:GetRecords",
+                "kinesis:GetShardIterator", "kinesis:ListShards"]
+HOOK_INVOKE = pairs("lambda:InvokeFunction", "MyFirstFunction", "MyFirstFunction:*",
+                    "MySecondFunction", "MySecondFunction:*")
+# The statements name the app's buckets and tables as constructs, so their ARNs are exact.
+HOOK_NOW = HOOK_INVOKE | pairs(
+    "s3:GetEncryptionConfiguration", "EncryptedBucket", "UnencryptedBucket",
+) | pairs(
+    "dynamodb:DescribeTable", "EncryptedTable", "UnencryptedTable",
+) | pairs("cloudwatch:PutMetricData", "*") | pairs("config:GetComplianceDetailsByResource", "*")
+
+CASES: dict[str, Case] = {
+    "canary-linear-pretraffic": Case(
+        functions={
+            "MyFirstFunction": Fn(settings=NODE24),
+            "MySecondFunction": Fn(settings=NODE24),
+            "PreTrafficHook": Fn(
+                now=HOOK_NOW,
+                # spec.md grants the exact new version ARN; without aliases the catalogue's
+                # `Fn:*` (every version and alias) stands for it.
+                spec=HOOK_NOW | pairs(
+                    "codedeploy:PutLifecycleEventHookExecutionStatus",
+                    f"{PARTITION}:codedeploy:${{AWS::Region}}:${{AWS::AccountId}}:deploymentgroup"
+                    ":${ServerlessDeploymentApplication}/*",
+                ) | pairs("cloudformation:ListStackResources", "AWS::StackId"),
+                settings=NODE24,
+                env_added=frozenset({"Namespace", "FirstFunction", "SecondFunction",
+                                     "EncryptedBucket", "UnencryptedBucket", "EncryptedTable",
+                                     "UnencryptedTable"}),
+                env_missing=frozenset({"StackId", "CurrentVersion"}),
+            ),
+        },
+        resources=frozenset({"EncryptedBucket", "EncryptedBucketPolicy", "UnencryptedBucket",
+                             "UnencryptedBucketPolicy", "EncryptedTable", "UnencryptedTable"}),
+        corpus_ids={"myFirstFunction": "MyFirstFunction", "mySecondFunction": "MySecondFunction",
+                    "preTrafficHook": "PreTrafficHook", "encryptedBucket": "EncryptedBucket",
+                    "unencryptedBucket": "UnencryptedBucket", "encryptedTable": "EncryptedTable",
+                    "unencryptedTable": "UnencryptedTable"},
+    ),
+    "destinations-lambda-sqs": Case(
+        functions={
+            # Both pairs come from the destination config (TODO(destinations)).
+            "MainLambdaFunction": Fn(
+                spec=pairs("lambda:InvokeFunction", "OnSuccessLambdaFunction",
+                           "OnSuccessLambdaFunction:*")
+                | pairs("sqs:SendMessage", "OnFailureSqsQueue")),
+            "OnSuccessLambdaFunction": Fn(),
+        },
+        resources=frozenset(),
+        pending=frozenset({"OnFailureSqsQueue", "OnFailureSqsQueueDeadLetter"}),
+    ),
+    "function-url-iam": Case(functions={"FURLFunction": Fn()}, resources=frozenset()),
+    "kinesis-bisect-onfailure": Case(
+        functions={
+            "KinesisDataStreamProcessor": Fn(
+                now=pairs("sqs:SendMessage", "AnomalyDataQueue"),
+                # The stream read comes with the Kinesis event (TODO(events)).
+                spec=pairs("sqs:SendMessage", "AnomalyDataQueue")
+                | pairs(KINESIS_READ, "DataActivityKinesisStream"),
+                settings={"Handler": "kinesis_consumer_fn.lambda_handler", "CodeUri": "src"},
+                env_added=frozenset({"ANOMALY_QUEUE_URL"}),
+            ),
+        },
+        resources=frozenset({"DataActivityKinesisStream", "AnomalyDataQueue",
+                             "AnomalyDataQueueDeadLetter"}),
+    ),
+    "layer-shared-role": Case(
+        functions={"PyMySQLLayerLambdaFunction": Fn(), "PyMySQLNoLayerLambdaFunction": Fn()},
+        resources=frozenset(),
+    ),
+    "rest-api-dynamodb": Case(
+        functions={
+            "LambdaFunction": Fn(
+                now=pairs("dynamodb:PutItem", _table_arn("WeatherData")),
+                spec=pairs("dynamodb:PutItem", _table_arn("WeatherData")),
+                # The corpus's resource-level Description is ignored by SAM; here it applies.
+                settings={"Description": "Lambda function inserts data into DynamoDB table"},
+                env_added=frozenset({"TABLE_NAME"}),
+            ),
+        },
+        resources=frozenset({"DynamoDBTable"}),
+    ),
+    "s3-resize-external-layer": Case(
+        functions={
+            "ResizerFunction": Fn(
+                now=pairs(["s3:GetObject"], "SourceBucket/*")
+                | pairs("s3:ListBucket", "SourceBucket")
+                | pairs(["s3:AbortMultipartUpload", "s3:PutObject"], "DestinationBucket/*"),
+                spec=pairs("s3:GetObject", "SourceBucket/*")
+                | pairs("s3:PutObject", "DestinationBucket/*"),
+                companions={
+                    ("s3:ListBucket", "SourceBucket"):
+                        "read(): without it a missing key reads as 403 instead of 404",
+                    ("s3:AbortMultipartUpload", "DestinationBucket/*"):
+                        "write(): lets the SDK clean up a failed multipart upload",
+                },
+            ),
+        },
+        resources=frozenset({"SourceBucket", "SourceBucketPolicy", "DestinationBucket",
+                             "DestinationBucketPolicy"}),
+    ),
+    "sqs-partial-batch-dlq": Case(
+        functions={
+            # The poller's access comes with the SQS event (TODO(events)); the corpus's DLQ
+            # SendMessage is unnecessary (spec.md) and not in the view.
+            "ProcessorFunction": Fn(
+                spec=pairs(["sqs:DeleteMessage", "sqs:GetQueueAttributes",
+                            "sqs:ReceiveMessage"], "ProcessingQueue"),
+                companions={("sqs:ChangeMessageVisibility", "ProcessingQueue"):
+                            "consume(): lets the consumer extend a message's visibility"},
+            ),
+        },
+        resources=frozenset(),
+        pending=frozenset({"ProcessingQueue", "ProcessingDLQ"}),
+    ),
+}
+
+CASE_NAMES = sorted(CASES)
+
+
+@functools.cache
+def synthesis(case: str) -> Synthesis:
+    return synth_file(EXAMPLES / case / "app.py")
+
+
+@functools.cache
+def transformed(case: str) -> dict[str, Any]:
+    return sam_transform(synthesis(case).template)
+
+
+def resource_key(value: Any) -> str:
+    """A policy resource as the test's vocabulary writes it."""
+    if isinstance(value, str):
+        return value
+    if "Ref" in value:
+        return str(value["Ref"])
+    if "Fn::GetAtt" in value:
+        logical_id, attribute = value["Fn::GetAtt"]
+        return logical_id if attribute == "Arn" else f"{logical_id}.{attribute}"
+    text = value["Fn::Sub"]
+    assert isinstance(text, str), f"unexpected resource {value!r}"
+    of_construct = re.fullmatch(r"\$\{(\w+)\.Arn\}(.*)", text)  # ${Orders.Arn}/index/*
+    return f"{of_construct[1]}{of_construct[2]}" if of_construct else text
+
+
+def role_pairs(template: dict[str, Any], role_id: str) -> tuple[set[Pair], dict[str, Any]]:
+    """(action, resource) pairs beyond logging and tracing, and the execution statements."""
+    role = template["Resources"][role_id]
+    found: set[Pair] = set()
+    execution: dict[str, Any] = {}
+    for policy in role["Properties"]["Policies"]:
+        for statement in policy["PolicyDocument"]["Statement"]:
+            assert statement["Effect"] == "Allow"
+            if statement.get("Sid") in EXECUTION_SIDS:
+                execution[statement["Sid"]] = statement
+                continue
+            actions = statement["Action"]
+            resources = statement["Resource"]
+            for action in actions if isinstance(actions, list) else [actions]:
+                for resource in resources if isinstance(resources, list) else [resources]:
+                    found.add((action, resource_key(resource)))
+    return found, execution
+
+
+def test_every_corpus_case_has_an_example() -> None:
+    assert sorted(p.parent.name for p in EXAMPLES.glob("*/app.py")
+                  if p.parent.name != "quickstart") == CASE_NAMES
+    if CORPUS.is_dir():
+        assert sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) == CASE_NAMES
+
+
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_synthesises_clean(case: str) -> None:
+    result = synthesis(case)
+    assert result.warnings == []
+    assert second_opinion_findings(result.template, result.origins) == []
+    assert wildcard_statements_without_reason(result.template) == []
+
+
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_holds_the_corpus_resources(case: str) -> None:
+    expected = CASES[case]
+    resources = synthesis(case).template["Resources"]
+    own = {f"{fn}{suffix}" for fn in expected.functions for suffix in ("", "Role", "LogGroup")}
+    assert set(resources) - own == expected.resources
+    assert own <= set(resources)
+    # One role per function, no other role (the corpus's shared roles are not reproduced).
+    roles = {lid for lid, r in transformed(case)["Resources"].items()
+             if r["Type"] == "AWS::IAM::Role"}
+    assert roles == {f"{fn}Role" for fn in expected.functions}
+
+
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_iam_is_within_the_least_privilege_view(case: str) -> None:
+    template = transformed(case)
+    for fn, expected in CASES[case].functions.items():
+        held, execution = role_pairs(template, f"{fn}Role")
+        assert held == expected.now, fn
+        allowed = expected.spec | set(expected.companions)
+        assert held <= allowed, f"{fn} holds more than spec.md: {sorted(held - allowed)}"
+        # Logging only to the function's own log group; X-Ray on '*' (no resource type).
+        assert execution["WriteOwnLogs"]["Resource"] == [{"Fn::GetAtt": [f"{fn}LogGroup",
+                                                                        "Arn"]}]
+        assert execution["XRayTracing"]["Resource"] == ["*"]
+        assert not template["Resources"][f"{fn}Role"]["Properties"].get("ManagedPolicyArns")
+
+
+@pytest.mark.parametrize("case", [c for c in CASE_NAMES if CASES[c].pending])
+def test_pending_resources_synthesise_clean_once_referenced(case: str) -> None:
+    """Resources that only an event source or destination will reference are declared with
+    the corpus's settings; referenced by a probe function, they synthesise and lint clean."""
+    path = EXAMPLES / case / "app.py"
+    namespace = runpy.run_path(str(path), run_name="__corpus_probe__")
+    app = next(v for v in namespace.values() if isinstance(v, App))
+    declared = {v.id: v for v in namespace.values()
+                if isinstance(v, Resource) and not v.is_existing}
+    probe = Function(id="PendingProbe", handler="probe.handle", code=str(ROOT / "tests"),
+                     runtime="python3.13",
+                     acknowledge={"LK134": "a probe that is never deployed"},
+                     environment={f"REF_{i}": declared[lid] for i, lid in
+                                  enumerate(sorted(CASES[case].pending & set(declared)))})
+    result = synthesize(App(name="probe", functions=[probe], acknowledge=app.acknowledge),
+                        base_dir=ROOT, today=FIXED_DAY)
+    assert result.warnings == []
+    assert CASES[case].pending <= set(result.template["Resources"])
+    assert second_opinion_findings(result.template, result.origins) == []
+
+
+# --- the corpus's own templates, where present: same functions, same settings --------------
+
+SAM_DEFAULTS = {"MemorySize": 128, "Timeout": 3, "Architectures": ["x86_64"]}
+COMPARED = ("Runtime", "Handler", "MemorySize", "Timeout", "Architectures", "FunctionName",
+            "Description", "CodeUri", "Tags")
+
+
+def corpus_functions(case: str) -> dict[str, dict[str, Any]]:
+    from cfn_tools import load_yaml
+
+    template = load_yaml((CORPUS / case / "template.yaml").read_text())
+    globals_ = dict(template.get("Globals", {}).get("Function", {}))
+    found = {}
+    for logical_id, resource in template["Resources"].items():
+        if resource["Type"] == "AWS::Serverless::Function":
+            found[logical_id] = {**SAM_DEFAULTS, **globals_, **resource["Properties"]}
+    return found
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not on this machine")
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_functions_match_the_corpus(case: str) -> None:
+    expected = CASES[case]
+    resources = synthesis(case).template["Resources"]
+    corpus = corpus_functions(case)
+    ids = {expected.corpus_ids.get(lid, lid): lid for lid in corpus}
+    assert set(ids) == set(expected.functions)
+    for fn, corpus_id in ids.items():
+        mine = resources[fn]["Properties"]
+        theirs = {k: corpus[corpus_id].get(k) for k in COMPARED}
+        theirs["CodeUri"] = str(theirs["CodeUri"]).rstrip("/")
+        theirs.update(expected.functions[fn].settings)
+        ours = {k: mine.get(k) for k in theirs}
+        ours["CodeUri"] = Path(mine["CodeUri"]).name
+        assert ours == theirs, fn
+        corpus_env = set(corpus[corpus_id].get("Environment", {}).get("Variables", {}))
+        own_env = set(mine.get("Environment", {}).get("Variables", {}))
+        spec = expected.functions[fn]
+        assert own_env == (corpus_env - spec.env_missing) | spec.env_added, fn

@@ -1,0 +1,290 @@
+"""IAM policy size: the worst-case estimate, the split into managed policies, and LK210."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from helpers import diagnostics_of_file, second_opinion_findings, synth_file
+
+from lambdakit.cli.loader import load_app
+from lambdakit.errors import format_diagnostics
+from lambdakit.iam.size import (
+    GENERATED_NAME_EXTRA,
+    STACK_NAME_MAX,
+    PolicyLimits,
+    SizedStatement,
+    document_chars,
+    plan_policies,
+    resolution_bounds,
+    sub_length,
+    worst_case_length,
+)
+from lambdakit.model import Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.policy_size import LIMITS, policy_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+QUICKSTART = ROOT / "examples" / "quickstart" / "app.py"
+HANDLER = "def handle(event, context):\n    return event\n"
+
+INLINE_APP = """\
+from lambdakit import App, Bucket, Function, Queue, Table
+
+tables = [Table(id=f"Table{n:02d}", partition_key="pk") for n in range(1, 9)]
+named = Table(id="Named", name="orders-named", partition_key="pk")
+uploads = Bucket(id="Uploads")
+inbox = Queue(id="Inbox")
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  grants=[*(t.read_write() for t in tables), named.read(),
+                          uploads.read(prefix="incoming/"), inbox.send()])
+app = App(name="inline", functions=[worker])
+"""
+
+SPLIT_APP = """\
+from lambdakit import App, Function, Statement, Table
+
+tables = [Table(id=f"Table{n:02d}", partition_key="pk") for n in range(1, 15)]
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  grants=[t.read_write() for t in tables],
+                  statements=[Statement(actions=["textract:AnalyzeDocument"],
+                                        reason="Textract's analysis has no resource type",
+                                        acknowledge={"LK211": "reviewed"})])
+<extra>app = App(name="split", functions=[worker<extra_functions>])
+"""
+
+TOO_MANY_APP = """\
+from lambdakit import App, Function, Statement
+
+statements = []
+for n in range(21):
+    statements.append(Statement(
+        actions=["s3:GetObject"],
+        resources=[f"arn:aws:s3:::example-bucket-{i:03d}/*" for i in range(100 + n)],
+        reason="objects of the partner buckets"))
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  statements=statements)
+app = App(name="toolarge", functions=[worker], acknowledge={"LK211": "reviewed"})
+"""
+
+OVERSIZED_APP = """\
+from lambdakit import App, Function, Statement
+
+wide = Statement(actions=["s3:GetObject"],
+                 resources=[f"arn:aws:s3:::example-bucket-{i:03d}/*" for i in range(160)],
+                 reason="objects of the partner buckets")
+narrow = Statement(actions=["s3:PutObject"],
+                   resources=[f"arn:aws:s3:::example-drop-{i:03d}/*" for i in range(100)],
+                   reason="drops into the partner buckets")
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  statements=[wide, narrow])
+app = App(name="toolarge", functions=[worker], acknowledge={"LK211": "reviewed"})
+"""
+
+
+def _write(tmp_path: Path, source: str) -> Path:
+    (tmp_path / "src").mkdir(exist_ok=True)
+    (tmp_path / "src" / "app.py").write_text(HANDLER)
+    app = tmp_path / "app.py"
+    app.write_text(source)
+    return app
+
+
+def _split_app(extra_functions: str = "", extra: str = "") -> str:
+    return SPLIT_APP.replace("<extra_functions>", extra_functions).replace("<extra>", extra)
+
+
+def _worker(path: Path) -> Function:
+    return next(fn for fn in load_app(str(path)).all_functions() if fn.id == "Worker")
+
+
+# --------------------------------------------------------------------------- the estimate
+
+
+def test_limits_are_the_quota_table() -> None:
+    assert PolicyLimits(10240, 6144, q.ROLE_MANAGED_POLICIES_MAX.value) == LIMITS
+    assert q.STACK_NAME_MAX_CHARS.value == STACK_NAME_MAX
+
+
+def test_intrinsics_count_at_their_longest_value() -> None:
+    bounds = {"Orders.Arn": 215, "Alerts": 300}
+    assert worst_case_length({"Fn::GetAtt": ["Orders", "Arn"]}, bounds) == 215
+    assert worst_case_length({"Fn::GetAtt": "Orders.Arn"}, bounds) == 215
+    assert worst_case_length({"Ref": "Alerts"}, bounds) == 300
+    assert worst_case_length({"Ref": "AWS::AccountId"}, bounds) == 12
+    # arn: + partition (10) + :s3::: + name, and a literal ${!...} keeps its text
+    assert sub_length("arn:${AWS::Partition}:s3:::b/*", bounds) == 4 + 10 + 6 + 3
+    assert sub_length("${Orders.Arn}/index/*", bounds) == 215 + 8
+    assert sub_length("${!Literal}", bounds) == len("${Literal}")
+    # Unknown values count as the longest ARN IAM accepts.
+    assert worst_case_length({"Ref": "Nowhere"}, bounds) == 2048
+    assert worst_case_length({"Fn::Join": ["", []]}, bounds) == 2048
+
+
+def test_arn_bounds_per_kind(tmp_path: Path) -> None:
+    bounds = resolution_bounds(_worker(_write(tmp_path, INLINE_APP)))
+    generated = STACK_NAME_MAX + len("Table01") + GENERATED_NAME_EXTRA  # 151 < DynamoDB's 255
+    # arn:<10>:dynamodb:<20>:<12>:table/<name>
+    assert bounds["Table01.Arn"] == len("arn::dynamodb:::table/") + 10 + 20 + 12 + generated
+    assert bounds["Named.Arn"] == len("arn::dynamodb:::table/") + 42 + len("orders-named")
+    assert bounds["Table01.StreamArn"] == bounds["Table01.Arn"] + len(
+        "/stream/2015-05-11T21:21:33.291")
+    assert bounds["Uploads.Arn"] == len("arn::s3:::") + 10 + 63  # bucket names stop at 63
+    assert bounds["Inbox.Arn"] == len("arn::sqs:::") + 42 + 80  # queue names stop at 80
+    # /aws/lambda/${AWS::StackName}/Worker, and a log group's Arn ends in :*
+    log_group = len("/aws/lambda/") + 128 + len("/Worker")
+    assert bounds["WorkerLogGroup.Arn"] == len("arn::logs:::log-group::*") + 42 + log_group
+
+
+def test_quickstart_role_measured() -> None:
+    measured = {}
+    for fn in load_app(str(QUICKSTART)).all_functions():
+        plan = policy_plan(fn)
+        assert plan is not None and plan.managed == ()
+        measured[fn.id] = plan.inline_chars
+    # At worst (every ARN at its longest): far below IAM's 10,240 inline characters.
+    # OrderWorker: logs, X-Ray, the table's read and write, invoking ReceiptWriter;
+    # ReceiptWriter: logs, X-Ray, putting objects under receipts/.
+    assert measured == {"OrderWorker": 1768, "ReceiptWriter": 711}
+
+
+def test_many_grants_stay_inline_with_the_exact_size(tmp_path: Path) -> None:
+    app = _write(tmp_path, INLINE_APP)
+    plan = policy_plan(_worker(app))
+    assert plan is not None
+    assert plan.inline_chars == 7765 and plan.all_inline_chars == 7765
+    assert plan.managed == () and plan.fits
+    named = next(s for s in plan.inline if s.sid == "TableReadNamed")
+    written = {"Sid": "TableReadNamed", "Effect": "Allow",
+               "Action": ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem",
+                          "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"],
+               "Resource": ["x" * 76]}
+    assert named.chars == len(json.dumps(written, separators=(",", ":"))) == 250
+    # The inline size: the policy's name, the envelope, the statements and their commas.
+    assert plan.inline_chars == len("execution") + len(
+        '{"Version":"2012-10-17","Statement":[]}') + sum(s.chars for s in plan.inline) + len(
+        plan.inline) - 1
+    template = synth_file(app).template
+    assert "AWS::IAM::ManagedPolicy" not in {r["Type"] for r in template["Resources"].values()}
+    assert "DependsOn" not in template["Resources"]["Worker"]
+
+
+# --------------------------------------------------------------------------- the split
+
+
+def test_a_large_role_splits_into_managed_policies(tmp_path: Path) -> None:
+    app = _write(tmp_path, _split_app())
+    result = synth_file(app)
+    assert result.warnings == []
+    resources = result.template["Resources"]
+    policies = sorted(k for k, r in resources.items() if r["Type"] == "AWS::IAM::ManagedPolicy")
+    assert policies == ["WorkerPolicy1", "WorkerPolicy2"]
+    assert resources["Worker"]["DependsOn"] == policies
+    role = resources["WorkerRole"]
+    inline = role["Properties"]["Policies"]
+    assert [p["PolicyName"] for p in inline] == ["execution"]
+    assert [s["Sid"] for s in inline[0]["PolicyDocument"]["Statement"]] == [
+        "WriteOwnLogs", "XRayTracing"]
+    assert role["Metadata"]["lambdakit"]["wildcards"] == [
+        {"Sid": "XRayTracing", "Reason": role["Metadata"]["lambdakit"]["wildcards"][0]["Reason"]}]
+    sids: list[str] = []
+    for number, policy_id in enumerate(policies, start=1):
+        policy = resources[policy_id]
+        assert policy["Properties"]["Roles"] == [{"Ref": "WorkerRole"}]
+        assert "ManagedPolicyName" not in policy["Properties"]
+        assert policy["Properties"]["Description"] == (
+            f"Grants of Worker, part {number} of 2 (its inline policy would exceed IAM's "
+            "10240 characters)")
+        statements = policy["Properties"]["PolicyDocument"]["Statement"]
+        sids.extend(s["Sid"] for s in statements)
+    # Every grant statement once, in Sid order, packed first-fit.
+    expected = ["Statement1", *(f"Table{level}Table{n:02d}" for n in range(1, 15)
+                                for level in ("Read", "Write"))]
+    assert sids == sorted(expected)
+    # The raw '*' statement's reason travels with the policy that holds it.
+    assert resources["WorkerPolicy1"]["Metadata"]["lambdakit"]["wildcards"] == [
+        {"Sid": "Statement1", "Reason": "Textract's analysis has no resource type"}]
+    assert "Metadata" not in resources["WorkerPolicy2"]
+    assert result.origins["WorkerPolicy1"].label() == "Worker"
+    assert second_opinion_findings(result.template, result.origins) == []
+    # Same input, same bytes.
+    assert synth_file(app).text == result.text
+
+
+def test_the_split_packs_first_fit_within_the_limits(tmp_path: Path) -> None:
+    fn = _worker(_write(tmp_path, _split_app()))
+    plan = plan_policies(fn, LIMITS)
+    assert plan.all_inline_chars == 11753 > LIMITS.inline_chars
+    assert plan.managed_chars == [6025, 5316]
+    assert all(chars <= LIMITS.managed_chars for chars in plan.managed_chars)
+    assert plan.policy_of("Statement1") == "WorkerPolicy1"
+    assert plan.policy_of("XRayTracing") == "execution"
+    # First-fit: no statement of the second policy would have fitted into the first.
+    first = list(plan.managed[0])
+    assert all(document_chars([*first, s]) > LIMITS.managed_chars for s in plan.managed[1])
+    # Tighter limits: more, smaller policies; too tight: nothing fits and LK210 is due.
+    smaller = plan_policies(fn, PolicyLimits(10240, 2000, 20))
+    assert len(smaller.managed) > 2 and smaller.fits
+    assert not plan_policies(fn, PolicyLimits(10240, 6144, 1)).fits
+    oversized = plan_policies(fn, PolicyLimits(10240, 300, 20)).oversized
+    assert all(isinstance(s, SizedStatement) and s.chars + 40 > 300 for s in oversized)
+
+
+def test_managed_policy_ids_take_part_in_lk003(tmp_path: Path) -> None:
+    extra = ('clash = Function(id="WorkerPolicy2", handler="app.handle", code="src", '
+             'runtime="python3.13")\n')
+    app = _write(tmp_path, _split_app(", clash", extra))
+    report = [d.headline() for d in diagnostics_of_file(app)]
+    assert len(report) == 1
+    assert "error LK003 " in report[0] and "'WorkerPolicy2'" in report[0]
+
+
+def test_managed_policies_count_toward_the_resource_limit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _write(tmp_path, _split_app())
+    # A limit one above what the template holds without its two managed policies: LK007.
+    template = synth_file(app).template
+    without_policies = len(template["Resources"]) - 2
+    monkeypatch.setattr(q, "STACK_RESOURCES_MAX",
+                        q.Quota(without_policies + 1, "count", q.CFN_QUOTAS))
+    codes = [d.code for d in diagnostics_of_file(app)]
+    assert codes == ["LK007"]
+    monkeypatch.setattr(q, "STACK_RESOURCES_MAX",
+                        q.Quota(without_policies + 2, "count", q.CFN_QUOTAS))
+    assert diagnostics_of_file(app) == []
+
+
+# --------------------------------------------------------------------------- LK210
+
+
+def test_too_many_managed_policies_is_lk210(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _write(tmp_path, TOO_MANY_APP)
+    monkeypatch.chdir(tmp_path)
+    assert format_diagnostics(diagnostics_of_file(app)) == (
+        "app.py:9: error LK210 Worker: its policies take 101447 characters at worst: more than "
+        "the 10240 IAM allows inline, and split into managed policies of at most 6144 they need "
+        "21, IAM attaches at most 20 to a role; largest grants: "
+        "Statement(s3:GetObject) at app.py:5 (5238 characters), Statement(s3:GetObject) at "
+        "app.py:5 (5195 characters), Statement(s3:GetObject) at app.py:5 (5152 characters)\n"
+        "  hint: narrow the grants, or give the resources they name a name= (a given name is "
+        "counted at its length, a generated one at its longest), or split the function; "
+        "`lambdakit explain` lists every grant\n"
+        "  see: docs/errors.md#lk210\n"
+        "1 error, 0 warnings")
+
+
+def test_a_statement_larger_than_a_managed_policy_is_lk210(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = _write(tmp_path, OVERSIZED_APP)
+    monkeypatch.chdir(tmp_path)
+    (diagnostic,) = diagnostics_of_file(app)
+    assert diagnostic.code == "LK210" and diagnostic.origin.line == 9
+    # Statement1: 160 ARNs of 40 characters at worst (partition 10), quoted, with commas, and
+    # 77 characters of Sid, Effect, Action and brackets.
+    assert diagnostic.message == (
+        "its policies take 11622 characters at worst: more than the 10240 IAM allows inline, "
+        f"and statement Statement1 alone takes {160 * 43 - 1 + 77}, more than the 6144 of a "
+        "managed policy; largest grants: Statement(s3:GetObject) at app.py:3 (6957 characters), "
+        "Statement(s3:PutObject) at app.py:6 (4177 characters)")

@@ -159,8 +159,9 @@ CASES: dict[str, Case] = {
     "rest-api-dynamodb": Case(
         functions={
             "LambdaFunction": Fn(
-                now=pairs("dynamodb:PutItem", _table_arn("WeatherData")),
-                spec=pairs("dynamodb:PutItem", _table_arn("WeatherData")),
+                # spec.md: PutItem on the table only (DynamoDBTable, named WeatherData).
+                now=pairs("dynamodb:PutItem", "DynamoDBTable"),
+                spec=pairs("dynamodb:PutItem", "DynamoDBTable"),
                 # The corpus's resource-level Description is ignored by SAM; here it applies.
                 settings={"Description": "Lambda function inserts data into DynamoDB table"},
                 env_added=frozenset({"TABLE_NAME"}),

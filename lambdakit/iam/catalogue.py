@@ -87,6 +87,11 @@ CATALOGUE: dict[tuple[str, str], Access] = {
         (StatementSpec("", TABLE_WRITE),),
         key_actions=(kms.Decrypt, kms.Encrypt, kms.GenerateDataKey),
         summary="put, update and delete items"),
+    # Append-only writers (an event log, an ingest function): no update, no delete.
+    ("table", "put"): Access(
+        (StatementSpec("", (ddb.PutItem,)),),
+        key_actions=(kms.Decrypt, kms.Encrypt, kms.GenerateDataKey),
+        summary="put new items (no update or delete)"),
     ("table", "read_write"): Access((), includes=("read", "write"),
                                     summary="read and write items"),
     ("table", "read_stream"): Access(

@@ -51,6 +51,10 @@ class Table(Resource):
     def write(self) -> Grant:
         return self.grant("write")
 
+    def put(self) -> Grant:
+        """Only PutItem: for append-only writers that never update or delete."""
+        return self.grant("put")
+
     def read_write(self) -> Grant:
         return self.grant("read_write")
 

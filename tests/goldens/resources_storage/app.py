@@ -28,7 +28,7 @@ writer = Function(
     id="Writer", handler="svc.handler.handle", code="../_code", runtime="python3.13",
     environment={"ARCHIVE_BUCKET": archive, "SESSIONS_TABLE": sessions, "LEDGER_STREAM": ledger},
     grants=[uploads.write(prefix="out/"), uploads.delete(prefix="tmp/"), archive.write(),
-            archive.delete(), orders.write(), clicks.write(), ledger.write()],
+            archive.delete(), orders.write(), sessions.put(), clicks.write(), ledger.write()],
 )
 
 app = App(name="resources-storage", functions=[reader, writer])

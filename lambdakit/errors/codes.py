@@ -82,7 +82,3 @@ CODES: dict[str, Code] = {
         Code("LK902", _W, "cfn-lint warning"),
     )
 }
-
-
-def severity_of(code: str) -> Severity:
-    return CODES[code].severity

@@ -9,6 +9,7 @@ from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.model import Function, Grant, Key, Parameter, Queue, Resource, Stream, Table
 from lambdakit.model.resources.secret import Secret
+from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
@@ -53,7 +54,6 @@ RANGE_SOURCES: dict[type[Resource], str] = {
             "API_GetRandomPassword.html",
     Key: "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
 }
-RECOMMENDED_MAX_RECEIVES = 5
 # Secure defaults a reason relaxes, with an example reason for the hint.
 RELAXED_DEFAULTS = {
     "delete_with_stack": "preview stack, rebuilt from fixtures",
@@ -161,11 +161,12 @@ def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
                    "a message's age counts from its first enqueue, so it can expire as it "
                    f"arrives; {fix}")
     redrives = target is not None or queue.needs_own_dead_letter(False)
-    if redrives and queue.max_receive_count < RECOMMENDED_MAX_RECEIVES:
+    recommended = q.SQS_MAX_RECEIVE_COUNT_MIN.value
+    if redrives and queue.max_receive_count < recommended:
         ctx.report("LK206", queue,
                    f"max_receive_count={queue.max_receive_count}: a message moves to the "
                    "dead-letter queue after so few receives that throttling alone can put it "
-                   "there", f"set max_receive_count={RECOMMENDED_MAX_RECEIVES} or more, as AWS "
+                   "there", f"set max_receive_count={recommended} or more, as AWS "
                             "recommends")
 
 

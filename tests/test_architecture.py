@@ -13,10 +13,13 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lambdakit"
 # package -> imports it must never make (top-level module names or lambdakit subpackages)
 FORBIDDEN: dict[str, set[str]] = {
     "errors": {"pydantic", "troposphere", "awacs", "cfn_flip", "click", "boto3", "lambdakit.model",
-               "lambdakit.rules", "lambdakit.iam", "lambdakit.compile", "lambdakit.render",
-               "lambdakit.check", "lambdakit.cli"},
-    "model": {"troposphere", "awacs", "boto3", "click", "lambdakit.rules", "lambdakit.iam",
-              "lambdakit.compile", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+               "lambdakit.events", "lambdakit.rules", "lambdakit.iam", "lambdakit.compile",
+               "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    "model": {"troposphere", "awacs", "boto3", "click", "lambdakit.events", "lambdakit.rules",
+              "lambdakit.iam", "lambdakit.compile", "lambdakit.render", "lambdakit.check",
+              "lambdakit.cli"},
+    "events": {"troposphere", "awacs", "boto3", "click", "lambdakit.iam", "lambdakit.rules",
+               "lambdakit.compile", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
     "iam": {"troposphere", "boto3", "click", "lambdakit.rules", "lambdakit.compile",
             "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
     "rules": {"troposphere", "awacs", "boto3", "click", "lambdakit.compile", "lambdakit.render",

@@ -9,6 +9,7 @@ from typing import Any
 from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, iam, logs, serverless
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
+from lambdakit.compile.events import sam_events
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
 from lambdakit.iam import (
@@ -135,6 +136,10 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
         props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
+    events, function_properties = sam_events(fn)
+    if events:
+        props["Events"] = events
+    props.update(function_properties)
     function = SamFunction(fn.id, **props)
     function.Metadata = _function_metadata(fn, {**app.acknowledge, **fn.acknowledge})
     return function
@@ -168,16 +173,26 @@ def _function_skips(fn: Function) -> list[dict[str, str]]:
                                                       "default takes capacity from the account's "
                                                       "shared pool; set reserved_concurrency= to "
                                                       "cap this function"})
-    # lambdakit has no asynchronous event sources yet; when it does, async functions get an
-    # on-failure destination and this reason must name it.
-    skips.append({"id": "CKV_AWS_116", "comment": "no function-level DLQ: it catches only failed "
-                                                  "asynchronous invocations, and nothing in this "
-                                                  "app invokes the function asynchronously"})
+    skips.append({"id": "CKV_AWS_116", "comment": _no_dead_letter_reason(fn)})
     if fn.environment and fn.kms_key_arn is None:
         skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
                                                       "AWS-managed Lambda key; lambdakit refuses "
                                                       "literal secrets in it (LK113)"})
     return skips
+
+
+def _no_dead_letter_reason(fn: Function) -> str:
+    """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent."""
+    invocations = {source.invocation for source in fn.live_events()}
+    if "async" in invocations:
+        return ("no function-level DLQ: failed asynchronous invocations are handled by the "
+                "function's on-failure destination settings")
+    if "poll" in invocations:
+        return ("no function-level DLQ: it catches only failed asynchronous invocations; this "
+                "function is invoked by event source mappings, whose failed records go to the "
+                "source's own dead-letter queue or on-failure destination")
+    return ("no function-level DLQ: it catches only failed asynchronous invocations, and "
+            "nothing in this app invokes the function asynchronously")
 
 
 def _code_uri(fn: Function, base_dir: Path) -> str:

@@ -1,7 +1,9 @@
 """The registry of diagnostic codes. Codes are stable API: never renumber, only add.
 
 Each code has one severity and one docs anchor in `docs/errors.md`; a test keeps the two equal.
-Ranges: LK0xx loading and app structure, LK1xx one function, LK9xx second opinions (SAM, cfn-lint).
+Ranges: LK0xx loading and app structure, LK1xx one function, LK2xx resources and IAM, LK3xx
+event sources (LK30x all, LK31x SQS, LK32x streams, LK33x Kafka/MQ/DocumentDB, LK34x–35x HTTP,
+LK36x–37x push sources, LK38x asynchronous invocation), LK9xx second opinions (SAM, cfn-lint).
 """
 
 from __future__ import annotations
@@ -77,6 +79,21 @@ CODES: dict[str, Code] = {
         Code("LK211", _W, "raw IAM statement"),
         Code("LK212", _E, "invalid raw IAM statement"),
         Code("LK213", _E, "a relaxed default needs a reason"),
+        # event sources, all families
+        Code("LK300", _E, "two event sources of one function share a name"),
+        # SQS
+        Code("LK310", _E, "SQS batch size out of range"),
+        Code("LK311", _E, "SQS batching window not possible"),
+        Code("LK312", _E, "function timeout longer than the queue's visibility timeout"),
+        Code("LK313", _W, "queue visibility timeout under six times the function timeout"),
+        Code("LK314", _E, "SQS maximum concurrency out of range"),
+        Code("LK315", _E, "too many event filters, or a filter too long"),
+        Code("LK316", _W, "queue read by more than one function"),
+        # streams
+        # Kafka, MQ, DocumentDB
+        # HTTP
+        # push sources
+        # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

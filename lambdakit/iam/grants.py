@@ -47,13 +47,15 @@ POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
 
 
 def declared_grants(fn: Function) -> list[Grant]:
-    """The function's grants plus those its environment implies, in declaration order."""
+    """The function's grants plus those its event sources and environment imply, in
+    declaration order."""
+    from_events = [grant for _, binding in fn.bindings() for grant in binding.grants]
     implied = [
         Grant(ref.target, "read", None, fn.origin)
         for ref in fn.references()
         if isinstance(ref.target, Secret | Parameter)
     ]
-    return [*fn.grants, *implied]
+    return [*fn.grants, *from_events, *implied]
 
 
 def grant_permissions(fn: Function) -> list[Permission]:

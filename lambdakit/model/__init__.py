@@ -2,6 +2,7 @@
 
 from lambdakit.model.app import App
 from lambdakit.model.base import Construct
+from lambdakit.model.event_source import Binding, EventSource, Invocation
 from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
@@ -25,13 +26,16 @@ from lambdakit.model.statements import Statement
 
 __all__ = [
     "App",
+    "Binding",
     "Bucket",
     "Construct",
     "EventBus",
+    "EventSource",
     "ExistingFunction",
     "Function",
     "Grant",
     "Index",
+    "Invocation",
     "Key",
     "Logging",
     "Parameter",

@@ -66,6 +66,13 @@ class App(Construct):
         for construct in self.reachable():
             if isinstance(construct, Function):
                 found.extend((logical_id, construct) for logical_id in construct.resource_ids())
+                # Ids the SAM transform derives from each event clash just as well.
+                # (A name used twice in one function is LK300, not also LK003.)
+                derived: dict[str, Construct] = {}
+                for source in construct.live_events():
+                    for logical_id in source.generated_ids(construct):
+                        derived.setdefault(logical_id, source)
+                found.extend(derived.items())
             elif isinstance(construct, Resource):
                 ids = construct.resource_ids()
                 if isinstance(construct, Queue) and construct.needs_own_dead_letter(

@@ -9,6 +9,7 @@ from pydantic import Field, InstanceOf, field_validator
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
+from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
@@ -38,6 +39,8 @@ class Function(Construct):
     timeout: int = DEFAULT_TIMEOUT_S
     ephemeral_storage: int | None = None
     environment: dict[str, EnvValue] = Field(default_factory=dict)
+    # What invokes the function (`lambdakit.events`): each implies its own permissions.
+    events: list[InstanceOf[EventSource]] = Field(default_factory=list)
     grants: list[InstanceOf[Grant]] = Field(default_factory=list)
     statements: list[Statement] = Field(default_factory=list)
     description: str | None = None
@@ -95,7 +98,16 @@ class Function(Construct):
 
     def deployed_resource_count(self) -> int:
         """CloudFormation resources after the SAM transform (the 500 limit counts these)."""
-        return len(self.resource_ids())
+        return len(self.resource_ids()) + sum(
+            source.deployed_resource_count() for source in self.live_events())
+
+    def live_events(self) -> list[EventSource]:
+        """The event sources that loaded (invalid ones are already reported)."""
+        return [source for source in self.events if not source.broken]
+
+    def bindings(self) -> list[tuple[EventSource, Binding]]:
+        """Each event source with what it adds to this function, in declaration order."""
+        return [(source, source.bind(self)) for source in self.live_events()]
 
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it."""
@@ -107,8 +119,9 @@ class Function(Construct):
                 if isinstance(value, Ref)]
 
     def referenced_constructs(self) -> list[Construct]:
-        """Everything this function points at: environment references and grants."""
-        return [*(ref.target for ref in self.references()),
+        """Everything this function points at: event sources, environment references, grants."""
+        return [*(c for source in self.live_events() for c in source.referenced_constructs()),
+                *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),
                 *(r for statement in self.statements for r in statement.resources
                   if isinstance(r, Construct))]

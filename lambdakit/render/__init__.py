@@ -25,6 +25,7 @@ POLICY_ORDER = ("Version", "Id", "Statement")
 STATEMENT_ORDER = ("Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction",
                    "Resource", "NotResource", "Condition")
 OUTPUT_ORDER = ("Description", "Value", "Export", "Condition")
+EVENT_ORDER = ("Type", "Properties")  # a SAM function's events read like resources
 
 
 def render(template: dict[str, Any], fmt: Format = "yaml") -> str:
@@ -54,7 +55,13 @@ def canonical(template: dict[str, Any]) -> dict[str, Any]:
 
 
 def _resource(resource: dict[str, Any]) -> dict[str, Any]:
-    return {key: _sorted(resource[key]) for key in _ordered_keys(resource, RESOURCE_ORDER)}
+    ordered = {key: _sorted(resource[key]) for key in _ordered_keys(resource, RESOURCE_ORDER)}
+    events = ordered.get("Properties", {}).get("Events")
+    if isinstance(events, dict):
+        ordered["Properties"]["Events"] = {
+            name: _ordered(event, EVENT_ORDER) if isinstance(event, dict) else event
+            for name, event in events.items()}
+    return ordered
 
 
 def _ordered(mapping: dict[str, Any], order: tuple[str, ...]) -> dict[str, Any]:

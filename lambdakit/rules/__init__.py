@@ -10,6 +10,7 @@ from lambdakit.rules.code import check_code
 from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.environment import check_environment, environment_size
+from lambdakit.rules.events import check_events
 from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.resources import check_resources
@@ -29,6 +30,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_structure(ctx, functions)
     check_concurrency(ctx, functions)
     check_resources(ctx, functions)
+    check_events(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

@@ -69,6 +69,14 @@ LAMBDA_SQS_CONFIGURE = "https://docs.aws.amazon.com/lambda/latest/dg/services-sq
 LAMBDA_CREATE_ESM = (
     "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html"
 )
+LAMBDA_SQS_PARAMETERS = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html"
+)
+LAMBDA_SQS_SCALING = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html"
+LAMBDA_EVENT_FILTERING = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html"
+)
+LAMBDA_FILTER_API = "https://docs.aws.amazon.com/lambda/latest/api/API_Filter.html"
 LAMBDA_EVENT_INVOKE_CONFIG = (
     "https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html"
 )
@@ -301,6 +309,19 @@ SQS_MAX_RECEIVE_COUNT_MIN = Quota(
     5, "count", LAMBDA_SQS_CONFIGURE, "recommended maxReceiveCount of the source queue's redrive",
 )
 BATCHING_WINDOW_MAX_S = Quota(300, "s", LAMBDA_CREATE_ESM, "MaximumBatchingWindowInSeconds")
+SQS_UNBATCHED_BATCH_SIZE_MAX = Quota(
+    10, "count", LAMBDA_CREATE_ESM,
+    "standard queues without a batching window; larger batches need MaximumBatchingWindow"
+    "InSeconds >= 1. FIFO queues support no batching window at all (LAMBDA_SQS_PARAMETERS)",
+)
+SQS_MAXIMUM_CONCURRENCY_MIN = Quota(2, "count", LAMBDA_SQS_SCALING, "ScalingConfig")
+SQS_MAXIMUM_CONCURRENCY_MAX = Quota(1000, "count", LAMBDA_SQS_SCALING, "ScalingConfig")
+
+# --------------------------------------------------------------------------- event filtering
+FILTERS_PER_SOURCE_MAX = Quota(
+    5, "count", LAMBDA_EVENT_FILTERING, "per event source mapping; adjustable up to 10",
+)
+FILTER_PATTERN_MAX_CHARS = Quota(4096, "characters", LAMBDA_FILTER_API, "each pattern")
 
 # --------------------------------------------------------------------------- async invocation
 ASYNC_RETRY_MAX = Quota(2, "count", LAMBDA_EVENT_INVOKE_CONFIG, "range 0-2; default 2")
@@ -314,3 +335,12 @@ STREAM_PARALLELIZATION_MAX = Quota(
     10, "count", LAMBDA_CREATE_ESM, "ParallelizationFactor, Kinesis and DynamoDB Streams; min 1",
 )
 STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and DynamoDB Streams")
+
+# --------------------------------------------------------------------------- stream sources
+# (Kinesis and DynamoDB Streams quotas beyond the batch and parallelization above)
+
+# --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
+
+# --------------------------------------------------------------------------- HTTP sources
+
+# --------------------------------------------------------------------------- push sources

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import CODES, Severity
-from lambdakit.model import Construct, Function
+from lambdakit.model import Construct, EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.limits import check_tag_entries
@@ -26,7 +26,8 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     plans = policy_plans(ctx)
     _check_logical_ids(ctx, template_logical_ids(app, plans))
     resources = sum(fn.deployed_resource_count() for fn in functions) + sum(
-        1 for _, owner in ctx.app.logical_ids() if not isinstance(owner, Function)) + len(
+        1 for _, owner in ctx.app.logical_ids()
+        if not isinstance(owner, Function | EventSource)) + len(
         managed_policy_ids(app, plans))
     if resources > q.STACK_RESOURCES_MAX.value:
         ctx.report("LK007", app,

@@ -9,19 +9,21 @@ from lambdakit.compile.resources.common import Skip, finish, key_arn
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Queue, Topic
 from lambdakit.model.resources.queue import FOURTEEN_DAYS_S
+from lambdakit.rules.events.sqs import visibility_timeout
 
 AWS_MANAGED_SNS_KEY = "alias/aws/sns"
 
 
 def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bool) -> None:
-    properties = _queue_properties(queue, queue.name, queue.retention)
+    visibility = visibility_timeout(queue, app.all_functions())
+    properties = _queue_properties(queue, queue.name, queue.retention, visibility)
     redrive_target: object = None
     if queue.dead_letter_queue is not None:
         # An existing dead-letter queue has no logical id to GetAtt: use its (partition-agnostic)
         # ARN, which for an owned one is still `GetAtt <id>.Arn`.
         redrive_target = cfn(arn_of(queue.dead_letter_queue))
     elif queue.needs_own_dead_letter(is_dead_letter):
-        dead_letter = _queue_properties(queue, None, FOURTEEN_DAYS_S)
+        dead_letter = _queue_properties(queue, None, FOURTEEN_DAYS_S, visibility)
         # The source's delivery delay is for new work; failed messages need none.
         dead_letter.pop("DelaySeconds", None)
         template.add_resource(finish(queue, app, sqs.Queue(queue.dead_letter_id, **dead_letter),
@@ -43,10 +45,11 @@ def _queue_skips(queue: Queue) -> tuple[Skip, ...]:
                            "customer-managed key"),)
 
 
-def _queue_properties(queue: Queue, name: str | None, retention: int) -> dict[str, object]:
+def _queue_properties(queue: Queue, name: str | None, retention: int,
+                      visibility: int) -> dict[str, object]:
     properties: dict[str, object] = {
         "MessageRetentionPeriod": retention,
-        "VisibilityTimeout": queue.visibility_timeout,
+        "VisibilityTimeout": visibility,
     }
     if name:
         properties["QueueName"] = name

@@ -12,7 +12,7 @@ from typing import Any, ClassVar, Self
 
 from pydantic import Field, field_validator
 
-from lambdakit.errors import LambdakitError, active_collector, capture_origin
+from lambdakit.errors import LambdakitError, Origin, active_collector, capture_origin
 from lambdakit.errors.diagnostic import Diagnostic
 from lambdakit.model.base import ID_MAX_CHARS, Construct, check_id
 from lambdakit.model.grants import Grant
@@ -86,9 +86,11 @@ class Resource(Construct):
     def child_ids(self) -> list[str]:
         return []
 
-    def grant(self, access: str, prefix: str | None = None) -> Grant:
-        """Used by the typed access methods (`queue.send()`), which are what users call."""
-        return Grant(self, access, prefix, capture_origin())
+    def grant(self, access: str, prefix: str | None = None, *,
+              origin: Origin | None = None) -> Grant:
+        """Used by the typed access methods (`queue.send()`), which are what users call, and by
+        event sources for the access they imply (`origin`: the source's line)."""
+        return Grant(self, access, prefix, origin or capture_origin())
 
     def reference(self) -> Ref:
         """The identifier SDK calls take (queue URL, table name, topic ARN, ...)."""

@@ -8,6 +8,7 @@ from lambdakit.model.resources.key import Key
 
 FOUR_DAYS_S = 4 * 24 * 3600
 FOURTEEN_DAYS_S = 14 * 24 * 3600
+SQS_DEFAULT_VISIBILITY_S = 30
 
 
 class Queue(Resource):
@@ -27,7 +28,10 @@ class Queue(Resource):
 
     fifo: bool = False
     content_based_deduplication: bool = False
-    visibility_timeout: int = 30
+    # Seconds a received message stays hidden. Unset: six times the longest timeout of the
+    # functions that consume it through `SqsEvent` (plus their batching window), as Lambda
+    # recommends, or SQS's own 30 s when nothing does.
+    visibility_timeout: int | None = None
     retention: int = FOUR_DAYS_S
     delay: int = 0
     dead_letter_queue: Queue | None = None

@@ -1,0 +1,12 @@
+"""Event sources, one module per family. Each binds to a function and says what it implies:
+the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
+source), and the checks in `lambdakit.rules.events`."""
+
+from lambdakit.events.sqs import SqsEvent
+from lambdakit.model import Binding, EventSource
+
+__all__ = [
+    "Binding",
+    "EventSource",
+    "SqsEvent",
+]

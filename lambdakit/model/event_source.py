@@ -1,0 +1,79 @@
+"""The base of every event source: what binds a trigger to a function.
+
+The concrete sources live in `lambdakit.events`, one module per family. `model` only knows the
+shape they share, so a `Function` can hold them and the app can reach what they reference.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from pydantic import field_validator
+
+from lambdakit.model.base import Construct, check_id
+from lambdakit.model.grants import Grant
+
+if TYPE_CHECKING:
+    from lambdakit.model.function import Function
+
+# How Lambda is invoked by the source: which failure handling applies depends on it.
+Invocation = Literal["sync", "async", "poll"]
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What one event source adds to the function it is bound to.
+
+    `properties` are the SAM event's `Properties`; values may hold model `Ref`s, which compile
+    resolves. `grants` are the access the function's role needs because of the source (a poller
+    reads its queue; a failure destination is written to). `function_properties` are set on the
+    function itself (a function URL is a property, not a SAM event)."""
+
+    properties: dict[str, Any] = field(default_factory=dict)
+    grants: tuple[Grant, ...] = ()
+    function_properties: dict[str, Any] = field(default_factory=dict)
+
+
+class EventSource(Construct):
+    """Something that invokes a function: a queue it polls, a route, a schedule, a bucket."""
+
+    kind: ClassVar[str] = "event"
+    # The SAM event `Type` ("SQS", "Api"); empty for sources set on the function itself.
+    sam_type: ClassVar[str] = ""
+    invocation: ClassVar[Invocation] = "async"
+
+    # The event's key under the function's `Events` (and part of the ids SAM derives from it).
+    name: str | None = None
+
+    _check_name = field_validator("name")(lambda value: value if value is None
+                                          else check_id(value))
+
+    def event_name(self) -> str:
+        return self.name or self.default_name()
+
+    def default_name(self) -> str:
+        """A readable default, unique for the usual one source per target (`InboxQueue`)."""
+        raise NotImplementedError
+
+    def label(self) -> str:
+        return self.event_name() if not self.broken else type(self).__name__
+
+    def bind(self, fn: Function) -> Binding:
+        raise NotImplementedError
+
+    def referenced_constructs(self) -> list[Construct]:
+        """What the source makes part of the app (its queue, bucket, API)."""
+        return []
+
+    def generated_ids(self, fn: Function) -> list[str]:
+        """Logical ids SAM derives for this event (mapping, permission): they may clash."""
+        return [f"{fn.id}{self.event_name()}"]
+
+    def deployed_resource_count(self) -> int:
+        """CloudFormation resources the SAM transform creates for this event."""
+        return 1
+
+    def sample_event(self, fn: Function) -> dict[str, Any]:
+        """The event Lambda passes to the handler, shaped by this source's configuration."""
+        raise NotImplementedError

@@ -1,0 +1,40 @@
+"""Checks every family shares: event names, filters."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lambdakit.model import EventSource, Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+
+def check_event_names(ctx: RuleContext, fn: Function) -> None:
+    seen: dict[str, EventSource] = {}
+    for source in fn.live_events():
+        name = source.event_name()
+        first = seen.setdefault(name, source)
+        if first is not source:
+            ctx.report("LK300", source,
+                       f"{fn.id} already has an event named {name!r} "
+                       f"(at {first.origin.display()})",
+                       f"give one of them its own name=, e.g. name={name + '2'!r}")
+
+
+def check_filters(ctx: RuleContext, source: EventSource, patterns: list[dict[str, Any]]) -> None:
+    """Lambda's event filtering: how many patterns, and how long each may be."""
+    limit = q.FILTERS_PER_SOURCE_MAX
+    if len(patterns) > limit.value:
+        ctx.report("LK315", source,
+                   f"{len(patterns)} filters: Lambda takes at most {limit.value} per event "
+                   "source", f"merge patterns (a pattern's fields already OR their values), or "
+                   f"request the increase to 10 first; {limit.source}")
+    longest = q.FILTER_PATTERN_MAX_CHARS.value
+    for number, pattern in enumerate(patterns, start=1):
+        size = len(json.dumps(pattern, sort_keys=True, separators=(",", ":")))
+        if size > longest:
+            ctx.report("LK315", source,
+                       f"filter {number} is {size} characters as JSON, Lambda takes at most "
+                       f"{longest}", f"shorten it or split it into two filters; "
+                       f"{q.FILTER_PATTERN_MAX_CHARS.source}")

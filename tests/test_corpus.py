@@ -190,17 +190,18 @@ CASES: dict[str, Case] = {
     ),
     "sqs-partial-batch-dlq": Case(
         functions={
-            # The poller's access comes with the SQS event (TODO(events)); the corpus's DLQ
-            # SendMessage is unnecessary (spec.md) and not in the view.
+            # The poller's access comes with the SQS event; the corpus's DLQ SendMessage is
+            # unnecessary (spec.md) and not in the view.
             "ProcessorFunction": Fn(
+                now=pairs(["sqs:ChangeMessageVisibility", "sqs:DeleteMessage",
+                           "sqs:GetQueueAttributes", "sqs:ReceiveMessage"], "ProcessingQueue"),
                 spec=pairs(["sqs:DeleteMessage", "sqs:GetQueueAttributes",
                             "sqs:ReceiveMessage"], "ProcessingQueue"),
                 companions={("sqs:ChangeMessageVisibility", "ProcessingQueue"):
                             "consume(): lets the consumer extend a message's visibility"},
             ),
         },
-        resources=frozenset(),
-        pending=frozenset({"ProcessingQueue", "ProcessingDLQ"}),
+        resources=frozenset({"ProcessingQueue", "ProcessingDLQ"}),
     ),
 }
 

@@ -5,15 +5,11 @@ Corpus case `/work/shared/corpus/sqs-partial-batch-dlq` (aws-samples/serverless-
 `sqs-lambda-python-sam`). Same function (id, runtime, handler, 128 MB, 3 s, arm64, no
 environment) and the same two queues with their settings.
 
-TODO(events): the `SQS` event `MySQSEvent` on `ProcessingQueue` is not expressed yet: batch
-size 10, `FunctionResponseTypes: [ReportBatchItemFailures]`, no batching window, enabled.
-  The event will imply the poller's consume access on `ProcessingQueue` only (the corpus's
-  managed AWSLambdaSQSQueueExecutionRole allows it on every queue). The function's code never
-  calls SQS, so `consume()` is not granted by hand: today its role holds logging and tracing
-  only. The queue's 30 s visibility timeout is 10 x the function's timeout, above the 6 x
-  lambdakit will check for the trigger.
-  Because nothing references the queues until then, lambdakit does not emit them yet (an app
-  holds what its functions reference, and App has no field for other resources).
+The `SQS` event `MySQSEvent` (batch size 10, partial batch responses, no batching window,
+enabled) is lambdakit's `SqsEvent` with its defaults. It implies the poller's consume access on
+`ProcessingQueue` only (the corpus's managed AWSLambdaSQSQueueExecutionRole allows it on every
+queue); the function's code never calls SQS itself, so nothing else is granted. The queue keeps
+the corpus's explicit 30 s visibility timeout, 10 x the function's timeout (LK313 checks 6 x).
 TODO(destinations): the corpus's function-level `DeadLetterQueue` (SQS, `ProcessingDLQ`) is not
   reproduced, and should not be copied silently when function DLQs land: a function DLQ
   captures failed *asynchronous* invocations only, and the SQS event source mapping invokes
@@ -23,6 +19,7 @@ TODO(destinations): the corpus's function-level `DeadLetterQueue` (SQS, `Process
 """
 
 from lambdakit import App, Function, Queue
+from lambdakit.events import SqsEvent
 
 FOURTEEN_DAYS_S = 14 * 24 * 3600
 
@@ -42,6 +39,7 @@ processor = Function(
     architecture="arm64",
     memory=128,
     timeout=3,
+    events=[SqsEvent(queue=work, name="MySQSEvent")],
 )
 
 app = App(

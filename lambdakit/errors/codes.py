@@ -87,7 +87,7 @@ CODES: dict[str, Code] = {
         Code("LK312", _E, "function timeout longer than the queue's visibility timeout"),
         Code("LK313", _W, "queue visibility timeout under six times the function timeout"),
         Code("LK314", _E, "SQS maximum concurrency out of range"),
-        Code("LK315", _E, "too many event filters, or a filter too long"),
+        Code("LK315", _E, "too many event filters, a filter too long, or one repeated"),
         Code("LK316", _W, "queue read by more than one function"),
         # streams
         # Kafka, MQ, DocumentDB

@@ -49,7 +49,8 @@ POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
 def declared_grants(fn: Function) -> list[Grant]:
     """The function's grants plus those its event sources and environment imply, in
     declaration order."""
-    from_events = [grant for _, binding in fn.bindings() for grant in binding.grants]
+    from_events = [dataclasses.replace(grant, implied_by=f"event {source.event_name()}")
+                   for source, binding in fn.bindings() for grant in binding.grants]
     implied = [
         Grant(ref.target, "read", None, fn.origin)
         for ref in fn.references()
@@ -111,7 +112,8 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
     resource = grant.resource
     base_sid = _pascal(kind_of(resource)) + _pascal(level) + resource.label()
     purpose = f"{access.summary} on {resource.label()}" + (
-        f" under {grant.prefix!r}" if grant.prefix is not None else "")
+        f" under {grant.prefix!r}" if grant.prefix is not None else "") + (
+        f", for {grant.implied_by}" if grant.implied_by else "")
     found = [
         Permission(
             sid=base_sid + spec.suffix,

@@ -19,6 +19,8 @@ class Grant:
     access: str
     prefix: str | None = None
     origin: Origin = field(default=UNKNOWN)
+    # The event source that implies this grant (a poller reads its queue), for `explain`.
+    implied_by: str = ""
 
     def describe(self) -> str:
         under = f" under {self.prefix!r}" if self.prefix is not None else ""

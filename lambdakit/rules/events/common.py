@@ -31,8 +31,14 @@ def check_filters(ctx: RuleContext, source: EventSource, patterns: list[dict[str
                    "source", f"merge patterns (a pattern's fields already OR their values), or "
                    f"request the increase to 10 first; {limit.source}")
     longest = q.FILTER_PATTERN_MAX_CHARS.value
+    seen: dict[str, int] = {}
     for number, pattern in enumerate(patterns, start=1):
-        size = len(json.dumps(pattern, sort_keys=True, separators=(",", ":")))
+        text = json.dumps(pattern, sort_keys=True, separators=(",", ":"))
+        first = seen.setdefault(text, number)
+        if first != number:
+            ctx.report("LK315", source, f"filter {number} repeats filter {first}",
+                       "remove it: Lambda refuses a filter list with duplicates")
+        size = len(text)
         if size > longest:
             ctx.report("LK315", source,
                        f"filter {number} is {size} characters as JSON, Lambda takes at most "

@@ -31,7 +31,8 @@ def _project(tmp_path: Path, handler: str, *, functions: str = "", code: str = "
     (package / "__init__.py").write_text("")
     (package / "handler.py").write_text(textwrap.dedent(handler))
     app = tmp_path / "app.py"
-    extra = [line.split("=", 1)[0].strip() for line in functions.splitlines() if line.strip()]
+    extra = [line.split("=", 1)[0].strip() for line in functions.splitlines()
+             if "= Function(" in line]
     app.write_text(
         "from lambdakit import App, Function, Queue, Table\n"
         "from lambdakit.events import SqsEvent\n"
@@ -47,6 +48,11 @@ def _project(tmp_path: Path, handler: str, *, functions: str = "", code: str = "
 def _generated_suffix(logical_id: str) -> str:
     """The 12 characters CloudFormation would append, fixed per logical id in sample values."""
     return hashlib.sha256(logical_id.encode()).hexdigest()[:12].upper()
+
+
+def _uuid(seed: str) -> str:
+    digest = hashlib.sha256(seed.encode()).hexdigest()
+    return f"{digest[:8]}-{digest[8:12]}-{digest[12:16]}-{digest[16:20]}-{digest[20:32]}"
 
 
 def _invoke(*args: str) -> Result:
@@ -178,6 +184,8 @@ def test_a_raising_handler_prints_lambdas_error_payload_and_exits_1(tmp_path: Pa
      "Unable to marshal response: Object of type set is not JSON serializable"),
     ("import sys\ndef handle(e, c):\n    sys.exit(3)\n", "Runtime.ExitError",
      "Error: Runtime exited with error: exit status 3"),
+    ("def handle(e, c)\n    return 1\n", "Runtime.UserCodeSyntaxError",
+     "Syntax error in module 'svc.handler': expected ':'"),
 ])
 def test_runtime_errors_are_reported_as_lambda_reports_them(
         tmp_path: Path, handler: str, error_type: str, message: str) -> None:
@@ -185,7 +193,7 @@ def test_runtime_errors_are_reported_as_lambda_reports_them(
     assert result.exit_code == 1, result.output
     error = _json(result)
     assert error["errorType"] == error_type
-    assert error["errorMessage"].endswith(message)
+    assert message in error["errorMessage"]
 
 
 def test_a_handler_past_its_timeout_is_stopped_and_reported(tmp_path: Path) -> None:
@@ -306,6 +314,19 @@ def test_source_selection_errors_exit_2(tmp_path: Path) -> None:
     assert sample_needs_choice.exit_code == 2 and "--source NAME" in sample_needs_choice.stderr
 
 
+def test_a_source_without_a_sample_event_says_so(tmp_path: Path) -> None:
+    app = _project(tmp_path, ECHO_ENVIRONMENT, settings=", events=[Webhook()]", functions=(
+        "from lambdakit.model import Binding, EventSource\n"
+        "class Webhook(EventSource):\n"
+        "    def default_name(self):\n"
+        "        return 'Webhook'\n"
+        "    def bind(self, fn):\n"
+        "        return Binding()\n"))
+    result = CliRunner().invoke(cli, ["event", str(app), "Fn"])
+    assert result.exit_code == 2
+    assert "Webhook has no sample event yet: pass one with --event FILE" in result.stderr
+
+
 def test_invoke_usage_errors_exit_2(tmp_path: Path) -> None:
     app = _project(tmp_path, ECHO_ENVIRONMENT)
     bad_json = tmp_path / "bad.json"
@@ -321,6 +342,35 @@ def test_invoke_usage_errors_exit_2(tmp_path: Path) -> None:
         assert result.exit_code == 2, (args, result.output)
         assert message in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_references_become_the_values_a_deploy_would_give(tmp_path: Path) -> None:
+    from lambdakit.local.environment import function_environment
+    from lambdakit.model import Bucket, Function, Key, Parameter, Queue, Secret, Topic
+
+    fn = Function(id="Fn", handler="svc.handler.handle", code=tmp_path, runtime=RUNTIME,
+                  environment={
+                      "BUCKET": Bucket(id="Uploads", name="my-uploads"),
+                      "TOPIC": Topic(id="Events"),
+                      "SECRET": Secret(id="Token"),
+                      "KEY": Key(id="DataKey"),
+                      "PARAMETER": Parameter.existing(name="/app/flag"),
+                      "FIFO": Queue(id="Jobs", fifo=True),
+                      "LEGACY": Queue.existing(arn="arn:aws:sqs:eu-west-1:210987654321:legacy"),
+                  })
+    prefix = "arn:aws:{}:us-east-1:123456789012:"
+    assert function_environment(fn) == {
+        "BUCKET": "my-uploads",
+        "TOPIC": prefix.format("sns") + "lambdakit-app-Events-" + _generated_suffix("Events"),
+        "SECRET": prefix.format("secretsmanager") + "secret:lambdakit-app-Token-"
+                  + _generated_suffix("Token") + "-" + _generated_suffix("Token")[:6].lower(),
+        "KEY": prefix.format("kms") + "key/" + _uuid("DataKey"),
+        "PARAMETER": "/app/flag",
+        "FIFO": "https://sqs.us-east-1.amazonaws.com/123456789012/lambdakit-app-Jobs-"
+                + _generated_suffix("Jobs") + ".fifo",
+        # An existing queue's URL comes from its known ARN: its own region and account.
+        "LEGACY": "https://sqs.eu-west-1.amazonaws.com/210987654321/legacy",
+    }
 
 
 def test_only_python_handlers_run(tmp_path: Path) -> None:

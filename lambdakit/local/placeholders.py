@@ -58,8 +58,16 @@ def reference_value(ref: Ref) -> str:
     if ref.attribute == "Name":
         return resource_name(target)
     if ref.attribute == "Url":
-        return f"https://sqs.{SAMPLE_REGION}.amazonaws.com/{SAMPLE_ACCOUNT}/{resource_name(target)}"
+        return queue_url(target)
     return resource_arn(target)
+
+
+def queue_url(queue: Resource) -> str:
+    """An existing queue's URL is in its own region and account, known from its ARN."""
+    region, account = SAMPLE_REGION, SAMPLE_ACCOUNT
+    if queue.existing_arn:
+        region, account = queue.existing_arn.split(":")[3:5]
+    return f"https://sqs.{region}.amazonaws.com/{account}/{resource_name(queue)}"
 
 
 def resource_name(resource: Resource) -> str:

@@ -113,7 +113,8 @@ def event(app_spec: str, function: str, source_name: str | None) -> None:
     """
     from lambdakit.local import find_function, sample_event
 
-    fn = _usage(lambda: find_function(_checked_app(app_spec), function))
+    app = _checked_app(app_spec)
+    fn = _usage(lambda: find_function(app, function))
     payload = _usage(lambda: sample_event(fn, source_name))
     click.echo(json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False))
 
@@ -146,7 +147,8 @@ def invoke(app_spec: str, function: str, *, event_file: str | None, sample: bool
     if source_name is not None and not sample:
         raise click.UsageError("--source chooses the sample event: add --sample")
     overrides = dict(_env_pair(pair) for pair in env_pairs)
-    fn = _usage(lambda: find_function(_checked_app(app_spec), function))
+    app = _checked_app(app_spec)
+    fn = _usage(lambda: find_function(app, function))
     payload = (_usage(lambda: sample_event(fn, source_name)) if sample
                else _read_event(event_file))
     try:

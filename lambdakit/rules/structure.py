@@ -28,17 +28,22 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     resources = sum(fn.deployed_resource_count() for fn in functions) + sum(
         1 for _, owner in ctx.app.logical_ids()
         if not isinstance(owner, Function | EventSource)) + len(
-        managed_policy_ids(app, plans))
+        managed_policy_ids(app, plans)) + sum(r.unlisted_resource_count()
+                                              for r in app.all_resources() if not r.is_existing)
     if resources > q.STACK_RESOURCES_MAX.value:
         ctx.report("LK007", app,
                    f"the stack would hold {resources} resources after the SAM transform, "
                    f"CloudFormation allows {q.STACK_RESOURCES_MAX.value}",
                    "split the app into several apps (stacks)")
-    outputs = OUTPUTS_PER_FUNCTION * len(functions)
+    # Besides each function's two: URLs of APIs and function URLs.
+    addresses = sum(len(r.output_ids()) for r in app.all_resources() if not r.is_existing) + sum(
+        len(source.output_ids(fn)) for fn in functions for source in fn.live_events())
+    outputs = OUTPUTS_PER_FUNCTION * len(functions) + addresses
     if outputs > q.STACK_OUTPUTS_MAX.value:
+        also = f" and {addresses} URLs" if addresses else ""
         ctx.report("LK011", app,
                    f"the stack would hold {outputs} outputs ({OUTPUTS_PER_FUNCTION} for each of "
-                   f"{len(functions)} functions), CloudFormation allows "
+                   f"{len(functions)} functions{also}), CloudFormation allows "
                    f"{q.STACK_OUTPUTS_MAX.value}",
                    f"split the app into several apps (stacks); limits: "
                    f"{q.STACK_OUTPUTS_MAX.source}")

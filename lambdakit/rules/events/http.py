@@ -199,7 +199,7 @@ def _check_stage(ctx: RuleContext, api: Api) -> None:
     if not re.match(q.APIGW_STAGE_NAME_PATTERN, stage):
         ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–128 letters, digits, "
                                  "hyphens or underscores",
-                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '', stage)[:128] or 'api'!r}; "
+                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:128] or 'api'!r}; "
                    + q.APIGW_STAGE_NAME_SOURCE)
 
 
@@ -207,10 +207,10 @@ def _check_throttling(ctx: RuleContext, api: Api, throttling: Throttling) -> Non
     rate, burst = throttling.rate, throttling.burst
     if rate < 0 or burst < 0:
         ctx.report("LK347", api, f"throttling rate and burst must not be negative (got "
-                                 f"rate={rate}, burst={burst})",
+                                 f"rate={rate:g}, burst={burst})",
                    "rate is requests per second, burst the most accepted at once")
     elif rate > 0 and burst < 1:
-        ctx.report("LK347", api, f"throttling burst={burst} with rate={rate}: a bucket of size "
+        ctx.report("LK347", api, f"throttling burst={burst} with rate={rate:g}: a bucket of size "
                                  "0 rejects every request", "set burst=1 or more")
     elif burst > q.APIGW_THROTTLE_BURST_ACCOUNT.value:
         ctx.report("LK347", api,

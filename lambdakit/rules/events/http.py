@@ -37,6 +37,8 @@ Route = ApiEvent | HttpApiEvent
 Api = RestApi | HttpApi
 Authorizer = CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer
 RELAXED = ("without_access_logs", "without_tracing")
+# Logical ids SAM gives its implicit APIs (samtranslator's implicit API plugins).
+SAM_IMPLICIT_API_IDS = frozenset({"ServerlessRestApi", "ServerlessHttpApi"})
 
 
 def api_routes(app: App, api: Api) -> list[tuple[Function, Route]]:
@@ -170,6 +172,10 @@ def _check_api(ctx: RuleContext, api: Api) -> None:
                                  f"id={api.id!r}), or route to the function from the API's own "
                                  "stack")
         return
+    if api.id in SAM_IMPLICIT_API_IDS:
+        ctx.report("LK349", api, f"the id {api.id!r} is SAM's implicit API's: SAM swaps its own "
+                                 "API in while it processes the routes, dropping these settings",
+                   f"give the API another id, e.g. id={api.id.removeprefix('Serverless')!r}")
     _check_public(ctx, api, api.auth, api.public, type(api).__name__)
     _check_stage(ctx, api)
     if api.throttling is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Literal
 
-from pydantic import InstanceOf, field_validator
+from pydantic import Field, InstanceOf, field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events._web import Openness, Throttling, sample_method, sample_path
@@ -60,7 +60,7 @@ class LambdaAuthorizer(Construct):
     name: str
     function: InstanceOf[Function]
     type: Literal["token", "request"] = "token"
-    identity_headers: list[str] = ["Authorization"]
+    identity_headers: list[str] = Field(default_factory=lambda: ["Authorization"])
     cache_ttl: int = DEFAULT_AUTHORIZER_TTL_S
 
     _check_name = field_validator("name")(check_id)
@@ -87,8 +87,8 @@ RestAuth = Openness | InstanceOf[CognitoAuthorizer] | InstanceOf[LambdaAuthorize
 class RestApi(Resource):
     """A REST API and its one stage. `auth` is its routes' default; `public` is the reason when
     that default is `"none"`. `throttling` caps the stage (the account's Regional quota applies
-    anyway). Access logs (JSON, to `<id>AccessLogs`) need API Gateway's account-wide CloudWatch role in the Region (one per
-    account, set once; lambdakit does not own it)."""
+    anyway). Access logs (JSON, to `<id>AccessLogs`) need API Gateway's account-wide CloudWatch
+    role in the Region (one per account, set once; lambdakit does not own it)."""
 
     kind = "rest_api"
     service = "apigateway"

@@ -60,14 +60,12 @@ def api_authorizers(app: App, api: Api) -> list[Authorizer]:
 
 def check_api_event(ctx: RuleContext, fn: Function, source: ApiEvent) -> None:
     _check_route(ctx, fn, source)
-    limit = q.API_REST_INTEGRATION_TIMEOUT_DEFAULT_S
-    _check_timeout(ctx, fn, source, "REST API", limit.value, limit.source)
+    _check_timeout(ctx, fn, source, "REST API", q.API_REST_INTEGRATION_TIMEOUT_DEFAULT_S)
 
 
 def check_http_api_event(ctx: RuleContext, fn: Function, source: HttpApiEvent) -> None:
     _check_route(ctx, fn, source)
-    limit = q.API_HTTP_INTEGRATION_TIMEOUT_MAX_S
-    _check_timeout(ctx, fn, source, "HTTP API", limit.value, limit.source)
+    _check_timeout(ctx, fn, source, "HTTP API", q.API_HTTP_INTEGRATION_TIMEOUT_MAX_S)
     if source.scopes and not isinstance(source.effective_auth(), JwtAuthorizer):
         ctx.report("LK348", source, "scopes= applies only to routes with a JwtAuthorizer",
                    "give the route auth=JwtAuthorizer(...), or remove scopes=")
@@ -95,7 +93,7 @@ def _check_route(ctx: RuleContext, fn: Function, source: Route) -> None:
     if problem:
         ctx.report("LK343", source, f"path {source.path!r}: {problem}",
                    "e.g. path='/orders/{id}', or path='/files/{key+}' for the rest of the path")
-    if source.auth is None:
+    if source.auth is None and source.public is None:
         return  # the API's default, checked once on the API
     _check_public(ctx, source, source.auth, source.public, type(source).__name__)
 
@@ -126,8 +124,9 @@ def path_problem(path: str) -> str:
     return ""
 
 
-def _check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str, limit: int,
-                   url: str) -> None:
+def _check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str,
+                   quota: q.Quota) -> None:
+    limit, url = quota.value, quota.source
     if fn.timeout > limit:
         ctx.report("LK341", source,
                    f"{fn.id} may run {fn.timeout} s, but the {kind} gives up after {limit} s: "
@@ -150,6 +149,8 @@ def _check_public(ctx: RuleContext, construct: Construct, auth: object, public: 
 
 
 def _auth_label(auth: object) -> str:
+    if auth is None:
+        return "unset, the API's"
     return repr(auth) if isinstance(auth, str) else type(auth).__name__
 
 

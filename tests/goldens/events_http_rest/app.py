@@ -13,7 +13,9 @@ from lambdakit.events import (
 
 api = RestApi(id="OrdersApi")
 users = CognitoAuthorizer(
-    name="Users", user_pool_arn="arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_Abc123")
+    name="Users",
+    user_pool_arn="arn:aws:cognito-idp:us-east-1:111122223333:userpool/us-east-1_Abc123",
+)
 
 check_token = Function(id="CheckToken", handler="svc.handler.handle", code="../_code",
                        runtime="python3.13", timeout=5)

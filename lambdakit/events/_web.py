@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from lambdakit.events._samples import SAMPLE_ACCOUNT
 from lambdakit.model import Construct
 
 # What a route may name; ANY matches every method.
@@ -20,6 +21,11 @@ PATH_PARAMETER = re.compile(r"^\{([A-Za-z0-9._-]+)(\+?)\}$")
 LITERAL_SEGMENT = re.compile(r"^[A-Za-z0-9._~:@!$&'()*,;=-]+$")
 # A public route or URL says why it is public; anything else requires a caller identity.
 Openness = Literal["iam", "none"]
+SAMPLE_TIME_EPOCH_MS = 1767225600000  # 2026-01-01T00:00:00Z
+SAMPLE_TIME_TEXT = "01/Jan/2026:00:00:00 +0000"
+SAMPLE_SOURCE_IP = "203.0.113.10"  # TEST-NET-3: never a real caller
+SAMPLE_CALLER_ID = "AROAEXAMPLEID:caller"
+SAMPLE_CALLER_ARN = f"arn:aws:sts::{SAMPLE_ACCOUNT}:assumed-role/caller/caller"
 
 
 class Cors(Construct):
@@ -96,3 +102,20 @@ def sample_method(method: str) -> str:
     """The method a sample request uses: ANY routes are sampled with GET."""
     return "GET" if method == "ANY" else method
 
+
+
+def route_auth(auth: object, api_auth: object, authorizer_name: str | None) -> dict[str, Any]:
+    """A route's SAM `Auth`: IAM, an authorizer by name, or public. SAM takes `NONE` only to
+    override an API default, and a public API has none, so there the block is left out."""
+    if auth == "iam":
+        return {"Authorizer": "AWS_IAM"}
+    if auth == "none":
+        return {} if api_auth == "none" else {"Authorizer": "NONE"}
+    return {"Authorizer": authorizer_name}
+
+
+def sample_iam_authorizer() -> dict[str, Any]:
+    """The signed caller a payload 2.0 event carries for IAM auth."""
+    return {"iam": {"accessKey": "ASIAEXAMPLEKEY", "accountId": SAMPLE_ACCOUNT,
+                    "callerId": SAMPLE_CALLER_ID, "userArn": SAMPLE_CALLER_ARN,
+                    "userId": SAMPLE_CALLER_ID}}

@@ -13,19 +13,24 @@ from typing import Any, ClassVar
 from pydantic import Field, InstanceOf, field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
-from lambdakit.events._web import Cors, Openness, Throttling, sample_method, sample_path
-from lambdakit.events.rest import (
-    API_ID_MAX_BYTES,
+from lambdakit.events._web import (
     SAMPLE_SOURCE_IP,
     SAMPLE_TIME_EPOCH_MS,
-    route_name,
+    SAMPLE_TIME_TEXT,
+    Cors,
+    Openness,
+    Throttling,
+    route_auth,
+    sample_iam_authorizer,
+    sample_method,
+    sample_path,
 )
+from lambdakit.events.rest import API_ID_MAX_BYTES, route_name
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
 from lambdakit.model.base import check_id
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 
 DEFAULT_STAGE = "$default"
-SAMPLE_TIME_TEXT = "01/Jan/2026:00:00:00 +0000"
 
 
 class JwtAuthorizer(Construct):
@@ -115,24 +120,18 @@ class HttpApiEvent(EventSource):
 
     def bind(self, fn: Function) -> Binding:
         auth = self.effective_auth()
-        if auth == "iam":
-            route_auth: dict[str, Any] = {"Authorizer": "AWS_IAM"}
-        elif auth == "none":
-            # SAM takes NONE only to override an API default; a public API has none.
-            route_auth = {} if self.api.auth == "none" else {"Authorizer": "NONE"}
-        else:
-            assert isinstance(auth, JwtAuthorizer)
-            route_auth = {"Authorizer": auth.name}
-            if self.scopes:
-                route_auth["AuthorizationScopes"] = list(self.scopes)
         properties: dict[str, Any] = {
             "ApiId": Ref(self.api, "Name", API_ID_MAX_BYTES),
             "Path": self.path,
             "Method": self.method,
             "PayloadFormatVersion": "2.0",
         }
-        if route_auth:
-            properties["Auth"] = route_auth
+        found = route_auth(auth, self.api.auth,
+                           auth.name if isinstance(auth, JwtAuthorizer) else None)
+        if isinstance(auth, JwtAuthorizer) and self.scopes:
+            found["AuthorizationScopes"] = list(self.scopes)
+        if found:
+            properties["Auth"] = found
         return Binding(properties)
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
@@ -155,11 +154,7 @@ class HttpApiEvent(EventSource):
         }
         auth = self.effective_auth()
         if auth == "iam":
-            context["authorizer"] = {"iam": {
-                "accessKey": "ASIAEXAMPLEKEY", "accountId": SAMPLE_ACCOUNT,
-                "callerId": "AROAEXAMPLEID:caller", "principalOrgId": None,
-                "userArn": f"arn:aws:sts::{SAMPLE_ACCOUNT}:assumed-role/caller/caller",
-                "userId": "AROAEXAMPLEID:caller", "cognitoIdentity": None}}
+            context["authorizer"] = sample_iam_authorizer()
         elif isinstance(auth, JwtAuthorizer):
             context["authorizer"] = {"jwt": {
                 "claims": {"sub": sample_uuid("sub"), "iss": auth.issuer},

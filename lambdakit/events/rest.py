@@ -15,7 +15,18 @@ from typing import Any, ClassVar, Literal
 from pydantic import Field, InstanceOf, field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
-from lambdakit.events._web import Openness, Throttling, sample_method, sample_path
+from lambdakit.events._web import (
+    SAMPLE_CALLER_ARN,
+    SAMPLE_CALLER_ID,
+    SAMPLE_SOURCE_IP,
+    SAMPLE_TIME_EPOCH_MS,
+    SAMPLE_TIME_TEXT,
+    Openness,
+    Throttling,
+    route_auth,
+    sample_method,
+    sample_path,
+)
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
 from lambdakit.model.base import ID_MAX_CHARS, check_id
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
@@ -24,9 +35,6 @@ from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 API_ID_MAX_BYTES = 10
 # Seconds API Gateway caches a Lambda authorizer's answer unless told otherwise.
 DEFAULT_AUTHORIZER_TTL_S = 300
-SAMPLE_TIME_EPOCH_MS = 1767225600000  # 2026-01-01T00:00:00Z
-SAMPLE_TIME_TEXT = "01/Jan/2026:00:00:00 +0000"
-SAMPLE_SOURCE_IP = "203.0.113.10"  # TEST-NET-3: never a real caller
 
 
 class CognitoAuthorizer(Construct):
@@ -156,23 +164,19 @@ class ApiEvent(EventSource):
 
     def bind(self, fn: Function) -> Binding:
         auth = self.effective_auth()
-        if auth == "iam":
-            # The integration invokes with API Gateway's own permission (scoped by SAM to this
-            # API), not with the caller's credentials, SAM's default for IAM routes.
-            route_auth: dict[str, Any] = {"Authorizer": "AWS_IAM", "InvokeRole": "NONE"}
-        elif auth == "none":
-            # SAM takes NONE only to override an API default; a public API has none.
-            route_auth = {} if self.api.auth == "none" else {"Authorizer": "NONE"}
-        else:
-            assert isinstance(auth, CognitoAuthorizer | LambdaAuthorizer)
-            route_auth = {"Authorizer": auth.name}
         properties: dict[str, Any] = {
             "RestApiId": Ref(self.api, "Name", API_ID_MAX_BYTES),
             "Path": self.path,
             "Method": self.method,
         }
-        if route_auth:
-            properties["Auth"] = route_auth
+        name = auth.name if isinstance(auth, CognitoAuthorizer | LambdaAuthorizer) else None
+        found = route_auth(auth, self.api.auth, name)
+        if auth == "iam":
+            # The integration invokes with API Gateway's own permission (scoped by SAM to this
+            # API), not with the caller's credentials, SAM's default for IAM routes.
+            found["InvokeRole"] = "NONE"
+        if found:
+            properties["Auth"] = found
         return Binding(properties)
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
@@ -188,9 +192,8 @@ class ApiEvent(EventSource):
         auth = self.effective_auth()
         authorizer: dict[str, Any] | None = None
         if auth == "iam":
-            identity |= {"accountId": SAMPLE_ACCOUNT, "caller": "AROAEXAMPLEID:caller",
-                         "user": "AROAEXAMPLEID:caller",
-                         "userArn": f"arn:aws:sts::{SAMPLE_ACCOUNT}:assumed-role/caller/caller",
+            identity |= {"accountId": SAMPLE_ACCOUNT, "caller": SAMPLE_CALLER_ID,
+                         "user": SAMPLE_CALLER_ID, "userArn": SAMPLE_CALLER_ARN,
                          "accessKey": "ASIAEXAMPLEKEY"}
         elif isinstance(auth, CognitoAuthorizer):
             authorizer = {"claims": {"sub": sample_uuid("sub"), "token_use": "id"}}

@@ -11,11 +11,16 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
-from lambdakit.events._web import Cors, Openness
-from lambdakit.events.rest import SAMPLE_SOURCE_IP, SAMPLE_TIME_EPOCH_MS
+from lambdakit.events._web import (
+    SAMPLE_SOURCE_IP,
+    SAMPLE_TIME_EPOCH_MS,
+    SAMPLE_TIME_TEXT,
+    Cors,
+    Openness,
+    sample_iam_authorizer,
+)
 from lambdakit.model import Binding, EventSource, Function
 
-SAMPLE_TIME_TEXT = "01/Jan/2026:00:00:00 +0000"
 AUTH_TYPES = {"iam": "AWS_IAM", "none": "NONE"}
 
 
@@ -68,11 +73,7 @@ class FunctionUrl(EventSource):
             "stage": "$default", "time": SAMPLE_TIME_TEXT, "timeEpoch": SAMPLE_TIME_EPOCH_MS,
         }
         if self.auth == "iam":
-            context["authorizer"] = {"iam": {
-                "accessKey": "ASIAEXAMPLEKEY", "accountId": SAMPLE_ACCOUNT,
-                "callerId": "AROAEXAMPLEID:caller",
-                "userArn": f"arn:aws:sts::{SAMPLE_ACCOUNT}:assumed-role/caller/caller",
-                "userId": "AROAEXAMPLEID:caller"}}
+            context["authorizer"] = sample_iam_authorizer()
         return {
             "version": "2.0", "routeKey": "$default", "rawPath": "/", "rawQueryString": "",
             "headers": {"host": domain, "user-agent": "lambdakit-sample",

@@ -12,7 +12,7 @@ from troposphere import GetAtt, Output, Sub, Tags, Template, logs
 from lambdakit.compile._sam import SamApi, SamHttpApi
 from lambdakit.compile.events import resolve
 from lambdakit.compile.function import LOG_GROUP_SKIPS
-from lambdakit.events import HttpApi, RestApi
+from lambdakit.events import HttpApi, RestApi, Throttling
 from lambdakit.events.http_api import DEFAULT_STAGE
 from lambdakit.model import App
 from lambdakit.rules.events.http import api_authorizers, api_routes
@@ -63,13 +63,9 @@ def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
         props["Auth"] = auth
     if api.throttling is not None:
         props["MethodSettings"] = [{"ResourcePath": "/*", "HttpMethod": "*",
-                                    "ThrottlingRateLimit": api.throttling.rate,
-                                    "ThrottlingBurstLimit": api.throttling.burst}]
+                                    **_throttle(api.throttling)}]
     if not api.without_access_logs:
-        template.add_resource(_log_group(app, api.access_log_group_id, api.id,
-                                         api.access_log_retention_days))
-        props["AccessLogSetting"] = {"DestinationArn": GetAtt(api.access_log_group_id, "Arn"),
-                                     "Format": _format(REST_ACCESS_LOG)}
+        props["AccessLogSetting"] = _access_logs(template, app, api, REST_ACCESS_LOG)
     if app.tags:
         props["Tags"] = dict(sorted(app.tags.items()))
     resource = SamApi.from_dict(api.id, props)
@@ -80,10 +76,7 @@ def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
         skips.append({"id": "CKV_AWS_73", "comment": api.without_tracing})
     resource.Metadata = {"checkov": {"skip": skips}}
     template.add_resource(resource)
-    template.add_output(Output(
-        f"{api.id}Url", Description=f"URL of {api.id}'s {api.stage_name} stage",
-        Value=Sub(f"https://${{{api.id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/"
-                  f"{api.stage_name}")))
+    _url_output(template, api, api.stage_name)
 
 
 def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
@@ -106,13 +99,9 @@ def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
     if api.cors is not None:
         props["CorsConfiguration"] = api.cors.properties()
     if api.throttling is not None:
-        props["DefaultRouteSettings"] = {"ThrottlingRateLimit": api.throttling.rate,
-                                         "ThrottlingBurstLimit": api.throttling.burst}
+        props["DefaultRouteSettings"] = _throttle(api.throttling)
     if not api.without_access_logs:
-        template.add_resource(_log_group(app, api.access_log_group_id, api.id,
-                                         api.access_log_retention_days))
-        props["AccessLogSettings"] = {"DestinationArn": GetAtt(api.access_log_group_id, "Arn"),
-                                      "Format": _format(HTTP_ACCESS_LOG)}
+        props["AccessLogSettings"] = _access_logs(template, app, api, HTTP_ACCESS_LOG)
     if app.tags:
         props["Tags"] = dict(sorted(app.tags.items()))
     resource = SamHttpApi.from_dict(api.id, props)
@@ -120,21 +109,31 @@ def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
         resource.Metadata = {"checkov": {"skip": [{"id": "CKV_AWS_95",
                                                    "comment": api.without_access_logs}]}}
     template.add_resource(resource)
-    stage = "" if api.stage_name == DEFAULT_STAGE else api.stage_name
-    template.add_output(Output(
-        f"{api.id}Url", Description=f"URL of {api.id}'s {api.stage_name} stage",
-        Value=Sub(f"https://${{{api.id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/"
-                  f"{stage}")))
+    _url_output(template, api, "" if api.stage_name == DEFAULT_STAGE else api.stage_name)
 
 
-def _log_group(app: App, logical_id: str, api_id: str, retention: int) -> logs.LogGroup:
+def _access_logs(template: Template, app: App, api: RestApi | HttpApi,
+                 fields: dict[str, str]) -> dict[str, Any]:
+    """The API's own log group, and the stage's setting that writes to it."""
     group = logs.LogGroup(
-        logical_id, RetentionInDays=retention,
-        LogGroupName=Sub(f"/aws/apigateway/${{AWS::StackName}}/{api_id}"))
+        api.access_log_group_id, RetentionInDays=api.access_log_retention_days,
+        LogGroupName=Sub(f"/aws/apigateway/${{AWS::StackName}}/{api.id}"))
     if app.tags:
         group.Tags = Tags(**dict(sorted(app.tags.items())))
     group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
-    return group
+    template.add_resource(group)
+    return {"DestinationArn": GetAtt(api.access_log_group_id, "Arn"), "Format": _format(fields)}
+
+
+def _throttle(throttling: Throttling) -> dict[str, Any]:
+    return {"ThrottlingRateLimit": throttling.rate, "ThrottlingBurstLimit": throttling.burst}
+
+
+def _url_output(template: Template, api: RestApi | HttpApi, path: str) -> None:
+    template.add_output(Output(
+        f"{api.id}Url", Description=f"URL of {api.id}'s {api.stage_name} stage",
+        Value=Sub(f"https://${{{api.id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/"
+                  f"{path}")))
 
 
 def _format(fields: dict[str, str]) -> str:

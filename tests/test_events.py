@@ -24,6 +24,8 @@ from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
 from lambdakit.events import ApiEvent, FunctionUrl, HttpApiEvent, SqsEvent
 from lambdakit.model import EventSource, Function
+from lambdakit.rules.policy_size import policy_plan
+from lambdakit.rules.structure import stack_resource_count
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
@@ -94,6 +96,15 @@ def test_only_public_urls_are_open_to_every_principal() -> None:
                          and resource["Properties"].get("Principal") == "*")
     assert open_to_all == ["WebhookURLInvokeAllowPublicAccess", "WebhookUrlPublicPermissions"]
     assert _public_url_functions("events_http_url") == {"Webhook"}
+
+
+@pytest.mark.parametrize("case", EVENT_CASES)
+def test_the_stack_count_is_what_the_transform_deploys(case: str) -> None:
+    """LK007 counts resources before the transform; sources add permissions, mappings, APIs."""
+    app = load_app(str(GOLDENS / case / "app.py"))
+    functions = app.all_functions()
+    plans = {id(fn): policy_plan(fn) for fn in functions}
+    assert stack_resource_count(app, functions, plans) == len(_transformed(case)["Resources"])
 
 
 @pytest.mark.parametrize("case", EVENT_CASES)

@@ -56,6 +56,13 @@ def api_authorizers(app: App, api: Api) -> list[Authorizer]:
     return [found[name] for name in sorted(found)]
 
 
+def authorizer_permission_count(app: App) -> int:
+    """SAM writes one invoke permission per Lambda authorizer of each REST API."""
+    apis = {id(r): r for r in app.all_resources() if isinstance(r, RestApi) and not r.is_existing}
+    return sum(isinstance(a, LambdaAuthorizer) for api in apis.values()
+               for a in api_authorizers(app, api))
+
+
 # --------------------------------------------------------------------------- per route
 
 def check_api_event(ctx: RuleContext, fn: Function, source: ApiEvent) -> None:

@@ -154,7 +154,7 @@ class ApiEvent(EventSource):
 
     def referenced_constructs(self) -> list[Construct]:
         authorizers = [a for a in (self.api.auth, self.auth)
-                       if isinstance(a, CognitoAuthorizer | LambdaAuthorizer)]
+                       if isinstance(a, CognitoAuthorizer | LambdaAuthorizer) and not a.broken]
         return [self.api, *(fn for a in authorizers for fn in a.functions())]
 
     def generated_ids(self, fn: Function) -> list[str]:

@@ -51,7 +51,8 @@ def api_authorizers(app: App, api: Api) -> list[Authorizer]:
     """The authorizers `api` declares: its default's and its routes', one per name, by name."""
     found: dict[str, Authorizer] = {}
     for candidate in (api.auth, *(route.auth for _, route in api_routes(app, api))):
-        if isinstance(candidate, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer):
+        if isinstance(candidate, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
+                and not candidate.broken:
             found.setdefault(candidate.name, candidate)
     return [found[name] for name in sorted(found)]
 
@@ -293,8 +294,9 @@ def _check_authorizers(ctx: RuleContext, api: Api, routes: list[tuple[Function, 
     seen: dict[str, Authorizer] = {}
     candidates: list[Any] = [api.auth, *(route.auth for _, route in routes)]
     for authorizer in candidates:
-        if not isinstance(authorizer, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer):
-            continue
+        if not isinstance(authorizer, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
+                or authorizer.broken:
+            continue  # not an authorizer, or an invalid one (already reported)
         first = seen.setdefault(authorizer.name, authorizer)
         if first is not authorizer:
             ctx.report("LK348", authorizer,

@@ -348,9 +348,6 @@ APIGW_QUOTAS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/lim
 APIGW_STAGE_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"
 APIGW_AUTHORIZER_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html"
 LAMBDA_URL_CORS = "https://docs.aws.amazon.com/lambda/latest/dg/API_Cors.html"
-APIGW_HTTP_CORS = (
-    "https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid.html#apis-apiid-model-cors"
-)
 APIGW_THROTTLE_RATE_ACCOUNT = Quota(
     10000, "count", APIGW_QUOTAS,
     "requests per second, per account and Region, shared by every API; adjustable; 2,500 in "
@@ -369,7 +366,8 @@ LAMBDA_AUTHORIZER_TTL_MAX_S = Quota(
     3600, "s", APIGW_AUTHORIZER_API, "authorizerResultTtlInSeconds; 0 disables caching",
 )
 CORS_MAX_AGE_MAX_S = Quota(
-    86400, "s", LAMBDA_URL_CORS, "MaxAge of a function URL's CORS; HTTP APIs take the same",
+    86400, "s", LAMBDA_URL_CORS,
+    "MaxAge of a function URL's CORS; an HTTP API's CORS maxAge has the same ceiling",
 )
 # A function URL's CORS AllowMethods takes these values only (no OPTIONS: preflight is answered
 # by Lambda itself).

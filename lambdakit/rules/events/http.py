@@ -282,8 +282,8 @@ def _check_route_conflicts(ctx: RuleContext, api: Api,
                 other = names.setdefault(position, (match[1], route))
                 if other[0] != match[1]:
                     ctx.report("LK342", route,
-                               f"{route.path} names the parameter at {prefix or '/'}/ "
-                               f"{{{match[1]}}}, {other[1].path} (at "
+                               f"{route.path} names the parameter after "
+                               f"'{prefix or '/'}' {{{match[1]}}}, {other[1].path} (at "
                                f"{other[1].origin.display()}) names it {{{other[0]}}}: API "
                                "Gateway takes one name per position",
                                f"use {{{other[0]}}} in both", owner=fn)

@@ -118,8 +118,10 @@ CASES: dict[str, Case] = {
                 env_missing=frozenset({"StackId", "CurrentVersion"}),
             ),
         },
+        # The corpus's implicit REST API is the explicit PublicApi, with its access log group.
         resources=frozenset({"EncryptedBucket", "EncryptedBucketPolicy", "UnencryptedBucket",
-                             "UnencryptedBucketPolicy", "EncryptedTable", "UnencryptedTable"}),
+                             "UnencryptedBucketPolicy", "EncryptedTable", "UnencryptedTable",
+                             "PublicApi", "PublicApiAccessLogs"}),
         corpus_ids={"myFirstFunction": "MyFirstFunction", "mySecondFunction": "MySecondFunction",
                     "preTrafficHook": "PreTrafficHook", "encryptedBucket": "EncryptedBucket",
                     "unencryptedBucket": "UnencryptedBucket", "encryptedTable": "EncryptedTable",
@@ -167,7 +169,8 @@ CASES: dict[str, Case] = {
                 env_added=frozenset({"TABLE_NAME"}),
             ),
         },
-        resources=frozenset({"DynamoDBTable"}),
+        # The corpus's implicit REST API is the explicit WeatherApi, with its access log group.
+        resources=frozenset({"DynamoDBTable", "WeatherApi", "WeatherApiAccessLogs"}),
     ),
     "s3-resize-external-layer": Case(
         functions={
@@ -355,3 +358,25 @@ def test_functions_match_the_corpus(case: str) -> None:
         own_env = set(mine.get("Environment", {}).get("Variables", {}))
         spec = expected.functions[fn]
         assert own_env == (corpus_env - spec.env_missing) | spec.env_added, fn
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not on this machine")
+@pytest.mark.parametrize("case", CASE_NAMES)
+def test_routes_and_urls_match_the_corpus(case: str) -> None:
+    """Every API route and function URL of the corpus is in the example: same method and path
+    (on an explicit API: lambdakit never uses SAM's implicit one), same URL auth type."""
+    expected = CASES[case]
+    resources = synthesis(case).template["Resources"]
+    for corpus_id, corpus_fn in corpus_functions(case).items():
+        mine = resources[expected.corpus_ids.get(corpus_id, corpus_id)]["Properties"]
+        routes = {(e["Type"], e["Properties"]["Method"].upper(), e["Properties"]["Path"])
+                  for e in corpus_fn.get("Events", {}).values()
+                  if e["Type"] in ("Api", "HttpApi")}
+        own = {(e["Type"], e["Properties"]["Method"], e["Properties"]["Path"])
+               for e in mine.get("Events", {}).values() if e["Type"] in ("Api", "HttpApi")}
+        assert own == routes, corpus_id
+        assert all("RestApiId" in e["Properties"] or "ApiId" in e["Properties"]
+                   for e in mine.get("Events", {}).values() if e["Type"] in ("Api", "HttpApi"))
+        url = corpus_fn.get("FunctionUrlConfig")
+        assert (mine.get("FunctionUrlConfig", {}).get("AuthType")
+                == (url or {}).get("AuthType")), corpus_id

@@ -1,7 +1,9 @@
 """What every event source must get right, checked on every golden app that has sources:
 
 - after the real SAM transform, Lambda's resource-based permissions are scoped to their source
-  (a source ARN or account, or an Alexa skill id), never open to a whole service;
+  (a source ARN or account, or an Alexa skill id), never open to a whole service; the one
+  documented exception is a public function URL (`FunctionUrl(auth="none", public=reason)`),
+  whose two permissions are open to every principal by definition, and only through the URL;
 - every event source mapping's source is readable by exactly that function's role, and the
   role reads nothing else because of it;
 - the sample event of each source is what the ecosystem's own event models accept
@@ -20,8 +22,10 @@ from helpers import synth_file
 
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
-from lambdakit.events import SqsEvent
+from lambdakit.events import ApiEvent, FunctionUrl, HttpApiEvent, SqsEvent
 from lambdakit.model import EventSource, Function
+from lambdakit.rules.policy_size import policy_plan
+from lambdakit.rules.structure import stack_resource_count
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
@@ -30,6 +34,9 @@ EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
 # Each source type → the powertools model its handler would parse the event with.
 POWERTOOLS_MODELS: dict[type[EventSource], Any] = {
     SqsEvent: powertools.SqsModel,
+    ApiEvent: powertools.APIGatewayProxyEventModel,
+    HttpApiEvent: powertools.APIGatewayProxyEventV2Model,
+    FunctionUrl: powertools.LambdaFunctionUrlModel,
 }
 # What a resource-based permission may name as its scope (one is enough).
 PERMISSION_SCOPES = ("SourceArn", "SourceAccount", "EventSourceToken")
@@ -51,10 +58,53 @@ def test_there_are_event_goldens() -> None:
 @pytest.mark.parametrize("case", EVENT_CASES)
 def test_invoke_permissions_are_scoped_to_their_source(case: str) -> None:
     resources = _transformed(case)["Resources"]
+    public_urls = _public_url_functions(case)
     unscoped = [logical_id for logical_id, resource in resources.items()
                 if resource["Type"] == "AWS::Lambda::Permission"
-                and not any(key in resource["Properties"] for key in PERMISSION_SCOPES)]
+                and not any(key in resource["Properties"] for key in PERMISSION_SCOPES)
+                and not _is_public_url_permission(resource["Properties"], public_urls)]
     assert unscoped == []
+
+
+def _public_url_functions(case: str) -> set[str]:
+    """Functions the app declares a public URL for, each with its reason."""
+    return {fn.id for fn, source in _sources(case)
+            if isinstance(source, FunctionUrl) and source.auth == "none"
+            and source.public and source.public.strip()}
+
+
+def _is_public_url_permission(properties: dict[str, Any], public_urls: set[str]) -> bool:
+    """A public function URL needs `lambda:InvokeFunctionUrl` for everyone with auth type
+    NONE, and `lambda:InvokeFunction` for everyone only when invoked through the URL: open to
+    every principal by definition (AWS: "Control access to function URLs"), and only for a
+    function whose app says the URL is public, and why."""
+    if properties.get("Principal") != "*" or properties.get("FunctionName", {}).get(
+            "Ref") not in public_urls:
+        return False
+    action = properties.get("Action")
+    return ((action == "lambda:InvokeFunctionUrl"
+             and properties.get("FunctionUrlAuthType") == "NONE")
+            or (action == "lambda:InvokeFunction"
+                and properties.get("InvokedViaFunctionUrl") is True))
+
+
+def test_only_public_urls_are_open_to_every_principal() -> None:
+    """The exception above is exactly the public URLs: an IAM URL gets no permission at all."""
+    resources = _transformed("events_http_url")["Resources"]
+    open_to_all = sorted(logical_id for logical_id, resource in resources.items()
+                         if resource["Type"] == "AWS::Lambda::Permission"
+                         and resource["Properties"].get("Principal") == "*")
+    assert open_to_all == ["WebhookURLInvokeAllowPublicAccess", "WebhookUrlPublicPermissions"]
+    assert _public_url_functions("events_http_url") == {"Webhook"}
+
+
+@pytest.mark.parametrize("case", EVENT_CASES)
+def test_the_stack_count_is_what_the_transform_deploys(case: str) -> None:
+    """LK007 counts resources before the transform; sources add permissions, mappings, APIs."""
+    app = load_app(str(GOLDENS / case / "app.py"))
+    functions = app.all_functions()
+    plans = {id(fn): policy_plan(fn) for fn in functions}
+    assert stack_resource_count(app, functions, plans) == len(_transformed(case)["Resources"])
 
 
 @pytest.mark.parametrize("case", EVENT_CASES)

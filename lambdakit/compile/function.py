@@ -55,6 +55,10 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
     template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
+    if function.properties.get("FunctionUrlConfig"):
+        # SAM names the URL resource `<function>Url`.
+        template.add_output(Output(f"{fn.id}Url", Description=f"Function URL of {fn.id}",
+                                   Value=GetAtt(f"{fn.id}Url", "FunctionUrl")))
 
 
 def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:

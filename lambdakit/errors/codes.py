@@ -92,6 +92,16 @@ CODES: dict[str, Code] = {
         # streams
         # Kafka, MQ, DocumentDB
         # HTTP
+        Code("LK340", _E, "public route or function URL without a reason"),
+        Code("LK341", _W, "function timeout longer than the API's integration timeout"),
+        Code("LK342", _E, "two routes of one API clash"),
+        Code("LK343", _E, "invalid route path"),
+        Code("LK344", _E, "invalid HTTP method"),
+        Code("LK345", _E, "invalid CORS configuration"),
+        Code("LK346", _E, "invalid stage name"),
+        Code("LK347", _E, "API throttling out of range"),
+        Code("LK348", _E, "invalid authorizer"),
+        Code("LK349", _E, "API or function URL not possible as declared"),
         # push sources
         # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),

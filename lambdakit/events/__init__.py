@@ -2,11 +2,25 @@
 the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
 source), and the checks in `lambdakit.rules.events`."""
 
+from lambdakit.events._web import Cors, Throttling
+from lambdakit.events.http_api import HttpApi, HttpApiEvent, JwtAuthorizer
+from lambdakit.events.rest import ApiEvent, CognitoAuthorizer, LambdaAuthorizer, RestApi
 from lambdakit.events.sqs import SqsEvent
+from lambdakit.events.url import FunctionUrl
 from lambdakit.model import Binding, EventSource
 
 __all__ = [
+    "ApiEvent",
     "Binding",
+    "CognitoAuthorizer",
+    "Cors",
     "EventSource",
+    "FunctionUrl",
+    "HttpApi",
+    "HttpApiEvent",
+    "JwtAuthorizer",
+    "LambdaAuthorizer",
+    "RestApi",
     "SqsEvent",
+    "Throttling",
 ]

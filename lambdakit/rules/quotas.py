@@ -342,5 +342,37 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 # --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
 
 # --------------------------------------------------------------------------- HTTP sources
+# The integration timeouts are API_REST_INTEGRATION_TIMEOUT_DEFAULT_S and
+# API_HTTP_INTEGRATION_TIMEOUT_MAX_S above.
+APIGW_QUOTAS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html"
+APIGW_STAGE_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"
+APIGW_AUTHORIZER_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html"
+LAMBDA_URL_CORS = "https://docs.aws.amazon.com/lambda/latest/dg/API_Cors.html"
+APIGW_THROTTLE_RATE_ACCOUNT = Quota(
+    10000, "count", APIGW_QUOTAS,
+    "requests per second, per account and Region, shared by every API; adjustable; 2,500 in "
+    "some newer Regions. A stage throttle above it has no effect",
+)
+APIGW_THROTTLE_BURST_ACCOUNT = Quota(
+    5000, "count", APIGW_QUOTAS,
+    "token bucket size per account and Region; set by AWS from the rate quota, not adjustable "
+    "on request; 1,250 in some newer Regions",
+)
+# "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum
+# length is 128 characters." HTTP APIs also take `$default`.
+APIGW_STAGE_NAME_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
+APIGW_STAGE_NAME_SOURCE = APIGW_STAGE_API
+LAMBDA_AUTHORIZER_TTL_MAX_S = Quota(
+    3600, "s", APIGW_AUTHORIZER_API, "authorizerResultTtlInSeconds; 0 disables caching",
+)
+CORS_MAX_AGE_MAX_S = Quota(
+    86400, "s", LAMBDA_URL_CORS,
+    "MaxAge of a function URL's CORS; an HTTP API's CORS maxAge has the same ceiling",
+)
+# A function URL's CORS AllowMethods takes these values only (no OPTIONS: preflight is answered
+# by Lambda itself).
+FUNCTION_URL_CORS_METHODS = frozenset({"GET", "PUT", "HEAD", "POST", "PATCH", "DELETE", "*"})
+FUNCTION_URL_CORS_METHODS_SOURCE = LAMBDA_URL_CORS
+
 
 # --------------------------------------------------------------------------- push sources

@@ -7,9 +7,11 @@ from typing import Any
 
 from troposphere import Template
 
+from lambdakit.compile.events.http import emit_http_api, emit_rest_api
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
 from lambdakit.compile.resources.storage import emit_bucket, emit_stream, emit_table
+from lambdakit.events import HttpApi, RestApi
 from lambdakit.model import (
     App,
     Bucket,
@@ -34,6 +36,8 @@ EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
     Secret: emit_secret,
     Parameter: emit_parameter,
     Key: emit_key,
+    RestApi: emit_rest_api,
+    HttpApi: emit_http_api,
 }
 
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lambdakit.events import SqsEvent
-from lambdakit.model import EventSource, Function
+from lambdakit.events import ApiEvent, FunctionUrl, HttpApiEvent, SqsEvent
+from lambdakit.model import App, EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
+from lambdakit.rules.events.http import (
+    authorizer_permission_count,
+    check_api_event,
+    check_apis,
+    check_function_url,
+    check_http_api_event,
+)
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
 SourceRule = Callable[[RuleContext, Function, Any], None]
@@ -17,9 +24,19 @@ AppRule = Callable[[RuleContext, list[Function]], None]
 # One rule per source type: the checks that source needs against its function.
 SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     SqsEvent: check_sqs_event,
+    ApiEvent: check_api_event,
+    HttpApiEvent: check_http_api_event,
+    FunctionUrl: check_function_url,
 }
-# Checks across functions (two functions on one queue).
-APP_RULES: tuple[AppRule, ...] = (check_shared_queues,)
+# Checks across functions (two functions on one queue, the routes of one API).
+APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_apis)
+# Resources the SAM transform adds once per app-wide thing rather than per source or resource
+# (a Lambda authorizer's permission, one per API it guards): counted towards the stack limit.
+EXTRA_RESOURCE_COUNTS: tuple[Callable[[App], int], ...] = (authorizer_permission_count,)
+
+
+def extra_resource_count(app: App) -> int:
+    return sum(count(app) for count in EXTRA_RESOURCE_COUNTS)
 
 
 def check_events(ctx: RuleContext, functions: list[Function]) -> None:

@@ -21,4 +21,6 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         **serverless.Function.props,
         "LoggingConfig": (LoggingConfig, False),
         "RecursiveLoop": (str, False),  # passed through by SAM to AWS::Lambda::Function
+        # troposphere 4.11 refuses the S3Bucket destination type SAM and Lambda accept.
+        "EventInvokeConfig": (dict, False),
     }

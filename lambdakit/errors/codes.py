@@ -94,6 +94,11 @@ CODES: dict[str, Code] = {
         # HTTP
         # push sources
         # asynchronous invocation
+        Code("LK380", _W, "asynchronously invoked function without an on-failure destination"),
+        Code("LK381", _E, "asynchronous retry or event age out of range"),
+        Code("LK382", _E, "destination Lambda cannot deliver to"),
+        Code("LK383", _E, "destinations lead back to the function"),
+        Code("LK384", _W, "asynchronous invocation settings that nothing in the app uses"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

@@ -13,7 +13,14 @@ from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
-from lambdakit.model.resources import ExistingFunction, Resource
+from lambdakit.model.resources import (
+    Bucket,
+    EventBus,
+    ExistingFunction,
+    Queue,
+    Resource,
+    Topic,
+)
 from lambdakit.model.statements import Statement
 
 # Defaults chosen on purpose (AWS's own 3 s and 128 MB are rarely what anyone wants):
@@ -23,6 +30,13 @@ DEFAULT_TIMEOUT_S = 10
 DEFAULT_MEMORY_MB = 256
 
 EnvValue = str | InstanceOf[Ref]
+# Where Lambda sends the record of an asynchronous invocation (a bucket: on failure only).
+Destination = (InstanceOf[Queue] | InstanceOf[Topic] | InstanceOf[EventBus] | InstanceOf[Bucket]
+               | InstanceOf[ExistingFunction] | InstanceOf["Function"])
+# The access the function's role needs to deliver records to each kind of destination: Lambda
+# sends them with the execution role.
+DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
+                      "function": "invoke", "bucket": "deliver_records"}
 
 
 class Function(Construct):
@@ -50,6 +64,13 @@ class Function(Construct):
     logging: Logging = Field(default_factory=Logging)
     reserved_concurrency: int | None = None
     allow_recursive_loop: str | None = None
+    # Asynchronous invocation (S3, SNS, EventBridge, schedules, `InvocationType=Event`): where
+    # the record of an invocation that succeeded, or failed every retry, goes; how often Lambda
+    # retries a failed event (0–2) and how long it keeps an event it could not run yet (seconds).
+    on_success: Destination | None = None
+    on_failure: Destination | None = None
+    max_event_age: int | None = None
+    max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
     acknowledge: dict[str, str] = Field(default_factory=dict)
 
@@ -109,6 +130,23 @@ class Function(Construct):
         """Each event source with what it adds to this function, in declaration order."""
         return [(source, source.bind(self)) for source in self.live_events()]
 
+    def destinations(self) -> dict[str, Resource | Function]:
+        """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded)."""
+        found = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
+        return {when: target for when, target in found.items()
+                if target is not None and not target.broken}
+
+    def has_async_settings(self) -> bool:
+        """Whether the function sets anything of its asynchronous invocation config."""
+        return bool(self.destinations()) or (self.max_event_age, self.max_retry_attempts) != (
+            None, None)
+
+    def destination_grants(self) -> list[Grant]:
+        """The access delivering to each destination takes, asked for at the function's line."""
+        return [Grant(target, DESTINATION_ACCESS[target.kind], None, self.origin)
+                for target in self.destinations().values()
+                if target.kind in DESTINATION_ACCESS]
+
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it."""
         path = Path(self.code)
@@ -121,6 +159,7 @@ class Function(Construct):
     def referenced_constructs(self) -> list[Construct]:
         """Everything this function points at: event sources, environment references, grants."""
         return [*(c for source in self.live_events() for c in source.referenced_constructs()),
+                *self.destinations().values(),
                 *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),
                 *(r for statement in self.statements for r in statement.resources

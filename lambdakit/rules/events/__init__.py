@@ -8,6 +8,7 @@ from typing import Any
 from lambdakit.events import SqsEvent
 from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.events.async_invocation import check_async_invocation
 from lambdakit.rules.events.common import check_event_names
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
@@ -19,7 +20,7 @@ SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     SqsEvent: check_sqs_event,
 }
 # Checks across functions (two functions on one queue).
-APP_RULES: tuple[AppRule, ...] = (check_shared_queues,)
+APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_async_invocation)
 
 
 def check_events(ctx: RuleContext, functions: list[Function]) -> None:

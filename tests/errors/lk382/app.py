@@ -1,0 +1,18 @@
+"""LK382: destinations Lambda cannot deliver records to."""
+
+from lambdakit import App, Bucket, Function, Queue
+
+ordered = Queue(id="Ordered", fifo=True)
+archive = Bucket(id="Archive")
+
+ingest = Function(
+    id="Ingest",
+    handler="app.handler",
+    code="src/",
+    runtime="python3.13",
+    on_success=archive,
+    on_failure=ordered,
+    acknowledge={"LK384": "invoked asynchronously by the upload service"},
+)
+
+app = App(name="lk382", functions=[ingest])

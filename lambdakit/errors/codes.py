@@ -93,6 +93,11 @@ CODES: dict[str, Code] = {
         # Kafka, MQ, DocumentDB
         # HTTP
         # push sources
+        Code("LK370", _E, "function subscribed to its own log group"),
+        Code("LK371", _E, "CloudWatch Logs subscription not possible"),
+        Code("LK372", _E, "Cognito trigger not possible"),
+        Code("LK373", _E, "Alexa skill id missing or invalid"),
+        Code("LK374", _E, "IoT rule SQL not a SELECT statement"),
         # asynchronous invocation
         Code("LK380", _W, "asynchronously invoked function without an on-failure destination"),
         Code("LK381", _E, "asynchronous retry or event age out of range"),

@@ -52,18 +52,46 @@ def check_log_subscriptions(ctx: RuleContext, functions: list[Function]) -> None
                        f"a log group takes at most {most.value} subscription filters, and "
                        f"{len(subscribers)} functions of the app subscribe to this one",
                        f"subscribe one function and let it fan out; {most.source}", owner=fn)
-    # A reads B's logs and B reads A's: each invocation of one invokes the other.
-    readers = {(id(fn), id(source.log_group)): source
-               for subscribers in by_group.values() for fn, source in subscribers
-               if isinstance(source.log_group, Function) and source.log_group is not fn}
-    for (reader, writer), source in readers.items():
-        if (writer, reader) in readers and reader < writer:
-            other = source.log_group
-            assert isinstance(other, Function)
-            ctx.report("LK370", source,
-                       f"{other.id} is also subscribed to this function's log group: each "
-                       "invocation of one invokes the other, without end",
-                       "let only one of them read the other's logs")
+    _check_log_loops(ctx, functions)
+
+
+def _check_log_loops(ctx: RuleContext, functions: list[Function]) -> None:
+    """A reads B's logs and B reads A's (or longer rings): each invocation invokes the next."""
+    by_name = {f"/aws/lambda/{fn.function_name}": fn for fn in functions if fn.function_name}
+    reads: dict[int, list[tuple[Function, LogsSubscriptionEvent]]] = {}
+    for fn in functions:
+        for source in fn.live_events():
+            if isinstance(source, LogsSubscriptionEvent):
+                writer = (source.log_group if isinstance(source.log_group, Function)
+                          else by_name.get(source.log_group_name()))
+                if writer is not None and writer is not fn:  # itself: check_logs_event
+                    reads.setdefault(id(fn), []).append((writer, source))
+    reported: set[int] = set()
+    for fn in functions:
+        ring = _ring(fn, fn, reads, [])
+        if ring is None or id(fn) in reported:
+            continue
+        reported |= {id(f) for f, _ in ring}
+        route = " → ".join([fn.id, *(f.id for f, _ in ring)])
+        ctx.report("LK370", ring[0][1],
+                   f"{fn.id} reads logs that lead back to its own ({route}, each reading the "
+                   "next one's log group): every invocation invokes the next, without end",
+                   "break the ring: let one of them not read the other's logs", owner=fn)
+
+
+def _ring(start: Function, current: Function,
+          reads: dict[int, list[tuple[Function, LogsSubscriptionEvent]]],
+          path: list[tuple[Function, LogsSubscriptionEvent]],
+          ) -> list[tuple[Function, LogsSubscriptionEvent]] | None:
+    for writer, source in reads.get(id(current), []):
+        step = [*path, (writer, source)]
+        if writer is start:
+            return step
+        if all(writer is not f for f, _ in path):
+            found = _ring(start, writer, reads, step)
+            if found is not None:
+                return found
+    return None
 
 
 def check_cognito_trigger(ctx: RuleContext, fn: Function, source: CognitoTrigger) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from aws_lambda_powertools.utilities.parser import models as powertools
@@ -38,7 +38,7 @@ EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
 class CognitoModels:
     """Cognito's event has one shape per trigger, and powertools one model per shape."""
 
-    BY_TRIGGER_SOURCE: dict[str, Any] = {
+    BY_TRIGGER_SOURCE: ClassVar[dict[str, Any]] = {
         "PreSignUp": powertools.CognitoPreSignupTriggerModel,
         "PostConfirmation": powertools.CognitoPostConfirmationTriggerModel,
         "PreAuthentication": powertools.CognitoPreAuthenticationTriggerModel,

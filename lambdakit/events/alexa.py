@@ -37,15 +37,16 @@ class AlexaSkillEvent(EventSource):
         """A LaunchRequest as the Alexa Skills Kit request reference documents it."""
         application = {"applicationId": self.skill_id}
         user = {"userId": f"amzn1.ask.account.{sample_uuid(self.skill_id + '/user')}"}
+        device = {"deviceId": f"amzn1.ask.device.{sample_uuid(self.skill_id + '/device')}",
+                  "supportedInterfaces": {}}
+        session_id = f"amzn1.echo-api.session.{sample_uuid(self.skill_id)}"
+        request_id = f"amzn1.echo-api.request.{sample_uuid(self.skill_id + '/request')}"
         return {
             "version": "1.0",
-            "session": {"new": True, "sessionId": f"amzn1.echo-api.session.{sample_uuid(self.skill_id)}",
-                        "application": application, "attributes": {}, "user": user},
-            "context": {"System": {"application": application, "user": user,
-                                   "device": {"deviceId": f"amzn1.ask.device.{sample_uuid('device')}",
-                                              "supportedInterfaces": {}},
+            "session": {"new": True, "sessionId": session_id, "application": application,
+                        "attributes": {}, "user": user},
+            "context": {"System": {"application": application, "user": user, "device": device,
                                    "apiEndpoint": "https://api.amazonalexa.com"}},
-            "request": {"type": "LaunchRequest",
-                        "requestId": f"amzn1.echo-api.request.{sample_uuid(self.skill_id + '/request')}",
+            "request": {"type": "LaunchRequest", "requestId": request_id,
                         "timestamp": SAMPLE_TIMESTAMP, "locale": "en-US"},
         }

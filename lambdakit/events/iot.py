@@ -9,7 +9,8 @@ from lambdakit.model import Binding, EventSource
 if TYPE_CHECKING:
     from lambdakit.model import Function
 
-DEFAULT_SQL_VERSION = "2016-03-23"  # the newest of IoT's rule SQL versions
+SqlVersion = Literal["2015-10-08", "2016-03-23", "beta"]
+DEFAULT_SQL_VERSION: SqlVersion = "2016-03-23"  # the newest of IoT's rule SQL versions
 
 
 class IotRuleEvent(EventSource):
@@ -21,7 +22,7 @@ class IotRuleEvent(EventSource):
     invocation = "async"
 
     sql: str
-    aws_iot_sql_version: Literal["2015-10-08", "2016-03-23", "beta"] = DEFAULT_SQL_VERSION
+    aws_iot_sql_version: SqlVersion = DEFAULT_SQL_VERSION
 
     def default_name(self) -> str:
         return "IotRule"

@@ -7,8 +7,8 @@ from typing import Any
 
 from troposphere import Template
 
-from lambdakit.compile.resources.identity import emit_user_pool
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
+from lambdakit.compile.resources.identity import emit_user_pool
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
 from lambdakit.compile.resources.storage import emit_bucket, emit_stream, emit_table
 from lambdakit.model import (

@@ -117,10 +117,12 @@ def _check_cycle(ctx: RuleContext, fn: Function, functions: list[Function]) -> s
 
 def _path_back(start: Function, current: Function, seen: list[Function],
                by_name: dict[str, Function]) -> list[Function] | None:
-    for target in current.destinations().values():
-        if isinstance(target, ExistingFunction):
-            name = name_in_arn(target.existing_arn) if target.existing_arn else target.existing_name
-            target = by_name.get((name or "").split(":")[0], target)
+    for destination in current.destinations().values():
+        target = destination
+        if isinstance(destination, ExistingFunction):
+            arn = destination.existing_arn
+            name = name_in_arn(arn) if arn else destination.existing_name or ""
+            target = by_name.get(name.split(":")[0], destination)  # the same function
         if not isinstance(target, Function) or target in seen:
             continue
         if target is start:

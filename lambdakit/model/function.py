@@ -6,6 +6,7 @@ from pathlib import Path, PurePath
 from typing import Literal
 
 from pydantic import Field, InstanceOf, field_validator
+from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
@@ -75,6 +76,19 @@ class Function(Construct):
     acknowledge: dict[str, str] = Field(default_factory=dict)
 
     _check_id = field_validator("id")(check_id)
+
+    @field_validator("on_success", "on_failure", mode="before")
+    @classmethod
+    def _check_destination(cls, target: object) -> object:
+        """Say which kinds receive destination records, instead of one error per kind."""
+        if target is None or isinstance(target, Queue | Topic | EventBus | Bucket
+                                        | ExistingFunction | Function):
+            return target
+        raise PydanticCustomError(
+            "LK382", "Lambda cannot deliver destination records to {got}",
+            {"got": type(target).__name__,
+             "hint": "use a standard Queue or Topic, an EventBus, a Function, or (on_failure "
+                     "only) a Bucket"})
 
     @field_validator("environment", mode="before")
     @classmethod

@@ -23,6 +23,8 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         "RecursiveLoop": (str, False),  # passed through by SAM to AWS::Lambda::Function
         # troposphere's lacks InvokeMode (response streaming).
         "FunctionUrlConfig": (dict, False),
+        # troposphere 4.11 refuses the S3Bucket destination type SAM and Lambda accept.
+        "EventInvokeConfig": (dict, False),
     }
 
 

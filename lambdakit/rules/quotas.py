@@ -376,3 +376,30 @@ FUNCTION_URL_CORS_METHODS_SOURCE = LAMBDA_URL_CORS
 
 
 # --------------------------------------------------------------------------- push sources
+# (second half: CloudWatch Logs subscriptions, Cognito, IoT, Alexa)
+LOGS_PUT_SUBSCRIPTION_FILTER = (
+    "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
+    "API_PutSubscriptionFilter.html"
+)
+LAMBDA_ADD_PERMISSION = "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html"
+COGNITO_LAMBDA_CONFIG = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
+    "aws-properties-cognito-userpool-lambdaconfig.html"
+)
+ALEXA_SKILL_ID_SOURCE = (
+    "https://developer.amazon.com/en-US/docs/alexa/custom-skills/"
+    "host-a-custom-skill-as-an-aws-lambda-function.html"
+)
+LOGS_SUBSCRIPTION_FILTERS_PER_GROUP = Quota(
+    2, "count", LOGS_PUT_SUBSCRIPTION_FILTER,
+    "'Each log group can have up to two subscription filters associated with it'",
+)
+LOGS_FILTER_PATTERN_MAX_CHARS = Quota(1024, "characters", LOGS_PUT_SUBSCRIPTION_FILTER,
+                                      "filterPattern; empty matches every event")
+LOG_GROUP_NAME_MAX_CHARS = Quota(512, "characters", LOGS_PUT_SUBSCRIPTION_FILTER,
+                                 "logGroupName, pattern [.-_/#A-Za-z0-9]+")
+LOG_GROUP_NAME_PATTERN = r"^[.\-_/#A-Za-z0-9]+$"
+EVENT_SOURCE_TOKEN_MAX_CHARS = Quota(
+    256, "characters", LAMBDA_ADD_PERMISSION,
+    "EventSourceToken (an Alexa skill id), pattern [a-zA-Z0-9._\\-]+",
+)

@@ -185,8 +185,10 @@ CASES: dict[str, Case] = {
                 },
             ),
         },
+        # The read grant on the source bucket, attached once the bucket (which waits for the
+        # function, to name it in its notification) exists.
         resources=frozenset({"SourceBucket", "SourceBucketPolicy", "DestinationBucket",
-                             "DestinationBucketPolicy"}),
+                             "DestinationBucketPolicy", "ResizerFunctionTriggerPolicy"}),
     ),
     "sqs-partial-batch-dlq": Case(
         functions={
@@ -237,7 +239,12 @@ def role_pairs(template: dict[str, Any], role_id: str) -> tuple[set[Pair], dict[
     role = template["Resources"][role_id]
     found: set[Pair] = set()
     execution: dict[str, Any] = {}
-    for policy in role["Properties"]["Policies"]:
+    # The role's own inline policies, and those attached to it as resources of their own (access
+    # to a resource created after the function, such as the bucket that notifies it).
+    attached = [resource["Properties"] for resource in template["Resources"].values()
+                if resource["Type"] == "AWS::IAM::Policy"
+                and {"Ref": role_id} in resource["Properties"]["Roles"]]
+    for policy in [*role["Properties"]["Policies"], *attached]:
         for statement in policy["PolicyDocument"]["Statement"]:
             assert statement["Effect"] == "Allow"
             if statement.get("Sid") in EXECUTION_SIDS:

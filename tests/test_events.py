@@ -20,7 +20,7 @@ from helpers import synth_file
 
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
-from lambdakit.events import SqsEvent
+from lambdakit.events import S3Event, SqsEvent
 from lambdakit.model import EventSource, Function
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -30,6 +30,7 @@ EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
 # Each source type → the powertools model its handler would parse the event with.
 POWERTOOLS_MODELS: dict[type[EventSource], Any] = {
     SqsEvent: powertools.SqsModel,
+    S3Event: powertools.S3Model,
 }
 # What a resource-based permission may name as its scope (one is enough).
 PERMISSION_SCOPES = ("SourceArn", "SourceAccount", "EventSourceToken")

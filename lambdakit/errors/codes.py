@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
         Code("LK213", _E, "a relaxed default needs a reason"),
         # event sources, all families
         Code("LK300", _E, "two event sources of one function share a name"),
+        Code("LK301", _E, "event source needs a resource the app owns"),
         # SQS
         Code("LK310", _E, "SQS batch size out of range"),
         Code("LK311", _E, "SQS batching window not possible"),
@@ -93,6 +94,10 @@ CODES: dict[str, Code] = {
         # Kafka, MQ, DocumentDB
         # HTTP
         # push sources
+        Code("LK360", _E, "invalid S3 notification"),
+        Code("LK361", _E, "function writes to the bucket that triggers it"),
+        Code("LK362", _E, "function's environment names the bucket that triggers it"),
+        Code("LK363", _E, "overlapping S3 notifications on one bucket"),
         # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),

@@ -2,11 +2,13 @@
 the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
 source), and the checks in `lambdakit.rules.events`."""
 
+from lambdakit.events.s3 import S3Event
 from lambdakit.events.sqs import SqsEvent
 from lambdakit.model import Binding, EventSource
 
 __all__ = [
     "Binding",
     "EventSource",
+    "S3Event",
     "SqsEvent",
 ]

@@ -66,6 +66,13 @@ class EventSource(Construct):
         """What the source makes part of the app (its queue, bucket, API)."""
         return []
 
+    def dependents(self) -> list[Construct]:
+        """Owned constructs whose resource depends on the function (S3 writes the function into
+        its bucket's notification configuration). The function cannot name them before it
+        exists: its role's access to them is attached after it, and its environment cannot
+        reference them."""
+        return []
+
     def generated_ids(self, fn: Function) -> list[str]:
         """Logical ids SAM derives for this event (mapping, permission): they may clash."""
         return [f"{fn.id}{self.event_name()}"]

@@ -38,10 +38,11 @@ def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
 
 def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
         tuple[str, Construct]]:
-    """The `<FunctionId>PolicyN` logical ids, each with the function that owns it."""
+    """The `<FunctionId>PolicyN` (and `<FunctionId>TriggerPolicy`) logical ids, each with the
+    function that owns it."""
     return [(policy_id, fn) for fn in app.all_functions()
             if (plan := plans.get(id(fn))) is not None
-            for policy_id in plan.managed_policy_ids()]
+            for policy_id in [*plan.managed_policy_ids(), *plan.deferred_policy_ids()]]
 
 
 def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[

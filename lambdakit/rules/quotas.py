@@ -344,3 +344,17 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 # --------------------------------------------------------------------------- HTTP sources
 
 # --------------------------------------------------------------------------- push sources
+SAM_S3_EVENT = (
+    "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
+    "sam-property-function-s3.html"
+)
+S3_EVENT_TYPES_DOC = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/"
+    "notification-how-to-event-types-and-destinations.html"
+)
+S3_NOTIFICATION_OVERLAP_DOC = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html"
+)
+S3_OBJECT_KEYS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html"
+S3_KEY_MAX_BYTES = Quota(1024, "bytes", S3_OBJECT_KEYS,
+                         "an object key's UTF-8 length, so the longest prefix or suffix filter")

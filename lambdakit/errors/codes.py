@@ -98,6 +98,8 @@ CODES: dict[str, Code] = {
         Code("LK361", _E, "function writes to the bucket that triggers it"),
         Code("LK362", _E, "function's environment names the bucket that triggers it"),
         Code("LK363", _E, "overlapping S3 notifications on one bucket"),
+        Code("LK364", _E, "function subscribed to a FIFO topic"),
+        Code("LK365", _E, "SNS filter policy not accepted"),
         # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),

@@ -3,6 +3,7 @@ the SAM event, the role's access, Lambda's invoke permission (SAM writes it, sco
 source), and the checks in `lambdakit.rules.events`."""
 
 from lambdakit.events.s3 import S3Event
+from lambdakit.events.sns import SnsEvent
 from lambdakit.events.sqs import SqsEvent
 from lambdakit.model import Binding, EventSource
 
@@ -10,5 +11,6 @@ __all__ = [
     "Binding",
     "EventSource",
     "S3Event",
+    "SnsEvent",
     "SqsEvent",
 ]

@@ -358,3 +358,13 @@ S3_NOTIFICATION_OVERLAP_DOC = (
 S3_OBJECT_KEYS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html"
 S3_KEY_MAX_BYTES = Quota(1024, "bytes", S3_OBJECT_KEYS,
                          "an object key's UTF-8 length, so the longest prefix or suffix filter")
+SNS_FIFO_DOC = "https://docs.aws.amazon.com/sns/latest/dg/fifo-sns-subscriptions.html"
+SNS_FILTER_POLICY_DOC = (
+    "https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html"
+)
+SNS_FILTER_POLICY_KEYS_MAX = Quota(5, "count", SNS_FILTER_POLICY_DOC, "keys of one policy")
+SNS_FILTER_POLICY_COMBINATIONS_MAX = Quota(
+    150, "count", SNS_FILTER_POLICY_DOC,
+    "the product of the number of values of each key's array",
+)
+SNS_FILTER_POLICY_MAX_BYTES = Quota(256 * 1024, "bytes", SNS_FILTER_POLICY_DOC, "256 KB")

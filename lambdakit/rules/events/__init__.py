@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lambdakit.events import S3Event, SqsEvent
+from lambdakit.events import S3Event, SnsEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
 from lambdakit.rules.events.s3 import check_overlapping_notifications, check_s3_event
+from lambdakit.rules.events.sns import check_sns_event
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
 SourceRule = Callable[[RuleContext, Function, Any], None]
@@ -19,6 +20,7 @@ AppRule = Callable[[RuleContext, list[Function]], None]
 SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     SqsEvent: check_sqs_event,
     S3Event: check_s3_event,
+    SnsEvent: check_sns_event,
 }
 # Checks across functions (two functions on one queue).
 APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_overlapping_notifications)

@@ -1,0 +1,71 @@
+"""SNS event sources: what Lambda can subscribe to, and filter policies SNS accepts."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from lambdakit.events.sns import SnsEvent
+from lambdakit.model import Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+
+def check_sns_event(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
+    if source.topic.fifo or (source.topic.existing_arn or "").endswith(".fifo"):
+        ctx.report("LK364", source,
+                   f"{source.topic.id} is a FIFO topic: SNS delivers FIFO topics to SQS queues "
+                   "only, never to a function",
+                   "subscribe a FIFO Queue to the topic and consume it with SqsEvent; "
+                   + q.SNS_FIFO_DOC, owner=fn)
+    if source.filter_policy is not None:
+        check_filter_policy(ctx, source, source.filter_policy, source.filter_policy_scope)
+
+
+def check_filter_policy(ctx: RuleContext, source: SnsEvent, policy: dict[str, Any],
+                        scope: str) -> None:
+    """SNS's documented constraints: at most 5 keys, at most 150 combinations of values,
+    256 KB, and no nesting when filtering on message attributes."""
+    where = q.SNS_FILTER_POLICY_DOC
+    if not policy:
+        ctx.report("LK365", source, "filter_policy is empty",
+                   "leave filter_policy unset to receive every message")
+        return
+    size = len(json.dumps(policy, separators=(",", ":")).encode())
+    if size > q.SNS_FILTER_POLICY_MAX_BYTES.value:
+        ctx.report("LK365", source, f"filter_policy is {size} bytes as JSON, SNS takes at most "
+                   f"{q.SNS_FILTER_POLICY_MAX_BYTES.value}", f"shorten it; {where}")
+    if scope == "MessageAttributes":
+        nested = sorted(key for key, value in policy.items()
+                        if isinstance(value, dict) and not key.startswith("$"))
+        if nested:
+            ctx.report("LK365", source,
+                       f"filter_policy nests under {', '.join(map(repr, nested))}: SNS takes "
+                       "no nested policy when filtering on message attributes",
+                       "give each attribute a list of values, or filter the JSON body with "
+                       f"filter_policy_scope='MessageBody'; {where}")
+            return
+    if any(key == "$or" for key, _ in _walk(policy)):
+        return  # `$or` branches count apart; SNS itself is the judge there
+    leaves = [values for _, values in _walk(policy) if isinstance(values, list)]
+    keys = q.SNS_FILTER_POLICY_KEYS_MAX.value
+    if len(leaves) > keys:
+        ctx.report("LK365", source,
+                   f"filter_policy has {len(leaves)} keys, SNS takes at most {keys}",
+                   f"filter on fewer attributes, or filter the rest in the handler; {where}")
+    combinations = math.prod(max(len(values), 1) for values in leaves)
+    most = q.SNS_FILTER_POLICY_COMBINATIONS_MAX.value
+    if combinations > most:
+        ctx.report("LK365", source,
+                   f"filter_policy has {combinations} combinations of values (the product of "
+                   f"each key's number of values), SNS takes at most {most}",
+                   f"list fewer values, or use a prefix or anything-but match; {where}")
+
+
+def _walk(policy: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for key, value in policy.items():
+        yield key, value
+        if isinstance(value, dict):
+            yield from _walk(value)

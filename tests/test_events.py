@@ -20,7 +20,7 @@ from helpers import synth_file
 
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
-from lambdakit.events import S3Event, SnsEvent, SqsEvent
+from lambdakit.events import EventBridgeRule, S3Event, SnsEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -32,6 +32,7 @@ POWERTOOLS_MODELS: dict[type[EventSource], Any] = {
     SqsEvent: powertools.SqsModel,
     S3Event: powertools.S3Model,
     SnsEvent: powertools.SnsModel,
+    EventBridgeRule: powertools.EventBridgeModel,
 }
 # What a resource-based permission may name as its scope (one is enough).
 PERMISSION_SCOPES = ("SourceArn", "SourceAccount", "EventSourceToken")

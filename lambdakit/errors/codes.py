@@ -95,11 +95,13 @@ CODES: dict[str, Code] = {
         # HTTP
         # push sources
         Code("LK360", _E, "invalid S3 notification"),
-        Code("LK361", _E, "function writes to the bucket that triggers it"),
+        Code("LK361", _E, "function writes to the source that triggers it"),
         Code("LK362", _E, "function's environment names the bucket that triggers it"),
         Code("LK363", _E, "overlapping S3 notifications on one bucket"),
         Code("LK364", _E, "function subscribed to a FIFO topic"),
         Code("LK365", _E, "SNS filter policy not accepted"),
+        Code("LK366", _E, "invalid EventBridge event pattern"),
+        Code("LK367", _E, "EventBridge target setting not possible"),
         # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),

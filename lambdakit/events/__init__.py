@@ -2,6 +2,7 @@
 the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
 source), and the checks in `lambdakit.rules.events`."""
 
+from lambdakit.events.eventbridge import EventBridgeRule
 from lambdakit.events.s3 import S3Event
 from lambdakit.events.sns import SnsEvent
 from lambdakit.events.sqs import SqsEvent
@@ -9,6 +10,7 @@ from lambdakit.model import Binding, EventSource
 
 __all__ = [
     "Binding",
+    "EventBridgeRule",
     "EventSource",
     "S3Event",
     "SnsEvent",

@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import InstanceOf
 
-from lambdakit.events._samples import SAMPLE_REGION, sample_arn, sample_name, sample_uuid
+from lambdakit.events._samples import (
+    SAMPLE_REGION,
+    matching_document,
+    sample_arn,
+    sample_name,
+    sample_uuid,
+)
 from lambdakit.model import Binding, EventSource, Ref, Topic
 
 if TYPE_CHECKING:
@@ -80,29 +86,11 @@ class SnsEvent(EventSource):
     def _sample_content(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """(message attributes, body) that the filter policy lets through, where its values
         are plain: the first exact string or number of each key."""
-        matching = _matching(self.filter_policy or {})
+        matching = matching_document(self.filter_policy or {})
         if self.filter_policy_scope == "MessageBody":
             return {}, {"example": "message", **matching}
         attributes = {key: {"Type": "String" if isinstance(value, str) else "Number",
                             "Value": str(value)} for key, value in sorted(matching.items())
-                      if not isinstance(value, dict)}
+                      if isinstance(value, str | int | float) and not isinstance(value, bool)}
         return attributes, {"example": "message"}
 
-
-def _matching(policy: dict[str, Any]) -> dict[str, Any]:
-    """A document matching the policy's exact values (nested policies match nested keys)."""
-    found: dict[str, Any] = {}
-    for key, values in policy.items():
-        if isinstance(values, dict):
-            found[key] = _matching(values)
-        elif (first := _first_exact(values)) is not None:
-            found[key] = first
-    return found
-
-
-def _first_exact(values: Any) -> str | int | float | None:
-    if isinstance(values, list):
-        for value in values:
-            if isinstance(value, str | int | float) and not isinstance(value, bool):
-                return value
-    return None

@@ -368,3 +368,34 @@ SNS_FILTER_POLICY_COMBINATIONS_MAX = Quota(
     "the product of the number of values of each key's array",
 )
 SNS_FILTER_POLICY_MAX_BYTES = Quota(256 * 1024, "bytes", SNS_FILTER_POLICY_DOC, "256 KB")
+EVENTBRIDGE_PATTERNS_DOC = (
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html"
+)
+EVENTBRIDGE_QUOTAS = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html"
+EVENTBRIDGE_TARGET_API = "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html"
+EVENTBRIDGE_RETRY_API = (
+    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html"
+)
+EVENTBRIDGE_TRANSFORMER_API = (
+    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_InputTransformer.html"
+)
+EVENTBRIDGE_DLQ_DOC = (
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-event-delivery.html"
+    "#eb-rule-dlq"
+)
+EVENTBRIDGE_PATTERN_MAX_CHARS = Quota(
+    2048, "characters", EVENTBRIDGE_QUOTAS, "event pattern size; adjustable up to 4,096",
+)
+EVENTBRIDGE_INPUT_MAX_CHARS = Quota(8192, "characters", EVENTBRIDGE_TARGET_API,
+                                    "Target Input; InputTransformer's InputTemplate the same")
+EVENTBRIDGE_INPUT_PATH_MAX_CHARS = Quota(256, "characters", EVENTBRIDGE_TARGET_API, "InputPath")
+EVENTBRIDGE_INPUT_PATHS_MAX = Quota(100, "count", EVENTBRIDGE_TRANSFORMER_API, "InputPathsMap")
+EVENTBRIDGE_RETRY_ATTEMPTS_MAX = Quota(
+    185, "count", EVENTBRIDGE_RETRY_API,
+    "MaximumRetryAttempts, min 0, default 185; EventBridge Scheduler's RetryPolicy the same",
+)
+EVENTBRIDGE_EVENT_AGE_MIN_S = Quota(60, "s", EVENTBRIDGE_RETRY_API, "MaximumEventAgeInSeconds")
+EVENTBRIDGE_EVENT_AGE_MAX_S = Quota(
+    86400, "s", EVENTBRIDGE_RETRY_API,
+    "MaximumEventAgeInSeconds, default 24 hours; EventBridge Scheduler's the same",
+)

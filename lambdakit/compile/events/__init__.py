@@ -6,11 +6,24 @@ resolving the model references they hold into CloudFormation values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from troposphere import Template
+
+from lambdakit.compile.events.push import emit_dead_letter_policies
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
-from lambdakit.model import Function, Ref
+from lambdakit.model import App, Function, Ref
+
+# Resources event sources need beyond their SAM event (a queue policy, a scheduler's role),
+# one emitter per family, each over the whole app.
+EVENT_EMITTERS: tuple[Callable[[Template, App], None], ...] = (emit_dead_letter_policies,)
+
+
+def emit_event_resources(template: Template, app: App) -> None:
+    for emit in EVENT_EMITTERS:
+        emit(template, app)
 
 
 def sam_events(fn: Function) -> tuple[dict[str, Any], dict[str, Any]]:

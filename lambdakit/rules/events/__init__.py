@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lambdakit.events import S3Event, SnsEvent, SqsEvent
+from lambdakit.events import EventBridgeRule, S3Event, SnsEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
+from lambdakit.rules.events.eventbridge import check_eventbridge_rule
 from lambdakit.rules.events.s3 import check_overlapping_notifications, check_s3_event
 from lambdakit.rules.events.sns import check_sns_event
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
@@ -21,6 +22,7 @@ SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     SqsEvent: check_sqs_event,
     S3Event: check_s3_event,
     SnsEvent: check_sns_event,
+    EventBridgeRule: check_eventbridge_rule,
 }
 # Checks across functions (two functions on one queue).
 APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_overlapping_notifications)

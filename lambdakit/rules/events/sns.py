@@ -11,6 +11,7 @@ from lambdakit.events.sns import SnsEvent
 from lambdakit.model import Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.events.chains import writers_of
 
 
 def check_sns_event(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
@@ -22,6 +23,26 @@ def check_sns_event(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
                    + q.SNS_FIFO_DOC, owner=fn)
     if source.filter_policy is not None:
         check_filter_policy(ctx, source, source.filter_policy, source.filter_policy_scope)
+    else:
+        _check_recursion(ctx, fn, source)
+
+
+def _check_recursion(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
+    """Without a filter policy every message it publishes to its own topic comes back (with
+    one, its own messages may be filtered out: that cannot be judged here)."""
+    if fn.allow_recursive_loop:
+        return
+    for writer, grant in writers_of(ctx.app, fn):
+        if grant.resource is source.topic and grant.access == "publish":
+            via = "" if writer is fn else f" through {writer.id} (which {fn.id} starts)"
+            ctx.report("LK361", source,
+                       f"{fn.id} is triggered by {source.topic.id} and publishes to it{via} "
+                       f"({grant.describe()} at {grant.origin.display()}): each message it "
+                       "publishes invokes it again, in a loop",
+                       "publish to another topic, or give the subscription a filter_policy "
+                       "that its own messages do not match; if the loop is intended, set "
+                       "allow_recursive_loop='why it ends'", owner=fn)
+            return
 
 
 def check_filter_policy(ctx: RuleContext, source: SnsEvent, policy: dict[str, Any],

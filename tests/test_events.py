@@ -20,7 +20,7 @@ from helpers import synth_file
 
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
-from lambdakit.events import EventBridgeRule, S3Event, SnsEvent, SqsEvent
+from lambdakit.events import EventBridgeRule, S3Event, ScheduleEvent, SnsEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -33,6 +33,12 @@ POWERTOOLS_MODELS: dict[type[EventSource], Any] = {
     S3Event: powertools.S3Model,
     SnsEvent: powertools.SnsModel,
     EventBridgeRule: powertools.EventBridgeModel,
+}
+# Sources that have no powertools model: what their delivered event is documented to be,
+# checked against the transformed template. EventBridge Scheduler passes the target's `Input`
+# to the function unchanged (its API reference, `Target.Input`).
+DELIVERED_AS_CONFIGURED: dict[type[EventSource], str] = {
+    ScheduleEvent: "AWS::Scheduler::Schedule",
 }
 # What a resource-based permission may name as its scope (one is enough).
 PERMISSION_SCOPES = ("SourceArn", "SourceAccount", "EventSourceToken")
@@ -89,6 +95,19 @@ def test_sample_events_parse_with_powertools(case: str) -> None:
         assert source.sample_event(fn) == event
 
 
+@pytest.mark.parametrize("case", EVENT_CASES)
+def test_sample_events_are_what_the_template_delivers(case: str) -> None:
+    """For sources without a model: the sample is the `Input` the deployed target holds."""
+    resources = _transformed(case)["Resources"]
+    for fn, source in _sources(case):
+        resource_type = DELIVERED_AS_CONFIGURED.get(type(source))
+        if resource_type is None:
+            continue
+        target = resources[f"{fn.id}{source.event_name()}"]
+        assert target["Type"] == resource_type
+        assert source.sample_event(fn) == json.loads(target["Properties"]["Target"]["Input"])
+
+
 def test_every_source_type_in_the_goldens_has_a_model() -> None:
     used = {type(source) for case in EVENT_CASES for _, source in _sources(case)}
-    assert used - set(POWERTOOLS_MODELS) == set()
+    assert used - set(POWERTOOLS_MODELS) - set(DELIVERED_AS_CONFIGURED) == set()

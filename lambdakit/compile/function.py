@@ -10,7 +10,7 @@ from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, iam, logs, ser
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import sam_events
-from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.references import reference_value
 from lambdakit.iam import (
     partition_agnostic,
@@ -35,12 +35,6 @@ LOG_GROUP_SKIPS = [
     {"id": "CKV_AWS_158", "comment": "CloudWatch Logs encrypts log data at rest with keys it "
                                      "owns; lambdakit does not manage a customer key here"},
 ]
-
-
-def permissions_boundary_arn(boundary: str) -> Any:
-    if boundary.startswith("arn:"):
-        return cfn(partition_agnostic(boundary))
-    return Sub(f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}")
 
 
 def emit_function(template: Template, app: App, fn: Function, base_dir: Path,

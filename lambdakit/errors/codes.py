@@ -102,6 +102,8 @@ CODES: dict[str, Code] = {
         Code("LK365", _E, "SNS filter policy not accepted"),
         Code("LK366", _E, "invalid EventBridge event pattern"),
         Code("LK367", _E, "EventBridge target setting not possible"),
+        Code("LK368", _E, "invalid schedule expression"),
+        Code("LK369", _E, "schedule setting out of range"),
         # asynchronous invocation
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),

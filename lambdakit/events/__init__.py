@@ -4,6 +4,7 @@ source), and the checks in `lambdakit.rules.events`."""
 
 from lambdakit.events.eventbridge import EventBridgeRule
 from lambdakit.events.s3 import S3Event
+from lambdakit.events.schedule import ScheduleEvent
 from lambdakit.events.sns import SnsEvent
 from lambdakit.events.sqs import SqsEvent
 from lambdakit.model import Binding, EventSource
@@ -13,6 +14,7 @@ __all__ = [
     "EventBridgeRule",
     "EventSource",
     "S3Event",
+    "ScheduleEvent",
     "SnsEvent",
     "SqsEvent",
 ]

@@ -399,3 +399,15 @@ EVENTBRIDGE_EVENT_AGE_MAX_S = Quota(
     86400, "s", EVENTBRIDGE_RETRY_API,
     "MaximumEventAgeInSeconds, default 24 hours; EventBridge Scheduler's the same",
 )
+SCHEDULER_EXPRESSIONS_DOC = (
+    "https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html"
+)
+SCHEDULER_FLEXIBLE_WINDOW_API = (
+    "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html"
+)
+SCHEDULER_TARGET_API = "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html"
+SCHEDULER_FLEXIBLE_WINDOW_MIN = Quota(1, "minutes", SCHEDULER_FLEXIBLE_WINDOW_API,
+                                      "MaximumWindowInMinutes")
+SCHEDULER_FLEXIBLE_WINDOW_MAX = Quota(1440, "minutes", SCHEDULER_FLEXIBLE_WINDOW_API,
+                                      "MaximumWindowInMinutes, 24 hours")
+SCHEDULER_INPUT_MAX_CHARS = Quota(8192, "characters", SCHEDULER_TARGET_API, "Target Input")

@@ -12,13 +12,15 @@ from typing import Any
 from troposphere import Template
 
 from lambdakit.compile.events.push import emit_dead_letter_policies
+from lambdakit.compile.events.schedule import emit_scheduler_roles
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
 from lambdakit.model import App, Function, Ref
 
 # Resources event sources need beyond their SAM event (a queue policy, a scheduler's role),
 # one emitter per family, each over the whole app.
-EVENT_EMITTERS: tuple[Callable[[Template, App], None], ...] = (emit_dead_letter_policies,)
+EVENT_EMITTERS: tuple[Callable[[Template, App], None], ...] = (emit_dead_letter_policies,
+                                                               emit_scheduler_roles)
 
 
 def emit_event_resources(template: Template, app: App) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lambdakit.events import EventBridgeRule, S3Event, SnsEvent, SqsEvent
+from lambdakit.events import EventBridgeRule, S3Event, ScheduleEvent, SnsEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
 from lambdakit.rules.events.eventbridge import check_eventbridge_rule
 from lambdakit.rules.events.s3 import check_overlapping_notifications, check_s3_event
+from lambdakit.rules.events.schedule import check_schedule
 from lambdakit.rules.events.sns import check_sns_event
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
@@ -23,6 +24,7 @@ SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     S3Event: check_s3_event,
     SnsEvent: check_sns_event,
     EventBridgeRule: check_eventbridge_rule,
+    ScheduleEvent: check_schedule,
 }
 # Checks across functions (two functions on one queue).
 APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_overlapping_notifications)

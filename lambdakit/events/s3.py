@@ -59,6 +59,9 @@ class S3Event(EventSource):
         # when it is written: the bucket is created after the function and its permission.
         return [] if self.bucket.is_existing else [self.bucket]
 
+    def generated_ids(self, fn: Function) -> list[str]:
+        return [f"{fn.id}{self.event_name()}Permission"]  # the bucket itself is modified
+
     def key_rules(self) -> list[dict[str, str]]:
         rules = []
         if self.prefix:

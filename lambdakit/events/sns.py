@@ -41,6 +41,13 @@ class SnsEvent(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [self.topic]
 
+    def generated_ids(self, fn: Function) -> list[str]:
+        subscription = f"{fn.id}{self.event_name()}"
+        return [subscription, f"{subscription}Permission"]
+
+    def deployed_resource_count(self) -> int:
+        return 2  # the subscription and the invoke permission
+
     def topic_region(self) -> str | None:
         """The Region of an existing topic's ARN: the subscription is made there."""
         parts = (self.topic.existing_arn or "").split(":")

@@ -1,0 +1,160 @@
+"""Push sources (S3, SNS, EventBridge, schedules): the judgements their goldens cannot show
+one by one: when S3 writes are provably disjoint from a trigger, which notifications overlap,
+loops through chains of functions, the split of a role whose bucket waits for the function,
+and which schedule expressions Scheduler accepts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import FIXED_DAY
+
+from lambdakit import App, Bucket, Function, Queue, Topic
+from lambdakit.events import S3Event, SnsEvent
+from lambdakit.iam.size import DEFERRED_POLICY_NAME, document_chars, inline_policy_chars
+from lambdakit.rules import check_app
+from lambdakit.rules.events.s3 import _disjoint
+from lambdakit.rules.events.schedule import expression_problem
+from lambdakit.rules.policy_size import policy_plan
+
+CODE = Path(__file__).resolve().parent / "goldens" / "_code"
+
+
+def _function(id: str, **settings: object) -> Function:
+    return Function(id=id, handler="svc.handler.handle", code=str(CODE),  # type: ignore[arg-type]
+                    runtime="python3.13", **settings)
+
+
+def _codes(*functions: Function) -> list[str]:
+    app = App(name="push", functions=list(functions))
+    return [d.code for d in check_app(app, FIXED_DAY)]
+
+
+@pytest.mark.parametrize(("write", "trigger", "disjoint"), [
+    (None, "in/", False),            # writes anywhere, the trigger's prefix included
+    ("out/", None, False),           # the trigger matches every key
+    ("out/", "in/", True),
+    ("in/thumbs/", "in/", False),    # writes land under the trigger's prefix
+    ("in/", "in/raw/", False),       # writes may land under the trigger's longer prefix
+    ("in", "inbox/", False),         # "in" is a prefix of "inbox/": keys such as inbox/x
+    ("inbox/", "in/", True),
+])
+def test_only_prefixes_that_cannot_share_a_key_are_disjoint(
+        write: str | None, trigger: str | None, disjoint: bool) -> None:
+    assert _disjoint(write, trigger) is disjoint
+
+
+def test_a_suffix_never_proves_writes_disjoint() -> None:
+    photos = Bucket(id="Photos")
+    fn = _function("Resize", grants=[photos.write(prefix="out/")],
+                   events=[S3Event(bucket=photos, suffix=".png")])
+    assert _codes(fn) == ["LK361"]
+
+
+def test_disjoint_prefixes_do_not_loop() -> None:
+    photos = Bucket(id="Photos")
+    fn = _function("Resize", grants=[photos.read(prefix="in/"), photos.write(prefix="out/")],
+                   events=[S3Event(bucket=photos, prefix="in/")])
+    assert _codes(fn) == []
+
+
+def test_deletes_loop_only_through_removal_events() -> None:
+    photos = Bucket(id="Photos")
+    created = _function("Cleaner", grants=[photos.delete()],
+                        events=[S3Event(bucket=photos)])
+    removed = _function("Cleaner", grants=[photos.delete()],
+                        events=[S3Event(bucket=photos, events=["s3:ObjectRemoved:*"])])
+    assert _codes(created) == []
+    assert _codes(removed) == ["LK361"]
+
+
+def test_a_loop_through_an_invoked_function_is_found_and_named() -> None:
+    photos = Bucket(id="Photos")
+    writer = _function("Writer", grants=[photos.write()])
+    trigger = _function("Trigger", grants=[writer.invoke()], events=[S3Event(bucket=photos)])
+    app = App(name="push", functions=[trigger, writer])
+    found = [d for d in check_app(app, FIXED_DAY) if d.code == "LK361"]
+    assert len(found) == 1 and "through Writer (which Trigger starts)" in found[0].message
+
+
+def test_a_loop_through_a_queue_another_function_consumes_is_found() -> None:
+    from lambdakit.events import SqsEvent
+
+    photos = Bucket(id="Photos")
+    work = Queue(id="Work")
+    writer = _function("Writer", grants=[photos.write()], events=[SqsEvent(queue=work)])
+    trigger = _function("Trigger", grants=[work.send()], events=[S3Event(bucket=photos)])
+    assert "LK361" in _codes(trigger, writer)
+
+
+def test_an_allowed_loop_is_not_reported() -> None:
+    photos = Bucket(id="Photos")
+    fn = _function("Resize", grants=[photos.write()], events=[S3Event(bucket=photos)],
+                   allow_recursive_loop="writes only .done files, which it ignores")
+    assert _codes(fn) == []
+
+
+@pytest.mark.parametrize(("first", "second", "overlap"), [
+    ({"prefix": "images/"}, {"suffix": ".png"}, True),
+    ({"prefix": "images/"}, {"prefix": "images/2026/"}, True),
+    ({"prefix": "images/"}, {"prefix": "videos/"}, False),
+    ({"suffix": ".png"}, {"suffix": ".jpg"}, False),
+    ({"suffix": ".png"}, {"suffix": "thumb.png"}, True),
+    ({"events": ["s3:ObjectCreated:*"]}, {"events": ["s3:ObjectCreated:Put"]}, True),
+    ({"events": ["s3:ObjectCreated:*"]}, {"events": ["s3:ObjectRemoved:*"]}, False),
+])
+def test_overlapping_notifications(first: dict[str, object], second: dict[str, object],
+                                   overlap: bool) -> None:
+    uploads = Bucket(id="Uploads")
+    one = _function("One", events=[S3Event(bucket=uploads, **first)])  # type: ignore[arg-type]
+    two = _function("Two", events=[S3Event(bucket=uploads, **second)])  # type: ignore[arg-type]
+    assert ("LK363" in _codes(one, two)) is overlap
+
+
+def test_publishing_to_the_triggering_topic_loops_unless_filtered() -> None:
+    alerts = Topic(id="Alerts")
+    loop = _function("Echo", grants=[alerts.publish()], events=[SnsEvent(topic=alerts)])
+    filtered = _function("Echo", grants=[alerts.publish()],
+                         events=[SnsEvent(topic=alerts, filter_policy={"origin": ["outside"]})])
+    assert _codes(loop) == ["LK361"]
+    assert _codes(filtered) == []
+
+
+def test_grants_on_the_notifying_bucket_are_attached_after_the_function() -> None:
+    uploads = Bucket(id="Uploads")
+    other = Bucket(id="Other")
+    fn = _function("Indexer", grants=[uploads.read(), other.read()],
+                   events=[S3Event(bucket=uploads)])
+    plan = policy_plan(fn)
+    assert plan is not None and plan.fits
+    deferred = {s.sid for s in plan.deferred}
+    assert deferred == {"BucketReadUploadsListing", "BucketReadUploadsObjects"}
+    assert not deferred & {s.sid for s in plan.inline}
+    assert {"BucketReadOtherListing", "BucketReadOtherObjects"} <= {s.sid for s in plan.inline}
+    # IAM counts both inline policies against the role's limit, and so does the plan.
+    assert plan.all_inline_chars == (inline_policy_chars(plan.inline) + len(DEFERRED_POLICY_NAME)
+                                     + document_chars(plan.deferred))
+    assert plan.deferred_policy_ids() == ["IndexerTriggerPolicy"]
+
+
+def test_a_function_without_grants_on_its_bucket_has_no_trigger_policy() -> None:
+    uploads = Bucket(id="Uploads")
+    plan = policy_plan(_function("Indexer", events=[S3Event(bucket=uploads)]))
+    assert plan is not None and plan.deferred == () and plan.deferred_policy_ids() == []
+
+
+@pytest.mark.parametrize(("expression", "accepted"), [
+    ("rate(1 minute)", True), ("rate(1 minutes)", False), ("rate(5 minutes)", True),
+    ("rate(5 minute)", False), ("rate(12 hours)", True), ("rate(1 day)", True),
+    ("rate(0 minutes)", False), ("rate(2 weeks)", False),
+    ("cron(0 8 ? * MON-FRI *)", True), ("cron(0/15 * * * ? *)", True),
+    ("cron(0 8 * * * *)", False), ("cron(0 8 ? * ? *)", False), ("cron(0 8 * * MON-FRI)", False),
+    ("cron(60 8 ? * * *)", False), ("cron(0 8 L * ? *)", True), ("cron(0 8 ? * 6#3 *)", True),
+    ("cron(0 10 15W * ? 2026)", True), ("cron(0 8 1,15 JAN-MAR ? *)", True),
+    ("cron(0 8 ? * 8 *)", False), ("cron(0 8 ? * * 1969)", False),
+    ("at(2026-12-31T23:00:00)", True), ("at(2026-02-30T00:00:00)", False),
+    ("at(2026-12-31 23:00)", False), ("every 5 minutes", False),
+])
+def test_schedule_expressions(expression: str, accepted: bool) -> None:
+    assert (expression_problem(expression) == "") is accepted

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import InstanceOf
 
+from lambdakit.events._delivery import delivery_properties
 from lambdakit.events._samples import (
     SAMPLE_ACCOUNT,
     SAMPLE_REGION,
@@ -77,15 +78,8 @@ class EventBridgeRule(EventSource):
             if self.input_paths:
                 transformer["InputPathsMap"] = dict(sorted(self.input_paths.items()))
             properties["InputTransformer"] = transformer
-        retry: dict[str, int] = {}
-        if self.retry_attempts is not None:
-            retry["MaximumRetryAttempts"] = self.retry_attempts
-        if self.max_event_age is not None:
-            retry["MaximumEventAgeInSeconds"] = self.max_event_age
-        if retry:
-            properties["RetryPolicy"] = retry
-        if self.dead_letter_queue is not None:
-            properties["DeadLetterConfig"] = {"Arn": Ref(self.dead_letter_queue, "Arn", 2048)}
+        properties.update(delivery_properties(self.retry_attempts, self.max_event_age,
+                                              self.dead_letter_queue))
         if not self.enabled:
             properties["State"] = "DISABLED"
         return Binding(properties)

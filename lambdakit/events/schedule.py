@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import Field, InstanceOf
 
-from lambdakit.model import Binding, EventSource, Queue, Ref
+from lambdakit.events._delivery import delivery_properties
+from lambdakit.model import Binding, EventSource, Queue
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -69,15 +70,8 @@ class ScheduleEvent(EventSource):
                                    if self.flexible_window is not None else {"Mode": "OFF"}),
             "State": "ENABLED" if self.enabled else "DISABLED",
         }
-        retry: dict[str, int] = {}
-        if self.retry_attempts is not None:
-            retry["MaximumRetryAttempts"] = self.retry_attempts
-        if self.max_event_age is not None:
-            retry["MaximumEventAgeInSeconds"] = self.max_event_age
-        if retry:
-            properties["RetryPolicy"] = retry
-        if self.dead_letter_queue is not None:
-            properties["DeadLetterConfig"] = {"Arn": Ref(self.dead_letter_queue, "Arn", 2048)}
+        properties.update(delivery_properties(self.retry_attempts, self.max_event_age,
+                                              self.dead_letter_queue))
         if self.description is not None:
             properties["Description"] = self.description
         return Binding(properties)

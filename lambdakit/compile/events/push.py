@@ -6,25 +6,14 @@ from __future__ import annotations
 from troposphere import GetAtt, Ref, Template, sqs
 
 from lambdakit.compile.intrinsics import cfn
-from lambdakit.events import EventBridgeRule
 from lambdakit.iam import arn_of
-from lambdakit.model import App, Queue
-
-
-def delivery_policy_id(queue: Queue) -> str:
-    return f"{queue.id}DeliveryPolicy"
+from lambdakit.model import App
+from lambdakit.rules.events.eventbridge import dead_letter_senders, delivery_policy_id
 
 
 def emit_dead_letter_policies(template: Template, app: App) -> None:
-    """One policy per queue (SQS holds one), naming every rule that may send to it."""
-    rules_by_queue: dict[int, tuple[Queue, list[str]]] = {}
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
-        for source in fn.live_events():
-            queue = getattr(source, "dead_letter_queue", None)
-            if isinstance(source, EventBridgeRule) and isinstance(queue, Queue) \
-                    and not queue.is_existing:
-                rules_by_queue.setdefault(id(queue), (queue, []))[1].append(source.rule_id(fn))
-    for queue, rules in rules_by_queue.values():
+    """One policy per queue, naming every rule of the app that may send to it."""
+    for queue, rules in dead_letter_senders(app):
         template.add_resource(sqs.QueuePolicy(
             delivery_policy_id(queue),
             Queues=[Ref(queue.id)],
@@ -38,7 +27,7 @@ def emit_dead_letter_policies(template: Template, app: App) -> None:
                     "Resource": cfn(arn_of(queue)),
                     # Only this app's rules: the ARN of each, as SAM creates it.
                     "Condition": {"ArnEquals": {"aws:SourceArn": [GetAtt(rule, "Arn")
-                                                                  for rule in sorted(rules)]}},
+                                                                  for rule in rules]}},
                 }],
             },
         ))

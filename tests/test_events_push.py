@@ -158,3 +158,19 @@ def test_a_function_without_grants_on_its_bucket_has_no_trigger_policy() -> None
 ])
 def test_schedule_expressions(expression: str, accepted: bool) -> None:
     assert (expression_problem(expression) == "") is accepted
+
+
+def test_an_eventbridge_dead_letter_queue_must_be_usable_by_eventbridge() -> None:
+    from lambdakit import Key
+    from lambdakit.events import EventBridgeRule
+
+    pattern = {"source": ["my.app"]}
+    keyed = Queue(id="Keyed", key=Key(id="QueueKey"))
+    fifo = Queue(id="Ordered", name="ordered.fifo", fifo=True)
+    plain = Queue(id="Plain")
+    assert _codes(_function("A", events=[EventBridgeRule(pattern=pattern,
+                                                         dead_letter_queue=keyed)])) == ["LK367"]
+    assert _codes(_function("B", events=[EventBridgeRule(pattern=pattern,
+                                                         dead_letter_queue=fifo)])) == ["LK367"]
+    assert _codes(_function("C", events=[EventBridgeRule(pattern=pattern,
+                                                         dead_letter_queue=plain)])) == []

@@ -32,6 +32,13 @@ def check_eventbridge_rule(ctx: RuleContext, fn: Function, source: EventBridgeRu
                    f"dead_letter_queue {queue.id} is a FIFO queue: EventBridge's dead-letter "
                    "queues are standard queues", "use a standard Queue; "
                    + q.EVENTBRIDGE_DLQ_DOC, owner=fn)
+    elif queue is not None and queue.key is not None:
+        ctx.report("LK367", source,
+                   f"dead_letter_queue {queue.id} is encrypted with {queue.key.id}, whose key "
+                   "policy lets only this account's IAM principals use it: EventBridge could "
+                   "not write to the queue",
+                   "leave key unset on the dead-letter queue (SQS-managed encryption); "
+                   + q.EVENTBRIDGE_DLQ_DOC, owner=fn)
 
 
 def check_pattern(ctx: RuleContext, source: EventBridgeRule, pattern: dict[str, Any]) -> None:

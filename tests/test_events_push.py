@@ -174,3 +174,45 @@ def test_an_eventbridge_dead_letter_queue_must_be_usable_by_eventbridge() -> Non
                                                          dead_letter_queue=fifo)])) == ["LK367"]
     assert _codes(_function("C", events=[EventBridgeRule(pattern=pattern,
                                                          dead_letter_queue=plain)])) == []
+
+
+def test_a_buffered_subscription_is_polled_from_its_queue() -> None:
+    orders = Topic(id="Orders")
+    source = SnsEvent(topic=orders, sqs_buffer=True)
+    fn = _function("Invoicing", timeout=20, events=[source])
+    buffer = source.buffer()
+    assert buffer is not None and buffer.queue.id == "FromOrdersBuffer"
+    assert source.sam_event_type() == "SQS" and source.invocation_mode() == "poll"
+    binding = source.bind(fn)
+    assert [g.access for g in binding.grants] == ["consume"]
+    assert binding.grants[0].resource is buffer.queue
+    assert _codes(fn) == []
+
+
+@pytest.mark.parametrize(("topic_fifo", "queue"), [
+    (False, {"id": "Existing", "existing": True}),
+    (False, {"id": "Keyed", "key": True}),
+    (False, {"id": "Ordered", "name": "ordered.fifo", "fifo": True}),
+    (True, {"id": "Plain"}),
+])
+def test_a_buffer_queue_the_topic_cannot_write_to(topic_fifo: bool,
+                                                  queue: dict[str, object]) -> None:
+    from lambdakit import Key
+
+    topic = Topic(id="Ledger", name="ledger.fifo", fifo=True) if topic_fifo else Topic(id="T")
+    settings = dict(queue)
+    if settings.pop("existing", False):
+        buffer = Queue.existing(arn="arn:aws:sqs:us-east-1:111122223333:existing")
+    else:
+        if settings.pop("key", False):
+            settings["key"] = Key(id="BufferKey")
+        buffer = Queue(**settings)  # type: ignore[arg-type]
+    fn = _function("Worker", events=[SnsEvent(topic=topic, sqs_buffer=buffer)])
+    assert _codes(fn) == ["LK364"]
+
+
+def test_a_function_slower_than_its_buffer_queue_allows_is_reported() -> None:
+    backlog = Queue(id="Backlog", visibility_timeout=30)
+    fn = _function("Slow", timeout=60,
+                   events=[SnsEvent(topic=Topic(id="T"), sqs_buffer=backlog)])
+    assert _codes(fn) == ["LK312"]

@@ -198,7 +198,7 @@ def _function_skips(fn: Function) -> list[dict[str, str]]:
 
 def _no_dead_letter_reason(fn: Function) -> str:
     """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent."""
-    invocations = {source.invocation for source in fn.live_events()}
+    invocations = {source.invocation_mode() for source in fn.live_events()}
     if "async" in invocations:
         return ("no function-level DLQ: failed asynchronous invocations are handled by the "
                 "function's on-failure destination settings")

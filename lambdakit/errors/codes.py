@@ -98,7 +98,7 @@ CODES: dict[str, Code] = {
         Code("LK361", _E, "function writes to the source that triggers it"),
         Code("LK362", _E, "function's environment names the bucket that triggers it"),
         Code("LK363", _E, "overlapping S3 notifications on one bucket"),
-        Code("LK364", _E, "function subscribed to a FIFO topic"),
+        Code("LK364", _E, "SNS subscription not possible"),
         Code("LK365", _E, "SNS filter policy not accepted"),
         Code("LK366", _E, "invalid EventBridge event pattern"),
         Code("LK367", _E, "EventBridge target setting not possible"),

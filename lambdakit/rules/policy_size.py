@@ -11,7 +11,7 @@ from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_polici
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.events.eventbridge import dead_letter_senders, delivery_policy_id
+from lambdakit.rules.events.delivery import delivery_policy_id, queue_senders
 
 LIMITS = PolicyLimits(
     inline_chars=q.ROLE_INLINE_POLICY_MAX_CHARS.value,
@@ -49,8 +49,8 @@ def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
 def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
         tuple[str, Construct]]:
     """Every logical id the template declares: the model's, the managed policies, and the
-    policies of EventBridge dead-letter queues."""
-    policies = [(delivery_policy_id(queue), queue) for queue, _ in dead_letter_senders(app)]
+    policies of queues services deliver to."""
+    policies = [(delivery_policy_id(queue), queue) for queue, _ in queue_senders(app)]
     return [*app.logical_ids(), *managed_policy_ids(app, plans), *policies]
 
 

@@ -359,6 +359,7 @@ S3_OBJECT_KEYS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-k
 S3_KEY_MAX_BYTES = Quota(1024, "bytes", S3_OBJECT_KEYS,
                          "an object key's UTF-8 length, so the longest prefix or suffix filter")
 SNS_FIFO_DOC = "https://docs.aws.amazon.com/sns/latest/dg/fifo-sns-subscriptions.html"
+SNS_SQS_DOC = "https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html"
 SNS_FILTER_POLICY_DOC = (
     "https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html"
 )

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from lambdakit.events.eventbridge import EventBridgeRule
-from lambdakit.model import App, Function, Queue
+from lambdakit.model import Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.retries import check_target_retries
@@ -114,22 +114,3 @@ def _check_input(ctx: RuleContext, source: EventBridgeRule) -> None:
         ctx.report("LK367", source, f"input_paths has {len(source.input_paths)} entries, "
                    f"EventBridge takes at most {paths.value}", paths.source)
 
-
-def dead_letter_senders(app: App) -> list[tuple[Queue, list[str]]]:
-    """Each owned queue that is an EventBridge rule's dead-letter queue, with the logical ids
-    of the rules that send to it (SQS holds one policy per queue, so one policy names them
-    all). Compile writes the policies; the logical-id checks count them."""
-    found: dict[int, tuple[Queue, list[str]]] = {}
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
-        for source in fn.live_events():
-            if not isinstance(source, EventBridgeRule):
-                continue
-            queue = source.dead_letter_queue
-            if queue is not None and not queue.is_existing:
-                found.setdefault(id(queue), (queue, []))[1].append(source.rule_id(fn))
-    return sorted(((queue, sorted(rules)) for queue, rules in found.values()),
-                  key=lambda entry: entry[0].id)
-
-
-def delivery_policy_id(queue: Queue) -> str:
-    return f"{queue.id}DeliveryPolicy"

@@ -7,20 +7,26 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from lambdakit.events import SqsEvent
 from lambdakit.events.sns import SnsEvent
 from lambdakit.model import Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.chains import writers_of
+from lambdakit.rules.events.sqs import check_sqs_event
 
 
 def check_sns_event(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
-    if source.topic.fifo or (source.topic.existing_arn or "").endswith(".fifo"):
+    fifo_topic = source.topic.fifo or (source.topic.existing_arn or "").endswith(".fifo")
+    buffer = source.buffer()
+    if buffer is None and fifo_topic:
         ctx.report("LK364", source,
                    f"{source.topic.id} is a FIFO topic: SNS delivers FIFO topics to SQS queues "
                    "only, never to a function",
-                   "subscribe a FIFO Queue to the topic and consume it with SqsEvent; "
+                   "set sqs_buffer=True to deliver through a FIFO queue the function polls; "
                    + q.SNS_FIFO_DOC, owner=fn)
+    if buffer is not None:
+        _check_buffer(ctx, fn, source, buffer, fifo_topic)
     if source.filter_policy is not None:
         check_filter_policy(ctx, source, source.filter_policy, source.filter_policy_scope)
     else:
@@ -43,6 +49,30 @@ def _check_recursion(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
                        "that its own messages do not match; if the loop is intended, set "
                        "allow_recursive_loop='why it ends'", owner=fn)
             return
+
+
+def _check_buffer(ctx: RuleContext, fn: Function, source: SnsEvent, buffer: SqsEvent,
+                  fifo_topic: bool) -> None:
+    """The topic must be able to write to the queue; the queue is then checked as any SQS
+    source is."""
+    queue = buffer.queue
+    problem = ""
+    if queue.is_existing:
+        problem = (f"{queue.id} is an existing queue: the topic may send to it only through "
+                   "a queue policy, which lambdakit writes into queues the app owns")
+    elif queue.key is not None:
+        problem = (f"{queue.id} is encrypted with {queue.key.id}, whose key policy lets only "
+                   "this account's IAM principals use it: SNS could not write to the queue")
+    elif queue.fifo != fifo_topic:
+        problem = (f"{queue.id} is a {'FIFO' if queue.fifo else 'standard'} queue and "
+                   f"{source.topic.id} a {'FIFO' if fifo_topic else 'standard'} topic: SNS "
+                   "delivers FIFO topics to FIFO queues and standard topics to standard queues")
+    if problem:
+        ctx.report("LK364", source, f"sqs_buffer: {problem}",
+                   "use sqs_buffer=True for a queue lambdakit creates to suit the topic; "
+                   + q.SNS_SQS_DOC, owner=fn)
+        return
+    check_sqs_event(ctx, fn, buffer)
 
 
 def check_filter_policy(ctx: RuleContext, source: SnsEvent, policy: dict[str, Any],

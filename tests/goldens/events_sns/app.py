@@ -1,7 +1,10 @@
 # SNS event sources: an owned topic with defaults; an attribute filter policy; a body filter
 # policy on a second function; and an existing topic in another Region (the subscription is
-# made there). Each invoke permission is scoped to its topic's ARN.
-from lambdakit import App, Function, Topic
+# made there). Each invoke permission is scoped to its topic's ARN. Buffered through queues:
+# a queue lambdakit creates (with a filter policy), a FIFO topic through a FIFO queue it
+# creates, and a queue of the app's own; each queue's policy lets in its topic only, and the
+# function consumes it like an SqsEvent.
+from lambdakit import App, Function, Queue, Topic
 from lambdakit.events import SnsEvent
 
 orders = Topic(id="Orders")
@@ -22,4 +25,19 @@ partners = Function(
                      filter_policy={"order": {"status": ["shipped", "delivered"]}})],
 )
 
-app = App(name="events-sns", functions=[notifier, refunds, partners])
+ledger = Topic(id="Ledger", name="ledger.fifo", fifo=True)
+backlog = Queue(id="Backlog", visibility_timeout=120)
+
+invoicing = Function(
+    id="Invoicing", handler="svc.handler.handle", code="../_code", runtime="python3.13",
+    timeout=20,
+    events=[SnsEvent(topic=orders, name="Invoices", sqs_buffer=True,
+                     filter_policy={"kind": ["order"]}),
+            SnsEvent(topic=ledger, sqs_buffer=True)],
+)
+archive = Function(
+    id="Archive", handler="svc.handler.handle", code="../_code", runtime="python3.13",
+    events=[SnsEvent(topic=orders, sqs_buffer=backlog)],
+)
+
+app = App(name="events-sns", functions=[notifier, refunds, partners, invoicing, archive])

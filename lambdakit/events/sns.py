@@ -86,7 +86,9 @@ class SnsEvent(EventSource):
         return [self.subscription_id(fn), f"{self.subscription_id(fn)}Permission"]
 
     def deployed_resource_count(self) -> int:
-        return 2  # the subscription, and the invoke permission or the queue's mapping
+        # The subscription and the invoke permission; buffered, the subscription, the queue's
+        # mapping and its policy (the queue itself counts as a resource of the app).
+        return 2 if self.buffer() is None else 3
 
     def topic_region(self) -> str | None:
         """The Region of an existing topic's ARN: the subscription is made there."""

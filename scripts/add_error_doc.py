@@ -4,6 +4,7 @@
         --what "What makes lambdakit report it." \
         --example "One line saying what the example app does." \
         --fix "How to fix it." [--aws https://docs.aws.amazon.com/...]
+    python scripts/add_error_doc.py --refresh LK310 LK311   # the example and report only
 
 The section's heading, severity, example app and printed report come from the code registry and
 `tests/errors/<code>/` (run the error goldens with --update-goldens first), so they cannot drift
@@ -69,15 +70,41 @@ def insert(text: str, code: str, new_section: str) -> str:
     return "\n".join(lines)
 
 
+def refresh(text: str, code: str) -> str:
+    """Replace the section's example app and printed report with the case's current ones."""
+    case = ROOT / "tests" / "errors" / code.lower()
+    app = (case / "app.py").read_text(encoding="utf-8").rstrip("\n")
+    report = (case / "expected.txt").read_text(encoding="utf-8").replace(
+        f"tests/errors/{code.lower()}/", "").rstrip("\n")
+    start = text.index(f'<a id="{code.lower()}"></a>')
+    end = text.find('\n<a id="lk', start + 1)
+    end = len(text) if end < 0 else end
+    section = text[start:end]
+    section = re.sub(r"```python\n.*?\n```", lambda _: f"```python\n{app}\n```", section,
+                     count=1, flags=re.S)
+    section = re.sub(r"```text\n.*?\n```", lambda _: f"```text\n{report}\n```", section,
+                     count=1, flags=re.S)
+    return text[:start] + section + text[end:]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("code")
-    parser.add_argument("--what", required=True)
-    parser.add_argument("--example", required=True)
-    parser.add_argument("--fix", required=True)
+    parser.add_argument("code", nargs="+")
+    parser.add_argument("--refresh", action="store_true")
+    parser.add_argument("--what")
+    parser.add_argument("--example")
+    parser.add_argument("--fix")
     parser.add_argument("--aws")
     args = parser.parse_args()
-    code = args.code.upper()
+    if args.refresh:
+        text = DOCS.read_text(encoding="utf-8")
+        for code in args.code:
+            text = refresh(text, code.upper())
+        DOCS.write_text(text, encoding="utf-8")
+        return
+    if not (args.what and args.example and args.fix) or len(args.code) != 1:
+        parser.error("one code, with --what, --example and --fix (or --refresh)")
+    code = args.code[0].upper()
     DOCS.write_text(insert(DOCS.read_text(encoding="utf-8"), code,
                            section(code, args.what, args.example, args.fix, args.aws)),
                     encoding="utf-8")

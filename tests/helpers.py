@@ -50,11 +50,14 @@ def wildcard_statements_without_reason(template: dict[str, Any]) -> list[str]:
     missing = []
     transformed = sam_transform(template)
     for logical_id, resource in transformed["Resources"].items():
-        if resource["Type"] != "AWS::IAM::Role":
+        if resource["Type"] not in ("AWS::IAM::Role", "AWS::IAM::Policy"):
             continue
         reasons = {w["Sid"] for w in resource.get("Metadata", {}).get("lambdakit", {})
                    .get("wildcards", []) if w.get("Reason")}
-        for policy in resource["Properties"].get("Policies", []):
+        properties = resource["Properties"]
+        policies = (properties.get("Policies", []) if resource["Type"] == "AWS::IAM::Role"
+                    else [properties])
+        for policy in policies:
             for statement in policy["PolicyDocument"]["Statement"]:
                 resources = statement.get("Resource", [])
                 resources = resources if isinstance(resources, list) else [resources]

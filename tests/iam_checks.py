@@ -278,13 +278,14 @@ class Resolver:
 
 def iam_policies(template: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(where, policy document) for each identity policy of a CloudFormation template: the
-    inline policies of every role (and of every managed policy), intrinsics unresolved."""
+    inline policies of every role, every managed policy and every role policy declared as a
+    resource of its own (`AWS::IAM::Policy`), intrinsics unresolved."""
     for logical_id, resource in template.get("Resources", {}).items():
         properties = resource.get("Properties", {})
         if resource.get("Type") == "AWS::IAM::Role":
             for policy in properties.get("Policies", []):
                 yield f"{logical_id}/{policy.get('PolicyName')}", policy["PolicyDocument"]
-        elif resource.get("Type") == "AWS::IAM::ManagedPolicy":
+        elif resource.get("Type") in ("AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"):
             yield logical_id, properties["PolicyDocument"]
 
 

@@ -180,7 +180,11 @@ CASES: dict[str, Case] = {
             "ResizerFunction": Fn(
                 now=pairs(["s3:GetObject"], "SourceBucket/*")
                 | pairs("s3:ListBucket", "SourceBucket")
-                | pairs(["s3:AbortMultipartUpload", "s3:PutObject"], "DestinationBucket/*"),
+                | pairs(["s3:AbortMultipartUpload", "s3:PutObject"], "DestinationBucket/*")
+                | pairs("sqs:SendMessage", "FailedResizes"),
+                gaps_closed={("sqs:SendMessage", "FailedResizes"):
+                             "'no DLQ / on-failure destination for the asynchronous S3 "
+                             "invocation': its on_failure= delivers to the queue"},
                 spec=pairs("s3:GetObject", "SourceBucket/*")
                 | pairs("s3:PutObject", "DestinationBucket/*"),
                 companions={
@@ -191,8 +195,11 @@ CASES: dict[str, Case] = {
                 },
             ),
         },
+        # The read grant on the source bucket, attached once the bucket (which waits for the
+        # function, to name it in its notification) exists.
         resources=frozenset({"SourceBucket", "SourceBucketPolicy", "DestinationBucket",
-                             "DestinationBucketPolicy"}),
+                             "DestinationBucketPolicy", "ResizerFunctionTriggerPolicy",
+                             "FailedResizes", "FailedResizesDeadLetter"}),
     ),
     "sqs-partial-batch-dlq": Case(
         functions={
@@ -244,7 +251,12 @@ def role_pairs(template: dict[str, Any], role_id: str) -> tuple[set[Pair], dict[
     role = template["Resources"][role_id]
     found: set[Pair] = set()
     execution: dict[str, Any] = {}
-    for policy in role["Properties"]["Policies"]:
+    # The role's own inline policies, and those attached to it as resources of their own (access
+    # to a resource created after the function, such as the bucket that notifies it).
+    attached = [resource["Properties"] for resource in template["Resources"].values()
+                if resource["Type"] == "AWS::IAM::Policy"
+                and {"Ref": role_id} in resource["Properties"]["Roles"]]
+    for policy in [*role["Properties"]["Policies"], *attached]:
         for statement in policy["PolicyDocument"]["Statement"]:
             assert statement["Effect"] == "Allow"
             if statement.get("Sid") in EXECUTION_SIDS:

@@ -17,21 +17,27 @@ Differences, each on purpose:
     buckets, and Retain.
   * Timeout stays at the corpus's 3 s (SAM's default); spec.md notes it is likely too short for
     image processing at 2 GB. Raise it after measuring.
+  * The `S3` event `FileUpload` on `SourceBucket` (`s3:ObjectCreated:*`, key suffix `.jpeg`)
+    implies S3's `lambda:InvokeFunction` permission scoped to this account (SAM writes the
+    notification into the bucket, which is created after the function and its permission).
+    The read grant on the source therefore sits in `ResizerFunctionTriggerPolicy`, attached
+    once the bucket exists: in the role itself it would be a circular dependency. The function
+    writes only to the destination bucket, so the trigger cannot loop (LK361).
+  * S3 invokes asynchronously: the corpus has no on-failure destination, so a resize that fails
+    Lambda's retries is lost (spec.md's gap). `on_failure=` sends its event and error to the
+    queue `FailedResizes` instead (implying `sqs:SendMessage` on that queue only).
 
-TODO(events): the `S3` event `FileUpload` on `SourceBucket` (`s3:ObjectCreated:*`, key suffix
-`.jpeg`) is not expressed yet. It will imply S3's `lambda:InvokeFunction` permission scoped to
-the source bucket and account, and, as an asynchronous source, needs an on-failure destination
-(the corpus has none: failed resizes are lost after Lambda's retries). The function never
-writes to the source bucket, so the trigger cannot loop.
 TODO(layers): the external layer `arn:aws:lambda:${AWS::Region}:175033217214:layer:
 graphicsmagick:2` (another account, pinned version) is not expressed yet; until then
 `/opt/bin/gm` is missing at run time. A published layer implies no permission in this account.
 """
 
-from lambdakit import App, Bucket, Function
+from lambdakit import App, Bucket, Function, Queue
+from lambdakit.events import S3Event
 
 source = Bucket(id="SourceBucket")
 destination = Bucket(id="DestinationBucket")
+failed_resizes = Queue(id="FailedResizes")
 
 resizer = Function(
     id="ResizerFunction",
@@ -45,6 +51,8 @@ resizer = Function(
     # read(): GetObject on source objects (+ ListBucket, so a missing key reads as 404);
     # write(): PutObject on destination objects (+ AbortMultipartUpload for failed uploads).
     grants=[source.read(), destination.write()],
+    events=[S3Event(bucket=source, name="FileUpload", suffix=".jpeg")],
+    on_failure=failed_resizes,
 )
 
 app = App(name="s3-resize-external-layer", functions=[resizer])

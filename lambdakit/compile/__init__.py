@@ -7,6 +7,7 @@ from pathlib import Path
 
 from troposphere import Template
 
+from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
 from lambdakit.compile.resources import emit_resources
 from lambdakit.model import App, Construct
@@ -36,4 +37,5 @@ def compile_app(app: App, base_dir: Path) -> Compiled:
                              "compile only apps that check clean")
         emit_function(template, app, fn, base_dir, plan)
     emit_resources(template, app)
+    emit_event_resources(template, app)
     return Compiled(template, dict(template_logical_ids(app, plans)))

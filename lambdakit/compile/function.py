@@ -12,7 +12,7 @@ from troposphere import GetAtt, Join, Output, Ref, Sub, Tags, Template, iam, log
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import resolve, sam_events
-from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.references import reference_value
 from lambdakit.iam import (
     partition_agnostic,
@@ -20,7 +20,12 @@ from lambdakit.iam import (
     trust_policy,
     wildcard_reasons,
 )
-from lambdakit.iam.size import INLINE_POLICY_NAME, PolicyPlan
+from lambdakit.iam.size import (
+    DEFERRED_POLICY_NAME,
+    INLINE_POLICY_NAME,
+    PolicyPlan,
+    deferred_policy_id,
+)
 from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
 from lambdakit.rules.events.async_invocation import async_callers
@@ -39,12 +44,6 @@ LOG_GROUP_SKIPS = [
 ]
 
 
-def permissions_boundary_arn(boundary: str) -> Any:
-    if boundary.startswith("arn:"):
-        return cfn(partition_agnostic(boundary))
-    return Sub(f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}")
-
-
 def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
                   plan: PolicyPlan) -> None:
     """`plan` says which statements stay inline and which go to managed policies."""
@@ -53,11 +52,13 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
     template.add_resource(_role(app, fn, tags, plan))
     for policy in _managed_policies(fn, plan):
         template.add_resource(policy)
+    if plan.deferred:
+        template.add_resource(_deferred_policy(fn, plan))
     function = _function(app, fn, tags, base_dir)
-    if plan.managed:
+    if plan.awaited_policy_ids():
         # The role exists before its managed policies are attached to it: without this, the
         # function could start (and its event sources poll) with only the inline policy.
-        function.DependsOn = plan.managed_policy_ids()
+        function.DependsOn = plan.awaited_policy_ids()
     template.add_resource(function)
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
@@ -98,6 +99,20 @@ def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> iam
     if reasons:
         role.Metadata = {"lambdakit": {"wildcards": reasons}}
     return role
+
+
+def _deferred_policy(fn: Function, plan: PolicyPlan) -> iam.PolicyType:
+    """Access to resources created after the function (a bucket that notifies it), attached
+    to its role once they exist: in the role itself it would be a circular dependency."""
+    permissions = plan.deferred_permissions
+    # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
+    policy = iam.PolicyType(deferred_policy_id(fn), PolicyName=DEFERRED_POLICY_NAME,
+                            Roles=[Ref(fn.role_id)],
+                            PolicyDocument=policy_document(permissions))
+    reasons = wildcard_reasons(permissions)
+    if reasons:
+        policy.Metadata = {"lambdakit": {"wildcards": reasons}}
+    return policy
 
 
 def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]:
@@ -238,7 +253,7 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
         return (f"no function-level DLQ and no on-failure destination: events that fail every "
                 f"asynchronous retry are dropped, acknowledged (LK380): {reason}"
                 if reason else "")
-    if any(source.invocation == "poll" for source in fn.live_events()):
+    if any(source.invocation_mode() == "poll" for source in fn.live_events()):
         return ("no function-level DLQ: it catches only failed asynchronous invocations; this "
                 "function is invoked by event source mappings, whose failed records go to the "
                 "source's own dead-letter queue or on-failure destination")

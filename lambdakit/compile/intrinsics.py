@@ -7,6 +7,8 @@ from typing import Any
 
 from troposphere import AWSHelperFn, GetAtt, Ref, Sub
 
+from lambdakit.iam import partition_agnostic
+
 
 def cfn(value: Any) -> Any:
     """`{"Fn::Sub": s}` → `Sub(s)`, `{"Ref": x}` → `Ref(x)`, `{"Fn::GetAtt": [a, b]}` →
@@ -21,3 +23,11 @@ def cfn(value: Any) -> Any:
     if name == "Fn::GetAtt":
         return GetAtt(*argument)
     return value
+
+
+def permissions_boundary_arn(boundary: str) -> Any:
+    """The app's permissions boundary (a policy ARN, or a name in this account), for every role
+    the app creates."""
+    if boundary.startswith("arn:"):
+        return cfn(partition_agnostic(boundary))
+    return Sub(f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}")

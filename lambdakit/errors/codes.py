@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
         Code("LK213", _E, "a relaxed default needs a reason"),
         # event sources, all families
         Code("LK300", _E, "two event sources of one function share a name"),
+        Code("LK301", _E, "event source needs a resource the app owns"),
         # SQS
         Code("LK310", _E, "SQS batch size out of range"),
         Code("LK311", _E, "SQS batching window not possible"),
@@ -103,6 +104,16 @@ CODES: dict[str, Code] = {
         Code("LK348", _E, "invalid authorizer"),
         Code("LK349", _E, "API or function URL not possible as declared"),
         # push sources
+        Code("LK360", _E, "invalid S3 notification"),
+        Code("LK361", _E, "function writes to the source that triggers it"),
+        Code("LK362", _E, "function's environment names the bucket that triggers it"),
+        Code("LK363", _E, "overlapping S3 notifications on one bucket"),
+        Code("LK364", _E, "SNS subscription not possible"),
+        Code("LK365", _E, "SNS filter policy not accepted"),
+        Code("LK366", _E, "invalid EventBridge event pattern"),
+        Code("LK367", _E, "EventBridge target setting not possible"),
+        Code("LK368", _E, "invalid schedule expression"),
+        Code("LK369", _E, "schedule setting out of range"),
         Code("LK370", _E, "function subscribed to its own log group"),
         Code("LK371", _E, "CloudWatch Logs subscription not possible"),
         Code("LK372", _E, "Cognito trigger not possible"),

@@ -2,13 +2,18 @@
 the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
 source), and the checks in `lambdakit.rules.events`."""
 
+
 from lambdakit.events._web import Cors, Throttling
 from lambdakit.events.alexa import AlexaSkillEvent
 from lambdakit.events.cloudwatch_logs import LogsSubscriptionEvent
 from lambdakit.events.cognito import CognitoTrigger
+from lambdakit.events.eventbridge import EventBridgeRule
 from lambdakit.events.http_api import HttpApi, HttpApiEvent, JwtAuthorizer
 from lambdakit.events.iot import IotRuleEvent
 from lambdakit.events.rest import ApiEvent, CognitoAuthorizer, LambdaAuthorizer, RestApi
+from lambdakit.events.s3 import S3Event
+from lambdakit.events.schedule import ScheduleEvent
+from lambdakit.events.sns import SnsEvent
 from lambdakit.events.sqs import SqsEvent
 from lambdakit.events.url import FunctionUrl
 from lambdakit.model import Binding, EventSource
@@ -18,9 +23,11 @@ __all__ = [
     "AlexaSkillEvent",
     "ApiEvent",
     "Binding",
+
     "CognitoAuthorizer",
     "CognitoTrigger",
     "Cors",
+    "EventBridgeRule",
     "EventSource",
     "FunctionUrl",
     "HttpApi",
@@ -30,6 +37,9 @@ __all__ = [
     "LambdaAuthorizer",
     "LogsSubscriptionEvent",
     "RestApi",
+    "S3Event",
+    "ScheduleEvent",
+    "SnsEvent",
     "SqsEvent",
     "Throttling",
 ]

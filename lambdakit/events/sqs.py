@@ -94,14 +94,15 @@ class SqsEvent(EventSource):
             "body": body,
             "attributes": attributes,
             "messageAttributes": {},
-            "md5OfBody": _md5(body),
+            "md5OfBody": md5_text(body),
             "eventSource": "aws:sqs",
             "eventSourceARN": arn,
             "awsRegion": SAMPLE_REGION,
         }]}
 
 
-def _md5(text: str) -> str:
+def md5_text(text: str) -> str:
+    """What SQS reports as a message body's MD5 (a checksum, not security)."""
     import hashlib
 
     return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()

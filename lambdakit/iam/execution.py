@@ -17,14 +17,15 @@ XRAY_WILDCARD_REASON = (
 )
 
 
-def trust_policy() -> PolicyDocument:
-    """Lambda may assume the role, and only on behalf of this account (confused deputy)."""
+def trust_policy(service: str = LAMBDA_SERVICE) -> PolicyDocument:
+    """`service` (Lambda, unless told) may assume the role, and only on behalf of this account
+    (confused deputy)."""
     return PolicyDocument(
         Version=POLICY_VERSION,
         Statement=[
             Statement(
                 Effect=Allow,
-                Principal=Principal("Service", LAMBDA_SERVICE),
+                Principal=Principal("Service", service),
                 Action=[awacs.sts.AssumeRole],
                 Condition=Condition(
                     StringEquals("aws:SourceAccount", {"Ref": "AWS::AccountId"})

@@ -61,11 +61,17 @@ def declared_grants(fn: Function) -> list[Grant]:
 
 
 def grant_permissions(fn: Function) -> list[Permission]:
+    return access_permissions(declared_grants(fn)) + statement_permissions(fn)
+
+
+def access_permissions(grants: list[Grant]) -> list[Permission]:
+    """The catalogue's permissions for `grants`, whoever holds them (a function's role, or a
+    service role such as a scheduler's)."""
     permissions: list[Permission] = []
-    for grant in declared_grants(fn):
+    for grant in grants:
         for level, access in expand(kind_of(grant.resource), grant.access):
             permissions.extend(_permissions(grant, level, access))
-    return _widest_conditions(permissions) + statement_permissions(fn)
+    return _widest_conditions(permissions)
 
 
 def _widest_conditions(permissions: list[Permission]) -> list[Permission]:

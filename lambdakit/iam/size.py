@@ -21,6 +21,11 @@ longest value it can resolve to:
 An ARN is its documented shape (`arns.ARN_BY_NAME`) with those parts filled in. The result is
 an upper bound: the deployed policy is never larger.
 
+Access to a resource that depends on the function (a bucket whose notification names it, see
+`EventSource.dependents`) cannot be in the role the function is created with: CloudFormation
+would find a cycle. Those statements go to a second inline policy, `<FunctionId>TriggerPolicy`,
+attached once the resource exists; IAM counts it with the role's other inline policies.
+
 When the inline policy would exceed its limit, the grants move to managed policies
 (`<FunctionId>Policy1`, `Policy2`, ...): their statements sorted by Sid and packed first-fit,
 so the same app always gives the same policies. Logging and tracing stay inline.
@@ -49,6 +54,7 @@ from lambdakit.model import Construct, Function, Resource, Table
 from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
 INLINE_POLICY_NAME = "execution"
+DEFERRED_POLICY_NAME = "trigger-access"
 
 PARTITION_MAX = 10          # aws-us-gov; aws-iso-b and aws-iso-f have 9, aws-cn 6
 REGION_MAX = 20             # the longest Region code today has 14 characters
@@ -135,6 +141,10 @@ class PolicyPlan:
     # The worst case of everything inline, which decided the split.
     all_inline_chars: int = 0
     grant_sizes: tuple[GrantSize, ...] = field(default=(), compare=False)
+    # Inline statements naming a resource that depends on the function: attached after it.
+    deferred: tuple[SizedStatement, ...] = ()
+    # Logical ids of those resources (`EventSource.dependents`).
+    dependent_ids: frozenset[str] = frozenset()
 
     @property
     def inline_chars(self) -> int:
@@ -155,6 +165,21 @@ class PolicyPlan:
     def managed_policy_ids(self) -> list[str]:
         return [managed_policy_id(self.function, n) for n in range(1, len(self.managed) + 1)]
 
+    @property
+    def deferred_permissions(self) -> list[Permission]:
+        return [p for statement in self.deferred for p in statement.permissions]
+
+    def deferred_policy_ids(self) -> list[str]:
+        return [deferred_policy_id(self.function)] if self.deferred else []
+
+    def awaited_policy_ids(self) -> list[str]:
+        """The managed policies the function waits for: all but those naming a resource
+        that depends on the function (waiting for them would be a cycle)."""
+        return [policy_id for policy_id, statements in zip(self.managed_policy_ids(),
+                                                           self.managed, strict=True)
+                if not any(names_any(p, self.dependent_ids)
+                           for statement in statements for p in statement.permissions)]
+
     def managed_permissions(self) -> list[tuple[str, list[Permission]]]:
         """(logical id, permissions) of each managed policy, in order."""
         return [(policy_id, [p for statement in statements for p in statement.permissions])
@@ -169,11 +194,47 @@ class PolicyPlan:
         for policy_id, statements in zip(self.managed_policy_ids(), self.managed, strict=True):
             if any(statement.sid == sid for statement in statements):
                 return policy_id
+        if any(statement.sid == sid for statement in self.deferred):
+            return deferred_policy_id(self.function)
         return INLINE_POLICY_NAME
 
 
 def managed_policy_id(fn: Function, number: int) -> str:
     return f"{fn.id}Policy{number}"
+
+
+def deferred_policy_id(fn: Function) -> str:
+    return f"{fn.id}TriggerPolicy"
+
+
+def dependent_ids(fn: Function) -> frozenset[str]:
+    """Logical ids of the owned resources whose creation waits for the function."""
+    return frozenset(construct.label() for source in fn.live_events()
+                     for construct in source.dependents())
+
+
+def names_any(permission: Permission, logical_ids: frozenset[str]) -> bool:
+    """Whether one of the permission's resources refers to one of `logical_ids`."""
+    return bool(logical_ids) and any(_referenced_ids(resource) & logical_ids
+                                     for resource in permission.resources)
+
+
+def _referenced_ids(value: Any) -> set[str]:
+    if isinstance(value, dict):
+        found: set[str] = set()
+        for name, argument in value.items():
+            if name == "Ref" and isinstance(argument, str):
+                found.add(argument)
+            elif name == "Fn::GetAtt" and isinstance(argument, list) and argument:
+                found.add(str(argument[0]))
+            elif name == "Fn::Sub" and isinstance(argument, str):
+                found.update(v.split(".", 1)[0] for v in _SUB_VARIABLE.findall(argument))
+            else:
+                found |= _referenced_ids(argument)
+        return found
+    if isinstance(value, list):
+        return set().union(*(_referenced_ids(item) for item in value))
+    return set()
 
 
 def computable(fn: Function) -> bool:
@@ -192,9 +253,15 @@ def plan_policies(fn: Function, limits: PolicyLimits) -> PolicyPlan:
     execution = execution_permissions(fn)
     grants = grant_permissions(fn)
     everything = sized_statements([*execution, *grants], bounds)
-    total = inline_policy_chars(everything)
+    dependents = dependent_ids(fn)
+    deferred = tuple(s for s in everything
+                     if any(names_any(p, dependents) for p in s.permissions))
+    kept = tuple(s for s in everything if s not in deferred)
+    total = inline_policy_chars(kept) + (
+        len(DEFERRED_POLICY_NAME) + document_chars(deferred) if deferred else 0)
     if total <= limits.inline_chars:
-        return PolicyPlan(fn, limits, everything, all_inline_chars=total)
+        return PolicyPlan(fn, limits, kept, all_inline_chars=total, deferred=deferred,
+                          dependent_ids=dependents)
     inline = sized_statements(execution, bounds)
     bins: list[list[SizedStatement]] = []
     oversized: list[SizedStatement] = []
@@ -209,11 +276,11 @@ def plan_policies(fn: Function, limits: PolicyLimits) -> PolicyPlan:
         else:
             bins.append([statement])
     plan = PolicyPlan(fn, limits, inline, tuple(tuple(b) for b in bins), tuple(oversized),
-                      total)
+                      total, dependent_ids=dependents)
     if plan.fits:
         return plan
     return PolicyPlan(fn, limits, inline, plan.managed, plan.oversized, total,
-                      tuple(grant_sizes(fn, bounds)))
+                      tuple(grant_sizes(fn, bounds)), dependent_ids=dependents)
 
 
 # --------------------------------------------------------------------------- measuring

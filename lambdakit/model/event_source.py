@@ -49,6 +49,16 @@ class EventSource(Construct):
     _check_name = field_validator("name")(lambda value: value if value is None
                                           else check_id(value))
 
+    def sam_event_type(self) -> str:
+        """The SAM event `Type` this source compiles to: the class's `sam_type`, unless a
+        setting changes it (an SNS subscription buffered through a queue is an SQS event)."""
+        return self.sam_type
+
+    def invocation_mode(self) -> Invocation:
+        """How Lambda is invoked: the class's `invocation`, unless a setting changes it (a
+        buffered SNS subscription is polled from its queue, not pushed)."""
+        return self.invocation
+
     def event_name(self) -> str:
         return self.name or self.default_name()
 
@@ -64,6 +74,13 @@ class EventSource(Construct):
 
     def referenced_constructs(self) -> list[Construct]:
         """What the source makes part of the app (its queue, bucket, API)."""
+        return []
+
+    def dependents(self) -> list[Construct]:
+        """Owned constructs whose resource depends on the function (S3 writes the function into
+        its bucket's notification configuration). The function cannot name them before it
+        exists: its role's access to them is attached after it, and its environment cannot
+        reference them."""
         return []
 
     def generated_ids(self, fn: Function) -> list[str]:

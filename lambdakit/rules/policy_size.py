@@ -11,6 +11,7 @@ from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_polici
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.events.delivery import delivery_policy_id, queue_senders
 
 LIMITS = PolicyLimits(
     inline_chars=q.ROLE_INLINE_POLICY_MAX_CHARS.value,
@@ -38,16 +39,19 @@ def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
 
 def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
         tuple[str, Construct]]:
-    """The `<FunctionId>PolicyN` logical ids, each with the function that owns it."""
+    """The `<FunctionId>PolicyN` (and `<FunctionId>TriggerPolicy`) logical ids, each with the
+    function that owns it."""
     return [(policy_id, fn) for fn in app.all_functions()
             if (plan := plans.get(id(fn))) is not None
-            for policy_id in plan.managed_policy_ids()]
+            for policy_id in [*plan.managed_policy_ids(), *plan.deferred_policy_ids()]]
 
 
 def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
         tuple[str, Construct]]:
-    """Every logical id the template declares: the model's, plus the managed policies."""
-    return [*app.logical_ids(), *managed_policy_ids(app, plans)]
+    """Every logical id the template declares: the model's, the managed policies, and the
+    policies of queues services deliver to."""
+    policies = [(delivery_policy_id(queue), queue) for queue, _ in queue_senders(app)]
+    return [*app.logical_ids(), *managed_policy_ids(app, plans), *policies]
 
 
 def check_policy_size(ctx: RuleContext, fn: Function) -> None:

@@ -376,6 +376,75 @@ FUNCTION_URL_CORS_METHODS_SOURCE = LAMBDA_URL_CORS
 
 
 # --------------------------------------------------------------------------- push sources
+SAM_S3_EVENT = (
+    "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/"
+    "sam-property-function-s3.html"
+)
+S3_EVENT_TYPES_DOC = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/"
+    "notification-how-to-event-types-and-destinations.html"
+)
+S3_NOTIFICATION_OVERLAP_DOC = (
+    "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html"
+)
+S3_OBJECT_KEYS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html"
+S3_KEY_MAX_BYTES = Quota(1024, "bytes", S3_OBJECT_KEYS,
+                         "an object key's UTF-8 length, so the longest prefix or suffix filter")
+SNS_FIFO_DOC = "https://docs.aws.amazon.com/sns/latest/dg/fifo-sns-subscriptions.html"
+SNS_SQS_DOC = "https://docs.aws.amazon.com/sns/latest/dg/subscribe-sqs-queue-to-sns-topic.html"
+SNS_FILTER_POLICY_DOC = (
+    "https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html"
+)
+SNS_FILTER_POLICY_KEYS_MAX = Quota(5, "count", SNS_FILTER_POLICY_DOC, "keys of one policy")
+SNS_FILTER_POLICY_COMBINATIONS_MAX = Quota(
+    150, "count", SNS_FILTER_POLICY_DOC,
+    "the product of the number of values of each key's array",
+)
+SNS_FILTER_POLICY_MAX_BYTES = Quota(256 * 1024, "bytes", SNS_FILTER_POLICY_DOC, "256 KB")
+EVENTBRIDGE_PATTERNS_DOC = (
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html"
+)
+EVENTBRIDGE_QUOTAS = "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html"
+EVENTBRIDGE_TARGET_API = "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_Target.html"
+EVENTBRIDGE_RETRY_API = (
+    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html"
+)
+EVENTBRIDGE_TRANSFORMER_API = (
+    "https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_InputTransformer.html"
+)
+EVENTBRIDGE_DLQ_DOC = (
+    "https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-event-delivery.html"
+    "#eb-rule-dlq"
+)
+EVENTBRIDGE_PATTERN_MAX_CHARS = Quota(
+    2048, "characters", EVENTBRIDGE_QUOTAS, "event pattern size; adjustable up to 4,096",
+)
+EVENTBRIDGE_INPUT_MAX_CHARS = Quota(8192, "characters", EVENTBRIDGE_TARGET_API,
+                                    "Target Input; InputTransformer's InputTemplate the same")
+EVENTBRIDGE_INPUT_PATH_MAX_CHARS = Quota(256, "characters", EVENTBRIDGE_TARGET_API, "InputPath")
+EVENTBRIDGE_INPUT_PATHS_MAX = Quota(100, "count", EVENTBRIDGE_TRANSFORMER_API, "InputPathsMap")
+EVENTBRIDGE_RETRY_ATTEMPTS_MAX = Quota(
+    185, "count", EVENTBRIDGE_RETRY_API,
+    "MaximumRetryAttempts, min 0, default 185; EventBridge Scheduler's RetryPolicy the same",
+)
+EVENTBRIDGE_EVENT_AGE_MIN_S = Quota(60, "s", EVENTBRIDGE_RETRY_API, "MaximumEventAgeInSeconds")
+EVENTBRIDGE_EVENT_AGE_MAX_S = Quota(
+    86400, "s", EVENTBRIDGE_RETRY_API,
+    "MaximumEventAgeInSeconds, default 24 hours; EventBridge Scheduler's the same",
+)
+SCHEDULER_EXPRESSIONS_DOC = (
+    "https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html"
+)
+SCHEDULER_FLEXIBLE_WINDOW_API = (
+    "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html"
+)
+SCHEDULER_TARGET_API = "https://docs.aws.amazon.com/scheduler/latest/APIReference/API_Target.html"
+SCHEDULER_FLEXIBLE_WINDOW_MIN = Quota(1, "minutes", SCHEDULER_FLEXIBLE_WINDOW_API,
+                                      "MaximumWindowInMinutes")
+SCHEDULER_FLEXIBLE_WINDOW_MAX = Quota(1440, "minutes", SCHEDULER_FLEXIBLE_WINDOW_API,
+                                      "MaximumWindowInMinutes, 24 hours")
+SCHEDULER_INPUT_MAX_CHARS = Quota(8192, "characters", SCHEDULER_TARGET_API, "Target Input")
+
 # (second half: CloudWatch Logs subscriptions, Cognito, IoT, Alexa)
 LOGS_PUT_SUBSCRIPTION_FILTER = (
     "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"

@@ -10,6 +10,7 @@ from lambdakit.model import App, Construct, EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events import extra_resource_count
+from lambdakit.rules.events.delivery import queue_senders
 from lambdakit.rules.limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
@@ -66,6 +67,7 @@ def stack_resource_count(app: App, functions: list[Function],
                   if not isinstance(owner, Function | EventSource))
             + len(managed_policy_ids(app, plans))
             + sum(r.unlisted_resource_count() for r in app.all_resources() if not r.is_existing)
+            + len(queue_senders(app))  # one delivery policy per queue services send to
             + extra_resource_count(app))
 
 

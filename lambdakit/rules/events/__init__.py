@@ -9,16 +9,21 @@ from lambdakit.events import (
     AlexaSkillEvent,
     ApiEvent,
     CognitoTrigger,
+    EventBridgeRule,
     FunctionUrl,
     HttpApiEvent,
     IotRuleEvent,
     LogsSubscriptionEvent,
+    S3Event,
+    ScheduleEvent,
+    SnsEvent,
     SqsEvent,
 )
 from lambdakit.model import App, EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.async_invocation import check_async_invocation
 from lambdakit.rules.events.common import check_event_names
+from lambdakit.rules.events.eventbridge import check_eventbridge_rule
 from lambdakit.rules.events.http import (
     authorizer_permission_count,
     check_api_event,
@@ -34,6 +39,9 @@ from lambdakit.rules.events.push_services import (
     check_log_subscriptions,
     check_logs_event,
 )
+from lambdakit.rules.events.s3 import check_overlapping_notifications, check_s3_event
+from lambdakit.rules.events.schedule import check_schedule
+from lambdakit.rules.events.sns import check_sns_event
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
 SourceRule = Callable[[RuleContext, Function, Any], None]
@@ -45,14 +53,19 @@ SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     ApiEvent: check_api_event,
     HttpApiEvent: check_http_api_event,
     FunctionUrl: check_function_url,
+    S3Event: check_s3_event,
+    SnsEvent: check_sns_event,
+    EventBridgeRule: check_eventbridge_rule,
+    ScheduleEvent: check_schedule,
     LogsSubscriptionEvent: check_logs_event,
     CognitoTrigger: check_cognito_trigger,
     IotRuleEvent: check_iot_rule,
     AlexaSkillEvent: check_alexa_skill,
 }
-# Checks across functions (two functions on one queue, the routes of one API, asynchronous
-# invocation and destinations, log subscriptions, user pools).
-APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_apis, check_async_invocation,
+# Checks across functions (two functions on one queue, the routes of one API, overlapping
+# bucket notifications, asynchronous invocation and destinations, log subscriptions, user pools).
+APP_RULES: tuple[AppRule, ...] = (check_shared_queues, check_apis,
+                                  check_overlapping_notifications, check_async_invocation,
                                   check_log_subscriptions, check_cognito_pools)
 # Resources the SAM transform adds once per app-wide thing rather than per source or resource
 # (a Lambda authorizer's permission, one per API it guards): counted towards the stack limit.

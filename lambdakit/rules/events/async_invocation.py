@@ -23,7 +23,7 @@ def async_callers(fn: Function, functions: list[Function],
     outside = acknowledged.get("LK384", "").strip()
     found = [f"from outside the app: {outside}"] if outside else []
     found += [f"{type(source).__name__} {source.event_name()}" for source in fn.live_events()
-             if source.invocation == "async"]
+             if source.invocation_mode() == "async"]
     # Plain attribute checks: this runs for every pair of functions.
     found += [f"{field} destination of {other.id}" for other in functions
               for field in ("on_success", "on_failure") if getattr(other, field) is fn]

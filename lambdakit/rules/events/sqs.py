@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lambdakit.events import SqsEvent
+from lambdakit.events import SnsEvent, SqsEvent
 from lambdakit.model import Function, Queue
 from lambdakit.model.resources.queue import SQS_DEFAULT_VISIBILITY_S
 from lambdakit.rules import quotas as q
@@ -48,9 +48,19 @@ def visibility_timeout(queue: Queue, functions: list[Function]) -> int:
     if queue.visibility_timeout is not None:
         return queue.visibility_timeout
     needed = [_recommended(fn, source.batching_window) for fn in functions
-              for source in fn.live_events()
-              if isinstance(source, SqsEvent) and source.queue is queue]
+              for source in sqs_pollers(fn) if source.queue is queue]
     return max([SQS_DEFAULT_VISIBILITY_S, *needed])
+
+
+def sqs_pollers(fn: Function) -> list[SqsEvent]:
+    """The function's SQS sources: its `SqsEvent`s, and the queues its buffered SNS
+    subscriptions deliver through."""
+    found: list[SqsEvent] = []
+    for source in fn.live_events():
+        poller = source.buffer() if isinstance(source, SnsEvent) else source
+        if isinstance(poller, SqsEvent):
+            found.append(poller)
+    return found
 
 
 def _recommended(fn: Function, window: int) -> int:
@@ -87,8 +97,8 @@ def check_shared_queues(ctx: RuleContext, functions: list[Function]) -> None:
     """Two mappings on one queue split its messages between the functions at random."""
     readers: dict[int, list[tuple[Function, SqsEvent]]] = {}
     for fn in functions:
-        for source in fn.live_events():
-            if isinstance(source, SqsEvent) and source.enabled:
+        for source in sqs_pollers(fn):
+            if source.enabled:
                 readers.setdefault(id(source.queue), []).append((fn, source))
     for pairs in readers.values():
         first_fn = pairs[0][0]

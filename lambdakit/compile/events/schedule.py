@@ -1,0 +1,57 @@
+"""The role EventBridge Scheduler invokes a function with, one per schedule.
+
+SAM's ScheduleV2 writes one when given no `RoleArn`, but trusts scheduler.amazonaws.com on
+behalf of any account and leaves out the key of an encrypted dead-letter queue; this one is
+trusted for this account only and holds exactly: invoke on the function's ARN (what the
+schedule targets, no version or alias), and send to the dead-letter queue (and use its key).
+"""
+
+from __future__ import annotations
+
+import awacs.awslambda
+from troposphere import Tags, Template, iam
+
+from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.events import ScheduleEvent
+from lambdakit.iam import Permission, arn_of, policy_document, trust_policy
+from lambdakit.iam.grants import access_permissions
+from lambdakit.model import App, Function, Grant
+
+SCHEDULER_SERVICE = "scheduler.amazonaws.com"
+POLICY_NAME = "invoke"
+
+
+def emit_scheduler_roles(template: Template, app: App) -> None:
+    for fn in sorted(app.all_functions(), key=lambda f: f.id):
+        for source in fn.live_events():
+            if isinstance(source, ScheduleEvent):
+                template.add_resource(_role(app, fn, source))
+
+
+def scheduler_permissions(fn: Function, source: ScheduleEvent) -> list[Permission]:
+    invoke = Permission(
+        sid="InvokeFunction",
+        actions=(awacs.awslambda.InvokeFunction,),
+        resources=(arn_of(fn),),
+        purpose=f"invoke {fn.id} on schedule {source.event_name()}",
+        origin=source.origin,
+    )
+    queue = source.dead_letter_queue
+    dead_letters = [] if queue is None else access_permissions(
+        [Grant(queue, "send", None, source.origin)])
+    return [invoke, *dead_letters]
+
+
+def _role(app: App, fn: Function, source: ScheduleEvent) -> iam.Role:
+    role = iam.Role(
+        source.role_id(fn),
+        AssumeRolePolicyDocument=trust_policy(SCHEDULER_SERVICE),
+        Policies=[iam.Policy(PolicyName=POLICY_NAME,
+                             PolicyDocument=policy_document(scheduler_permissions(fn, source)))],
+    )
+    if app.permissions_boundary:
+        role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
+    tags = dict(sorted({**app.tags, **fn.tags}.items()))
+    if tags:
+        role.Tags = Tags(**tags)
+    return role

@@ -1,0 +1,110 @@
+"""EventBridge: a rule on an event bus sends matching events to the function, asynchronously."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from pydantic import InstanceOf
+
+from lambdakit.events._delivery import delivery_properties
+from lambdakit.events._samples import (
+    SAMPLE_ACCOUNT,
+    SAMPLE_REGION,
+    matching_document,
+    sample_uuid,
+)
+from lambdakit.model import Binding, EventBus, EventSource, Queue, Ref
+
+if TYPE_CHECKING:
+    from lambdakit.model import Construct, Function
+
+SAMPLE_TIME = "2026-01-01T00:00:00Z"
+
+
+class EventBridgeRule(EventSource):
+    """Events on `bus` (the account's default bus when unset) that match `pattern`. The target
+    receives the event itself, or `input` (a constant), `input_path` (a part of the event) or
+    `input_template` filled from `input_paths`. Events EventBridge cannot deliver after
+    `retry_attempts` or `max_event_age` go to `dead_letter_queue`, which lambdakit opens to
+    this rule only. Lambda's invoke permission is scoped to the rule's ARN."""
+
+    sam_type = "EventBridgeRule"
+    invocation = "async"
+
+    pattern: dict[str, Any]
+    bus: InstanceOf[EventBus] | None = None
+    input: dict[str, Any] | None = None
+    input_path: str | None = None
+    input_paths: dict[str, str] | None = None
+    input_template: str | None = None
+    # EventBridge's own retries of the delivery to Lambda (RetryPolicy): 0–185 attempts, for
+    # 60–86,400 s; EventBridge's defaults are 185 and 24 hours.
+    retry_attempts: int | None = None
+    max_event_age: int | None = None
+    dead_letter_queue: InstanceOf[Queue] | None = None
+    enabled: bool = True
+
+    def default_name(self) -> str:
+        return f"On{self.bus.id}" if self.bus is not None else "OnDefaultBus"
+
+    def referenced_constructs(self) -> list[Construct]:
+        return [c for c in (self.bus, self.dead_letter_queue) if c is not None]
+
+    def generated_ids(self, fn: Function) -> list[str]:
+        rule = self.rule_id(fn)
+        return [rule, f"{rule}Permission"]
+
+    def deployed_resource_count(self) -> int:
+        # The rule and its permission; a dead-letter queue's delivery policy is one per queue,
+        # however many senders share it, and counted with the queue (`queue_senders`).
+        return 2
+
+    def rule_id(self, fn: Function) -> str:
+        """The logical id SAM gives the rule (the function's id and the event's name)."""
+        return f"{fn.id}{self.event_name()}"
+
+    def queue_policy_id(self, fn: Function) -> str:
+        return f"{self.rule_id(fn)}DeadLetterPolicy"
+
+    def bind(self, fn: Function) -> Binding:
+        properties: dict[str, Any] = {"Pattern": self.pattern}
+        if self.bus is not None:
+            properties["EventBusName"] = Ref(self.bus, "Name", 256)
+        if self.input is not None:
+            properties["Input"] = json.dumps(self.input, sort_keys=True, separators=(",", ":"))
+        if self.input_path is not None:
+            properties["InputPath"] = self.input_path
+        if self.input_template is not None:
+            transformer: dict[str, Any] = {"InputTemplate": self.input_template}
+            if self.input_paths:
+                transformer["InputPathsMap"] = dict(sorted(self.input_paths.items()))
+            properties["InputTransformer"] = transformer
+        properties.update(delivery_properties(self.retry_attempts, self.max_event_age,
+                                              self.dead_letter_queue))
+        if not self.enabled:
+            properties["State"] = "DISABLED"
+        return Binding(properties)
+
+    def sample_event(self, fn: Function) -> dict[str, Any]:
+        source = _first_string(self.pattern.get("source")) or "com.example.orders"
+        detail_type = _first_string(self.pattern.get("detail-type")) or "Example"
+        detail = self.pattern.get("detail")
+        return {
+            "version": "0",
+            "id": sample_uuid(f"{self.rule_id(fn)}/event"),
+            "detail-type": detail_type,
+            "source": source,
+            "account": SAMPLE_ACCOUNT,
+            "time": SAMPLE_TIME,
+            "region": SAMPLE_REGION,
+            "resources": [],
+            "detail": matching_document(detail) if isinstance(detail, dict) else {},
+        }
+
+
+def _first_string(values: Any) -> str | None:
+    if isinstance(values, list):
+        return next((v for v in values if isinstance(v, str)), None)
+    return None
+

@@ -1,0 +1,53 @@
+"""Queues that AWS services send to on the app's behalf: an EventBridge rule's dead-letter
+queue, the buffer queue of an SNS subscription. Each needs a queue policy that lets exactly
+those senders in; SQS holds one policy per queue, so one policy names them all. Compile writes
+the policies; the logical-id checks count them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from lambdakit.events import EventBridgeRule, SnsEvent
+from lambdakit.iam import arn_of
+from lambdakit.model import App, Queue
+
+EVENTS_SERVICE = "events.amazonaws.com"
+SNS_SERVICE = "sns.amazonaws.com"
+
+
+@dataclass(frozen=True)
+class Sender:
+    """`service` sends to the queue on behalf of the resource whose ARN is `source_arn`."""
+
+    service: str
+    source_arn: Any  # a CloudFormation value
+
+
+def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
+    """Each owned queue that a service delivers to, with its senders, in a stable order."""
+    found: dict[int, tuple[Queue, list[Sender]]] = {}
+    for fn in sorted(app.all_functions(), key=lambda f: f.id):
+        for source in fn.live_events():
+            queue: Queue | None = None
+            if isinstance(source, EventBridgeRule):
+                queue = source.dead_letter_queue
+                sender = Sender(EVENTS_SERVICE, {"Fn::GetAtt": [source.rule_id(fn), "Arn"]})
+            elif isinstance(source, SnsEvent) and (buffer := source.buffer()) is not None:
+                queue = buffer.queue
+                sender = Sender(SNS_SERVICE, arn_of(source.topic))
+            if queue is not None and not queue.is_existing and queue.key is None:
+                senders = found.setdefault(id(queue), (queue, []))[1]
+                if sender not in senders:
+                    senders.append(sender)
+    return [(queue, sorted(senders, key=_sender_order))
+            for queue, senders in sorted(found.values(), key=lambda entry: entry[0].id)]
+
+
+def _sender_order(sender: Sender) -> tuple[str, str]:
+    return sender.service, json.dumps(sender.source_arn, sort_keys=True)
+
+
+def delivery_policy_id(queue: Queue) -> str:
+    return f"{queue.id}DeliveryPolicy"

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from helpers import synth_file
 
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
-from lambdakit.events import SqsEvent
+from lambdakit.events import DynamoDbStreamEvent, KinesisEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
@@ -30,6 +31,8 @@ EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
 # Each source type → the powertools model its handler would parse the event with.
 POWERTOOLS_MODELS: dict[type[EventSource], Any] = {
     SqsEvent: powertools.SqsModel,
+    KinesisEvent: powertools.KinesisDataStreamModel,
+    DynamoDbStreamEvent: powertools.DynamoDBStreamModel,
 }
 # What a resource-based permission may name as its scope (one is enough).
 PERMISSION_SCOPES = ("SourceArn", "SourceAccount", "EventSourceToken")
@@ -68,10 +71,40 @@ def test_pollers_read_exactly_their_source(case: str) -> None:
         statements = [s for policy in resources[role]["Properties"]["Policies"]
                       for s in policy["PolicyDocument"]["Statement"]]
         source = mapping["Properties"]["EventSourceArn"]
-        readers = [s for s in statements if source in s["Resource"]]
+        readers = [s for s in statements if any(_names(r, source) for r in s["Resource"])]
         assert readers, f"{logical_id}: no statement of {role} names {source}"
         for statement in readers:
             assert "*" not in statement["Resource"], logical_id
+
+
+@pytest.mark.parametrize("case", EVENT_CASES)
+def test_failure_destinations_are_writable_by_their_function(case: str) -> None:
+    """Lambda sends a mapping's failure records with the function's role."""
+    resources = _transformed(case)["Resources"]
+    for logical_id, mapping in resources.items():
+        if mapping["Type"] != "AWS::Lambda::EventSourceMapping":
+            continue
+        destination = mapping["Properties"].get("DestinationConfig", {}).get(
+            "OnFailure", {}).get("Destination")
+        if destination is None:
+            continue
+        function = mapping["Properties"]["FunctionName"]["Ref"]
+        role = resources[function]["Properties"]["Role"]["Fn::GetAtt"][0]
+        actions = {action for policy in resources[role]["Properties"]["Policies"]
+                   for s in policy["PolicyDocument"]["Statement"] if destination in s["Resource"]
+                   for action in s["Action"]}
+        assert actions & {"sqs:SendMessage", "sns:Publish", "s3:ListBucket"}, logical_id
+
+
+def _names(resource: Any, source: Any) -> bool:
+    """The statement's resource is the source, or an ARN pattern that matches it (an existing
+    table's stream, whose label only DynamoDB knows, is granted as `table/NAME/stream/*`)."""
+    if resource == source:
+        return True
+    pattern, arn = (value.get("Fn::Sub") if isinstance(value, dict) else None
+                    for value in (resource, source))
+    return (isinstance(pattern, str) and isinstance(arn, str) and "*" in pattern
+            and fnmatch.fnmatchcase(arn, pattern))
 
 
 @pytest.mark.parametrize("case", EVENT_CASES)

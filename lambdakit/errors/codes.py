@@ -90,6 +90,13 @@ CODES: dict[str, Code] = {
         Code("LK315", _E, "too many event filters, or a filter too long"),
         Code("LK316", _W, "queue read by more than one function"),
         # streams
+        Code("LK320", _E, "stream batch size or batching window out of range"),
+        Code("LK321", _E, "starting position and timestamp do not fit"),
+        Code("LK322", _E, "stream retry attempts or record age out of range"),
+        Code("LK323", _W, "stream retries or record age unbounded"),
+        Code("LK324", _E, "stream parallelization or tumbling window out of range"),
+        Code("LK325", _W, "stream source without an on-failure destination"),
+        Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
         # Kafka, MQ, DocumentDB
         # HTTP
         # push sources

@@ -3,10 +3,14 @@ the SAM event, the role's access, Lambda's invoke permission (SAM writes it, sco
 source), and the checks in `lambdakit.rules.events`."""
 
 from lambdakit.events.sqs import SqsEvent
+from lambdakit.events.streams import DynamoDbStreamEvent, KinesisEvent, StreamSource
 from lambdakit.model import Binding, EventSource
 
 __all__ = [
     "Binding",
+    "DynamoDbStreamEvent",
     "EventSource",
+    "KinesisEvent",
     "SqsEvent",
+    "StreamSource",
 ]

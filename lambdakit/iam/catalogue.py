@@ -78,6 +78,13 @@ CATALOGUE: dict[tuple[str, str], Access] = {
     ("bucket", "delete"): Access(
         (StatementSpec("Objects", (s3.DeleteObject,), OBJECTS),),
         summary="delete objects (versions stay recoverable in a versioned bucket)"),
+    # A stream or Kafka source's on-failure destination: Lambda writes the failed batch as an
+    # object and, as its documentation lists, needs ListBucket too.
+    ("bucket", "failure_records"): Access(
+        (StatementSpec("Objects", (s3.PutObject,), OBJECTS),
+         StatementSpec("Listing", (s3.ListBucket,), BUCKET_LISTING)),
+        key_actions=(kms.Decrypt, kms.GenerateDataKey),
+        summary="put records of failed batches"),
     ("table", "read"): Access(
         (StatementSpec("", TABLE_READ),
          StatementSpec("Indexes", (ddb.Query, ddb.Scan), INDEXES)),

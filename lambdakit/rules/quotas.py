@@ -338,6 +338,22 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 
 # --------------------------------------------------------------------------- stream sources
 # (Kinesis and DynamoDB Streams quotas beyond the batch and parallelization above)
+LAMBDA_KINESIS_ERRORS = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html"
+)
+STREAM_RETRY_ATTEMPTS_MAX = Quota(
+    10000, "count", LAMBDA_CREATE_ESM,
+    "MaximumRetryAttempts, range -1 to 10,000; -1 (AWS's default) retries until the record "
+    "expires. Splitting a batch (BisectBatchOnFunctionError) does not count as a retry",
+)
+STREAM_RECORD_AGE_MIN_S = Quota(
+    60, "s", LAMBDA_CREATE_ESM,
+    "MaximumRecordAgeInSeconds, 60-604,800 or -1 (AWS's default: until the record expires)",
+)
+STREAM_RECORD_AGE_MAX_S = Quota(604800, "s", LAMBDA_CREATE_ESM, "one week")
+STREAM_TUMBLING_WINDOW_MAX_S = Quota(
+    900, "s", LAMBDA_CREATE_ESM, "TumblingWindowInSeconds, Kinesis and DynamoDB Streams; min 0",
+)
 
 # --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
 

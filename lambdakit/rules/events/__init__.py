@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lambdakit.events import SqsEvent
+from lambdakit.events import DynamoDbStreamEvent, KinesisEvent, SqsEvent
 from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
+from lambdakit.rules.events.streams import check_stream_event
 
 SourceRule = Callable[[RuleContext, Function, Any], None]
 AppRule = Callable[[RuleContext, list[Function]], None]
@@ -17,6 +18,8 @@ AppRule = Callable[[RuleContext, list[Function]], None]
 # One rule per source type: the checks that source needs against its function.
 SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     SqsEvent: check_sqs_event,
+    KinesisEvent: check_stream_event,
+    DynamoDbStreamEvent: check_stream_event,
 }
 # Checks across functions (two functions on one queue).
 APP_RULES: tuple[AppRule, ...] = (check_shared_queues,)

@@ -84,7 +84,8 @@ def _check_failure_handling(ctx: RuleContext, fn: Function, source: StreamSource
     if age != -1 and not youngest <= age <= oldest:
         ctx.report("LK322", source,
                    f"maximum_record_age must be {youngest}–{oldest} s or -1 (got {age})",
-                   q.STREAM_RECORD_AGE_MIN_S.source)
+                   f"set maximum_record_age={min(max(age, youngest), oldest)} or more, up to a "
+                   f"week; {q.STREAM_RECORD_AGE_MIN_S.source}")
     unbounded = [name for name, value in (("maximum_retry_attempts", retries),
                                           ("maximum_record_age", age)) if value == -1]
     if unbounded:

@@ -98,6 +98,9 @@ CODES: dict[str, Code] = {
         Code("LK325", _W, "stream source without an on-failure destination"),
         Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
         # Kafka, MQ, DocumentDB
+        Code("LK330", _E, "Kafka, MQ or DocumentDB batch size or batching window out of range"),
+        Code("LK331", _E, "Kafka, MQ or DocumentDB connection settings not possible"),
+        Code("LK332", _E, "credentials secret Lambda cannot use"),
         # HTTP
         # push sources
         # asynchronous invocation

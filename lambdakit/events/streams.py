@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, InstanceOf
 
+from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._samples import (
     SAMPLE_REGION,
     sample_arn,
@@ -28,7 +29,6 @@ from lambdakit.events._samples import (
 from lambdakit.events.sqs import filter_criteria
 from lambdakit.model import Binding, Bucket, EventSource, Queue, Ref, Stream, Table, Topic
 from lambdakit.model.grants import Grant
-from lambdakit.model.resources.base import ARN_PARTITION
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -117,14 +117,6 @@ class StreamSource(EventSource):
                 "OnFailure": {"Destination": Ref(self.on_failure, "Arn", 2048)}}
             grants += (failure_grant(self.on_failure, self),)
         return Binding(properties, grants=grants)
-
-
-def partition_agnostic(arn: str) -> Any:
-    """A literal ARN as CloudFormation writes it in any partition (`arn:${AWS::Partition}:`)."""
-    partition = ARN_PARTITION.match(arn)
-    if partition is None:
-        return arn  # not an ARN: the rules report it
-    return {"Fn::Sub": "arn:${AWS::Partition}:" + arn[partition.end():]}
 
 
 def failure_grant(destination: Queue | Topic | Bucket, source: EventSource) -> Grant:

@@ -356,6 +356,35 @@ STREAM_TUMBLING_WINDOW_MAX_S = Quota(
 )
 
 # --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
+LAMBDA_KAFKA_CONFIG = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_SelfManagedKafkaEventSourceConfig.html"
+)
+BROKER_BATCH_SIZE_MAX = Quota(
+    10000, "count", LAMBDA_CREATE_ESM, "Amazon MSK, self-managed Kafka, Amazon MQ, DocumentDB; "
+    "default 100",
+)
+KAFKA_TOPIC_MAX_CHARS = Quota(
+    249, "characters", LAMBDA_CREATE_ESM, "Topics: one topic, pattern ^[^.]([a-zA-Z0-9\\-_.]+)",
+)
+KAFKA_TOPIC_PATTERN = r"^[a-zA-Z0-9\-_][a-zA-Z0-9\-_.]*$"  # Kafka's own legal characters
+KAFKA_CONSUMER_GROUP_MAX_CHARS = Quota(
+    200, "characters", LAMBDA_KAFKA_CONFIG, "ConsumerGroupId, pattern [a-zA-Z0-9-\\/*:_+=.@-]*",
+)
+KAFKA_CONSUMER_GROUP_PATTERN = r"^[a-zA-Z0-9\-/*:_+=.@]+$"
+KAFKA_BOOTSTRAP_SERVER_PATTERN = (
+    r"^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*"
+    r"([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]):[0-9]{1,5}$"
+)
+KAFKA_BOOTSTRAP_SOURCE = "https://docs.aws.amazon.com/lambda/latest/api/API_SelfManagedEventSource.html"
+MQ_QUEUE_MAX_CHARS = Quota(1000, "characters", LAMBDA_CREATE_ESM, "Queues: one queue")
+DOCDB_DATABASE_MAX_CHARS = Quota(
+    63, "characters", "https://docs.aws.amazon.com/lambda/latest/api/"
+    "API_DocumentDBEventSourceConfig.html", "DatabaseName",
+)
+DOCDB_COLLECTION_MAX_CHARS = Quota(
+    57, "characters", "https://docs.aws.amazon.com/lambda/latest/api/"
+    "API_DocumentDBEventSourceConfig.html", "CollectionName",
+)
 
 # --------------------------------------------------------------------------- HTTP sources
 

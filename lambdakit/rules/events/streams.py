@@ -3,11 +3,12 @@ and a table that really has a stream."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from lambdakit.events import DynamoDbStreamEvent, StreamSource
 from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPTS
-from lambdakit.model import Function
+from lambdakit.model import EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_filters
@@ -51,13 +52,20 @@ def _check_batching(ctx: RuleContext, source: StreamSource) -> None:
 
 
 def _check_starting_position(ctx: RuleContext, source: StreamSource) -> None:
-    position, moment = source.starting_position, source.starting_timestamp
-    if position == "AT_TIMESTAMP" and isinstance(source, DynamoDbStreamEvent):
+    if source.starting_position == "AT_TIMESTAMP" and isinstance(source, DynamoDbStreamEvent):
         ctx.report("LK321", source,
                    "DynamoDB Streams start only at TRIM_HORIZON or LATEST, not AT_TIMESTAMP",
                    "use TRIM_HORIZON (every record still in the stream, up to 24 hours) or "
                    f"LATEST; {q.LAMBDA_CREATE_ESM}")
-    elif position == "AT_TIMESTAMP" and moment is None:
+    else:
+        check_starting_timestamp(ctx, source, source.starting_position,
+                                 source.starting_timestamp)
+
+
+def check_starting_timestamp(ctx: RuleContext, source: EventSource, position: str,
+                             moment: dt.datetime | None) -> None:
+    """AT_TIMESTAMP and a timezone-aware starting_timestamp go together."""
+    if position == "AT_TIMESTAMP" and moment is None:
         ctx.report("LK321", source, "starting_position='AT_TIMESTAMP' needs a starting_timestamp",
                    "starting_timestamp=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)")
     elif position != "AT_TIMESTAMP" and moment is not None:

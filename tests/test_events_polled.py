@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from aws_lambda_powertools.utilities.parser.models import DynamoDBStreamModel
 from helpers import FIXED_DAY
 
 from lambdakit import App, Bucket, Function, Queue, Secret, Stream, Table, Topic
@@ -198,3 +199,15 @@ def test_pollers_in_a_vpc_create_interfaces_only_by_type_in_their_account() -> N
     assert [r["Fn::Sub"].rsplit(":", 1)[-1] for r in create] == [
         "network-interface/*", "security-group/*", "subnet/*"]
     assert all("${AWS::AccountId}" in r["Fn::Sub"] for r in create)
+
+
+@pytest.mark.parametrize("view", ["KEYS_ONLY", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES"])
+def test_dynamodb_sample_holds_what_the_view_type_says(view: str) -> None:
+    table = Table(id="Orders", partition_key="pk", sort_key="sk", stream=view)
+    event = DynamoDbStreamEvent(table=table, starting_position="LATEST").sample_event(_worker())
+    DynamoDBStreamModel.model_validate(event)
+    record = event["Records"][0]["dynamodb"]
+    assert record["StreamViewType"] == view
+    assert set(record["Keys"]) == {"pk", "sk"}
+    assert ("NewImage" in record) == (view in ("NEW_IMAGE", "NEW_AND_OLD_IMAGES"))
+    assert ("OldImage" in record) == (view in ("OLD_IMAGE", "NEW_AND_OLD_IMAGES"))

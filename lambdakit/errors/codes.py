@@ -97,6 +97,7 @@ CODES: dict[str, Code] = {
         Code("LK324", _E, "stream parallelization or tumbling window out of range"),
         Code("LK325", _W, "stream source without an on-failure destination"),
         Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
+        Code("LK327", _E, "FIFO queue or topic as an on-failure destination"),
         # Kafka, MQ, DocumentDB
         Code("LK330", _E, "Kafka, MQ or DocumentDB batch size or batching window out of range"),
         Code("LK331", _E, "Kafka, MQ or DocumentDB connection settings not possible"),

@@ -338,6 +338,9 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 
 # --------------------------------------------------------------------------- stream sources
 # (Kinesis and DynamoDB Streams quotas beyond the batch and parallelization above)
+LAMBDA_ESM_DESTINATIONS = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_OnFailure.html"
+)
 LAMBDA_KINESIS_ERRORS = (
     "https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html"
 )

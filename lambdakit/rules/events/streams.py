@@ -11,7 +11,7 @@ from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPT
 from lambdakit.model import EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.events.common import check_filters
+from lambdakit.rules.events.common import check_failure_destination, check_filters
 
 # arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL
 TABLE_STREAM_ARN = re.compile(
@@ -103,6 +103,7 @@ def _check_failure_handling(ctx: RuleContext, fn: Function, source: StreamSource
                    f"bound them (lambdakit's defaults: {DEFAULT_RETRY_ATTEMPTS} retries, "
                    f"{DEFAULT_RECORD_AGE_S} s), or acknowledge "
                    f"LK323 on {fn.id} with the reason; {q.LAMBDA_KINESIS_ERRORS}", owner=fn)
+    check_failure_destination(ctx, source, source.on_failure)
     if source.on_failure is None:
         ctx.report("LK325", source,
                    "no on_failure destination: records Lambda gives up on are skipped, with "

@@ -24,6 +24,7 @@ from lambdakit.model import (
     StateMachine,
     Statement,
     Stream,
+    StreamConsumer,
     Table,
     Topic,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "StateMachine",
     "Statement",
     "Stream",
+    "StreamConsumer",
     "Table",
     "Topic",
     "explain",

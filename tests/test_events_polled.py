@@ -11,7 +11,17 @@ import pytest
 from aws_lambda_powertools.utilities.parser.models import DynamoDBStreamModel
 from helpers import FIXED_DAY
 
-from lambdakit import App, Bucket, Function, Queue, Secret, Stream, Table, Topic
+from lambdakit import (
+    App,
+    Bucket,
+    Function,
+    Queue,
+    Secret,
+    Stream,
+    StreamConsumer,
+    Table,
+    Topic,
+)
 from lambdakit.events import (
     DocumentDbEvent,
     DynamoDbStreamEvent,
@@ -105,6 +115,18 @@ CASES: list[tuple[str, EventSource, str, str]] = [
                          on_failure=FAILED,
                          stream_arn="arn:aws:dynamodb:us-east-1:123456789012:table/legacy"),
      "LK010", "is not a DynamoDB stream ARN"),
+    ("consumer of another stream",
+     kinesis(consumer=StreamConsumer(id="Other", stream=Stream(id="Orders"))), "LK328",
+     "consumes Orders, not Clicks"),
+    ("consumer ARN of another stream",
+     kinesis(stream=Stream.existing(name="clicks"),
+             consumer=StreamConsumer.existing(
+                 arn="arn:aws:kinesis:us-east-1:123456789012:stream/orders/consumer/c:1")),
+     "LK328", "a consumer of another stream"),
+    ("consumer by name",
+     kinesis(consumer=StreamConsumer.existing(name="fan-out")), "LK328", "referenced by name"),
+    ("owned consumer without stream", kinesis(consumer=StreamConsumer(id="Loose")), "LK209",
+     "needs stream"),
     ("broker batch", msk(batch_size=10001), "LK330", "batch_size must be 1–10000"),
     ("broker window", msk(batching_window=-1), "LK330", "batching_window must be 0–300"),
     ("msk ARN", msk(cluster_arn="arn:aws:kafka:us-east-1:123456789012:orders"), "LK010",
@@ -146,6 +168,7 @@ def test_each_check(what: str, source: EventSource, code: str, fragment: str) ->
 
 @pytest.mark.parametrize("source", [
     kinesis(),
+    kinesis(consumer=StreamConsumer(id="FanOut", stream=STREAM)),
     DynamoDbStreamEvent(table=TABLE, starting_position="TRIM_HORIZON", on_failure=FAILED),
     DynamoDbStreamEvent(table=Table.existing(arn="arn:aws:dynamodb:eu-west-1:111122223333:"
                                                  "table/legacy"),

@@ -59,6 +59,7 @@ TARGET_RESOURCE_TYPE: dict[tuple[str, str], tuple[str, str]] = {
     ("table", INDEXES): ("dynamodb", "index"),
     ("table", TABLE_STREAM): ("dynamodb", "stream"),
     ("stream", SELF): ("kinesis", "stream"),
+    ("stream_consumer", SELF): ("kinesis", "consumer"),
     ("secret", SELF): ("secretsmanager", "Secret"),
     ("parameter", SELF): ("ssm", "parameter"),
     ("key", SELF): ("kms", "key"),

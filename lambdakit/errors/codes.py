@@ -98,6 +98,7 @@ CODES: dict[str, Code] = {
         Code("LK325", _W, "stream source without an on-failure destination"),
         Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
         Code("LK327", _E, "FIFO queue or topic as an on-failure destination"),
+        Code("LK328", _E, "Kinesis consumer of another stream, or not by ARN"),
         # Kafka, MQ, DocumentDB
         Code("LK330", _E, "Kafka, MQ or DocumentDB batch size or batching window out of range"),
         Code("LK331", _E, "Kafka, MQ or DocumentDB connection settings not possible"),

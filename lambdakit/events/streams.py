@@ -27,7 +27,17 @@ from lambdakit.events._samples import (
     sample_uuid,
 )
 from lambdakit.events.sqs import filter_criteria
-from lambdakit.model import Binding, Bucket, EventSource, Queue, Ref, Stream, Table, Topic
+from lambdakit.model import (
+    Binding,
+    Bucket,
+    EventSource,
+    Queue,
+    Ref,
+    Stream,
+    StreamConsumer,
+    Table,
+    Topic,
+)
 from lambdakit.model.grants import Grant
 
 if TYPE_CHECKING:
@@ -127,24 +137,32 @@ def failure_grant(destination: Queue | Topic | Bucket, source: EventSource) -> G
 
 
 class KinesisEvent(StreamSource):
-    """Records of a Kinesis data `stream`, read through shared throughput (standard
-    iterator)."""
+    """Records of a Kinesis data `stream`: polled through the shards' shared read throughput,
+    or pushed through an enhanced fan-out `consumer` of the stream, with its own."""
 
     sam_type = "Kinesis"
 
     stream: InstanceOf[Stream]
+    consumer: InstanceOf[StreamConsumer] | None = None
 
     def default_name(self) -> str:
         return f"From{self.stream.id}"
 
     def referenced_constructs(self) -> list[Construct]:
-        return [self.stream, *super().referenced_constructs()]
+        consumer = [self.consumer] if self.consumer is not None else []
+        return [self.stream, *consumer, *super().referenced_constructs()]
 
     def source_property(self) -> tuple[str, Any]:
+        if self.consumer is not None:
+            return "Stream", Ref(self.consumer, "Arn", 2048)
         return "Stream", Ref(self.stream, "Arn", 2048)
 
     def source_grants(self) -> tuple[Grant, ...]:
-        return (self.stream.grant("read", origin=self.origin),)
+        # Lambda reads the stream's shards either way; a consumer adds SubscribeToShard on it.
+        grants: tuple[Grant, ...] = (self.stream.grant("read", origin=self.origin),)
+        if self.consumer is not None and self.consumer.existing_name is None:  # else LK328
+            grants += (self.consumer.grant("subscribe", origin=self.origin),)
+        return grants
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
         arn = sample_arn("kinesis", f"stream/{sample_name(self.stream)}")

@@ -149,6 +149,10 @@ CATALOGUE: dict[tuple[str, str], Access] = {
                             kinesis.GetRecords, kinesis.GetShardIterator, kinesis.ListShards)),),
         key_actions=(kms.Decrypt,),
         summary="read records"),
+    # Enhanced fan-out: records pushed to the consumer (the stream's own read still applies).
+    ("stream_consumer", "subscribe"): Access(
+        (StatementSpec("", (kinesis.DescribeStreamConsumer, kinesis.SubscribeToShard)),),
+        summary="subscribe to the stream's shards through this consumer"),
     ("stream", "write"): Access(
         (StatementSpec("", (kinesis.PutRecord, kinesis.PutRecords)),),
         key_actions=(kms.GenerateDataKey,),

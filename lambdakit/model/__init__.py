@@ -19,6 +19,7 @@ from lambdakit.model.resources import (
     Secret,
     StateMachine,
     Stream,
+    StreamConsumer,
     Table,
     Topic,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "StateMachine",
     "Statement",
     "Stream",
+    "StreamConsumer",
     "Table",
     "Topic",
 ]

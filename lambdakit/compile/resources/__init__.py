@@ -9,7 +9,12 @@ from troposphere import Template
 
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
-from lambdakit.compile.resources.storage import emit_bucket, emit_stream, emit_table
+from lambdakit.compile.resources.storage import (
+    emit_bucket,
+    emit_stream,
+    emit_stream_consumer,
+    emit_table,
+)
 from lambdakit.model import (
     App,
     Bucket,
@@ -20,6 +25,7 @@ from lambdakit.model import (
     Resource,
     Secret,
     Stream,
+    StreamConsumer,
     Table,
     Topic,
 )
@@ -30,6 +36,7 @@ EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
     Bucket: emit_bucket,
     Table: emit_table,
     Stream: emit_stream,
+    StreamConsumer: emit_stream_consumer,
     EventBus: emit_event_bus,
     Secret: emit_secret,
     Parameter: emit_parameter,

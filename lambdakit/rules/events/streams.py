@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from lambdakit.events import DynamoDbStreamEvent, StreamSource
+from lambdakit.events import DynamoDbStreamEvent, KinesisEvent, StreamSource
 from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPTS
 from lambdakit.model import EventSource, Function
 from lambdakit.rules import quotas as q
@@ -36,6 +36,34 @@ def check_stream_event(ctx: RuleContext, fn: Function, source: StreamSource) -> 
     check_filters(ctx, source, source.filters)
     if isinstance(source, DynamoDbStreamEvent):
         _check_table_stream(ctx, source)
+    if isinstance(source, KinesisEvent) and source.consumer is not None:
+        _check_consumer(ctx, source)
+
+
+def _check_consumer(ctx: RuleContext, source: KinesisEvent) -> None:
+    consumer, stream = source.consumer, source.stream
+    assert consumer is not None
+    if consumer.broken or stream.broken:
+        return
+    if consumer.existing_name is not None:
+        ctx.report("LK328", source,
+                   f"{consumer.id} is referenced by name: a consumer's ARN ends in its creation "
+                   "time, which only Kinesis knows",
+                   "StreamConsumer.existing(arn=...) with the ARN `aws kinesis "
+                   "describe-stream-consumer` prints")
+    elif consumer.existing_arn is not None:
+        stream_name = stream.name or stream.existing_name or (
+            stream.existing_arn.rsplit("/", 1)[-1] if stream.existing_arn else None)
+        if stream_name and f":stream/{stream_name}/consumer/" not in consumer.existing_arn:
+            ctx.report("LK328", source,
+                       f"{consumer.id} is a consumer of another stream than {stream.id}",
+                       f"pass a consumer of {stream.id}, or KinesisEvent(stream=...) of the "
+                       "consumer's own stream")
+    elif consumer.stream is not None and consumer.stream is not stream:
+        ctx.report("LK328", source,
+                   f"{consumer.id} consumes {consumer.stream.id}, not {stream.id}",
+                   f"StreamConsumer(id=..., stream={stream.id}), or the event's stream="
+                   f"{consumer.stream.id}")
 
 
 def _check_batching(ctx: RuleContext, source: StreamSource) -> None:

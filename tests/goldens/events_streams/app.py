@@ -1,19 +1,23 @@
 # Stream sources. Kinesis: defaults (bounded retries and age, bisect, partial batch responses)
 # with an SQS on-failure destination; every option on a second mapping (AT_TIMESTAMP,
 # batching window, parallelization, tumbling window, filters, unbounded retries acknowledged,
-# an SNS destination) on a stream with a customer key; an existing stream, disabled, with an S3
-# destination. DynamoDB: an owned table's stream with a queue destination, and an
-# existing table's stream by its ARN, failures acknowledged. Each implies read on its own
-# stream only, plus send/publish/put on its destination.
+# an SNS destination) on a stream with a customer key; an existing stream through an existing
+# enhanced fan-out consumer, disabled, with an S3 destination; an owned fan-out consumer.
+# DynamoDB: an owned table's stream with a queue destination, and an existing table's stream
+# by its ARN, failures acknowledged. Each implies read on its own stream only (and subscribe
+# on its consumer), plus send/publish/put on its destination.
 import datetime as dt
 
-from lambdakit import App, Bucket, Function, Key, Queue, Stream, Table, Topic
+from lambdakit import App, Bucket, Function, Key, Queue, Stream, StreamConsumer, Table, Topic
 from lambdakit.events import DynamoDbStreamEvent, KinesisEvent
 
 key = Key(id="ClicksKey", description="Encrypts the clicks stream")
 order_events = Stream(id="OrderEvents", shards=1)
 clicks = Stream(id="Clicks", key=key)
 partner = Stream.existing(arn="arn:aws:kinesis:eu-west-1:111122223333:stream/partner-feed")
+fan_out = StreamConsumer(id="OrderEventsFanOut", stream=order_events)
+partner_fan_out = StreamConsumer.existing(
+    arn="arn:aws:kinesis:eu-west-1:111122223333:stream/partner-feed/consumer/lambdakit:1767225600")
 failed = Queue(id="FailedRecords")
 alerts = Topic(id="StreamAlerts")
 archive = Bucket(id="FailedBatches")
@@ -23,7 +27,9 @@ legacy = Table.existing(arn="arn:aws:dynamodb:eu-west-1:111122223333:table/legac
 reader = Function(
     id="OrdersReader", handler="svc.handler.handle", code="../_code", runtime="python3.13",
     events=[KinesisEvent(stream=order_events, starting_position="TRIM_HORIZON",
-                         on_failure=failed)],
+                         on_failure=failed),
+            KinesisEvent(stream=order_events, consumer=fan_out, name="FanOut",
+                         starting_position="LATEST", on_failure=failed)],
 )
 aggregator = Function(
     id="ClickAggregator", handler="svc.handler.handle", code="../_code", runtime="python3.13",
@@ -36,8 +42,8 @@ aggregator = Function(
                      maximum_record_age=-1, bisect_on_error=False,
                      report_batch_item_failures=False,
                      filters=[{"data": {"kind": ["click"]}}], on_failure=alerts),
-        KinesisEvent(stream=partner, starting_position="LATEST", enabled=False,
-                     on_failure=archive),
+        KinesisEvent(stream=partner, consumer=partner_fan_out, starting_position="LATEST",
+                     enabled=False, on_failure=archive),
     ],
     acknowledge={"LK323": "clicks are aggregated per window; retrying until expiry is wanted"},
 )

@@ -137,6 +137,10 @@ _ATTRIBUTES: dict[str, tuple[str | None, dict[str, str]]] = {
         "Arn": _ARN.format(service="kinesis") + "stream/{name}",
         "Ref": "{name}",
     }),
+    # The consumer's ARN names its stream, which this table cannot know: a fixed stand-in.
+    "AWS::Kinesis::StreamConsumer": ("ConsumerName", {
+        "ConsumerARN": _ARN.format(service="kinesis") + "stream/source/consumer/{name}:1767225600",
+    }),
     "AWS::Events::EventBus": ("Name", {
         "Arn": _ARN.format(service="events") + "event-bus/{name}",
         "Name": "{name}",

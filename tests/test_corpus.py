@@ -146,8 +146,10 @@ CASES: dict[str, Case] = {
     "kinesis-bisect-onfailure": Case(
         functions={
             "KinesisDataStreamProcessor": Fn(
-                now=pairs("sqs:SendMessage", "AnomalyDataQueue"),
-                # The stream read comes with the Kinesis event (TODO(events)).
+                # The stream read comes with the Kinesis event, SendMessage both with the
+                # function's own grant and with the event's on-failure destination.
+                now=pairs("sqs:SendMessage", "AnomalyDataQueue")
+                | pairs(KINESIS_READ, "DataActivityKinesisStream"),
                 spec=pairs("sqs:SendMessage", "AnomalyDataQueue")
                 | pairs(KINESIS_READ, "DataActivityKinesisStream"),
                 settings={"Handler": "kinesis_consumer_fn.lambda_handler", "CodeUri": "src"},

@@ -32,10 +32,14 @@ from lambdakit.iam.catalogue import (
     ANY,
     BUCKET_LISTING,
     CATALOGUE,
+    CLUSTER_PARAMETER_GROUPS,
     INDEXES,
+    INTERFACE_PLACEMENT,
+    NETWORK_INTERFACES,
     OBJECTS,
     QUALIFIED,
     SELF,
+    SUBNET_GROUPS,
     TABLE_STREAM,
     Access,
     StatementSpec,
@@ -55,6 +59,7 @@ TARGET_RESOURCE_TYPE: dict[tuple[str, str], tuple[str, str]] = {
     ("table", INDEXES): ("dynamodb", "index"),
     ("table", TABLE_STREAM): ("dynamodb", "stream"),
     ("stream", SELF): ("kinesis", "stream"),
+    ("stream_consumer", SELF): ("kinesis", "consumer"),
     ("secret", SELF): ("secretsmanager", "Secret"),
     ("parameter", SELF): ("ssm", "parameter"),
     ("key", SELF): ("kms", "key"),
@@ -64,6 +69,15 @@ TARGET_RESOURCE_TYPE: dict[tuple[str, str], tuple[str, str]] = {
     # match qualified calls: hence a second statement, on the same resource type.
     ("function", QUALIFIED): ("lambda", "function"),
     ("state_machine", SELF): ("states", "statemachine"),
+    ("kafka_cluster", SELF): ("kafka", "cluster"),
+    ("mq_broker", SELF): ("mq", "brokers"),
+    ("docdb_cluster", SELF): ("rds", "cluster"),
+    ("docdb_cluster", CLUSTER_PARAMETER_GROUPS): ("rds", "cluster-pg"),
+    ("docdb_cluster", SUBNET_GROUPS): ("rds", "subgrp"),
+    ("poller_network", NETWORK_INTERFACES): ("ec2", "network-interface"),
+    # Also on subnet/* and security-group/* in the same statement (each a resource type of
+    # ec2:CreateNetworkInterface, which IAM authorizes on all of them at once).
+    ("poller_network", INTERFACE_PLACEMENT): ("ec2", "network-interface"),
 }
 KEY_RESOURCE_TYPE = ("kms", "key")
 # execution.py: writing the function's own log streams (on its log group's `Arn`, which ends in

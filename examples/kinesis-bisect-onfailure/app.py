@@ -20,16 +20,18 @@ Differences, each on purpose:
   * lambdakit adds KMS encryption (AWS-managed key) to the stream, SSE and a redrive
     dead-letter queue to the queue, and log retention.
 
-TODO(events): the `Kinesis` event source `DataActivityKinesisEvent` is not expressed yet:
-  starting position TRIM_HORIZON, batch size 5, maximum retry attempts 5, maximum record age
-  3600 s, bisect batch on function error, on-failure destination SQS `AnomalyDataQueue`.
-  The event will imply the poller's stream read on `DataActivityKinesisStream` only (the
-  corpus's managed policy allows it on every stream) and the destination's `sqs:SendMessage` on
-  the queue, which the function's own `send()` grant below already holds. The stream read is
-  not granted by hand: the function's code never calls Kinesis.
+The `Kinesis` event source `DataActivityKinesisEvent` is the corpus's: starting position
+TRIM_HORIZON, batch size 5, at most 5 retries, records at most 3600 s old, failing batches
+bisected, on-failure destination SQS `AnomalyDataQueue`. It implies the poller's stream read on
+`DataActivityKinesisStream` only (the corpus's managed policy allows it on every stream) and
+`sqs:SendMessage` on the queue for the failure records, which the function's own `send()`
+grant below also holds (one statement). The stream read is not granted by hand: the function's
+code never calls Kinesis. Partial batch responses are off, as in the corpus: the handler fails
+a batch by raising, and bisection isolates the record that made it fail.
 """
 
 from lambdakit import App, Function, Queue, Stream
+from lambdakit.events import KinesisEvent
 
 stream = Stream(id="DataActivityKinesisStream", name="DataActivityKinesisStream", shards=1,
                 retention_hours=25)
@@ -46,6 +48,11 @@ processor = Function(
     timeout=10,
     tracing="active",
     environment={"KINESIS_STREAM_NAME": stream, "ANOMALY_QUEUE_URL": anomalies},
+    events=[KinesisEvent(stream=stream, name="DataActivityKinesisEvent",
+                         starting_position="TRIM_HORIZON", batch_size=5,
+                         maximum_retry_attempts=5, maximum_record_age=3600,
+                         bisect_on_error=True, report_batch_item_failures=False,
+                         on_failure=anomalies)],
     # The function's code sends anomalous records to the queue (spec.md: SQSSendMessagePolicy).
     grants=[anomalies.send()],
 )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from lambdakit.iam import arn_of
-from lambdakit.model import Function, Parameter, Ref, Resource, Secret
+from lambdakit.iam.arns import table_stream_arn
+from lambdakit.model import Function, Parameter, Ref, Resource, Secret, Table
 
 
 def reference_value(ref: Ref) -> Any:
@@ -19,6 +20,9 @@ def reference_value(ref: Ref) -> Any:
         return target.existing_name
     if ref.attribute == "Arn":
         return arn_of(target)
+    if ref.attribute == "StreamArn":
+        assert isinstance(target, Table) and not target.is_existing  # an existing table's
+        return table_stream_arn(target)  # stream ARN comes from its event source, not a Ref
     if target.is_existing:
         return _existing(target, ref.attribute)
     # For owned queues `Ref` is the URL; for buckets, tables, streams, buses and parameters it

@@ -91,7 +91,19 @@ CODES: dict[str, Code] = {
         Code("LK315", _E, "too many event filters, a filter too long, or one repeated"),
         Code("LK316", _W, "queue read by more than one function"),
         # streams
+        Code("LK320", _E, "stream batch size or batching window out of range"),
+        Code("LK321", _E, "starting position and timestamp do not fit"),
+        Code("LK322", _E, "stream retry attempts or record age out of range"),
+        Code("LK323", _W, "stream retries or record age unbounded"),
+        Code("LK324", _E, "stream parallelization or tumbling window out of range"),
+        Code("LK325", _W, "stream source without an on-failure destination"),
+        Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
+        Code("LK327", _E, "FIFO queue or topic as an on-failure destination"),
+        Code("LK328", _E, "Kinesis consumer of another stream, or not by ARN"),
         # Kafka, MQ, DocumentDB
+        Code("LK330", _E, "Kafka, MQ or DocumentDB batch size or batching window out of range"),
+        Code("LK331", _E, "Kafka, MQ or DocumentDB connection settings not possible"),
+        Code("LK332", _E, "credentials secret Lambda cannot use"),
         # HTTP
         Code("LK340", _E, "public route or function URL without a reason"),
         Code("LK341", _W, "function timeout longer than the API's integration timeout"),

@@ -2,9 +2,16 @@
 the SAM event, the role's access, Lambda's invoke permission (SAM writes it, scoped to the
 source), and the checks in `lambdakit.rules.events`."""
 
-
 from lambdakit.events._web import Cors, Throttling
 from lambdakit.events.alexa import AlexaSkillEvent
+from lambdakit.events.brokers import (
+    BrokerSource,
+    DocumentDbEvent,
+    KafkaSource,
+    MqEvent,
+    MskEvent,
+    SelfManagedKafkaEvent,
+)
 from lambdakit.events.cloudwatch_logs import LogsSubscriptionEvent
 from lambdakit.events.cognito import CognitoTrigger
 from lambdakit.events.eventbridge import EventBridgeRule
@@ -15,18 +22,20 @@ from lambdakit.events.s3 import S3Event
 from lambdakit.events.schedule import ScheduleEvent
 from lambdakit.events.sns import SnsEvent
 from lambdakit.events.sqs import SqsEvent
+from lambdakit.events.streams import DynamoDbStreamEvent, KinesisEvent, StreamSource
 from lambdakit.events.url import FunctionUrl
 from lambdakit.model import Binding, EventSource
 
 __all__ = [
-
     "AlexaSkillEvent",
     "ApiEvent",
     "Binding",
-
+    "BrokerSource",
     "CognitoAuthorizer",
     "CognitoTrigger",
     "Cors",
+    "DocumentDbEvent",
+    "DynamoDbStreamEvent",
     "EventBridgeRule",
     "EventSource",
     "FunctionUrl",
@@ -34,12 +43,18 @@ __all__ = [
     "HttpApiEvent",
     "IotRuleEvent",
     "JwtAuthorizer",
+    "KafkaSource",
+    "KinesisEvent",
     "LambdaAuthorizer",
     "LogsSubscriptionEvent",
+    "MqEvent",
+    "MskEvent",
     "RestApi",
     "S3Event",
     "ScheduleEvent",
+    "SelfManagedKafkaEvent",
     "SnsEvent",
     "SqsEvent",
+    "StreamSource",
     "Throttling",
 ]

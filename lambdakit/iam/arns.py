@@ -55,6 +55,8 @@ def arn_of(construct: Construct) -> CfnValue:
         return _parameter_arn(construct)
     if construct.kind in REF_IS_ARN:
         return {"Ref": construct.id}
+    if construct.kind == "stream_consumer":
+        return {"Fn::GetAtt": [construct.id, "ConsumerARN"]}
     return {"Fn::GetAtt": [construct.id, "Arn"]}
 
 

@@ -11,7 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import awacs.dynamodb as ddb
-from awacs import awslambda, events, kinesis, kms, s3, secretsmanager, sns, sqs, ssm, states
+from awacs import (
+    awslambda,
+    ec2,
+    events,
+    kafka,
+    kinesis,
+    kms,
+    mq,
+    rds,
+    s3,
+    secretsmanager,
+    sns,
+    sqs,
+    ssm,
+    states,
+)
 from awacs.aws import Action
 
 # Targets: which ARN of the resource a statement is on.
@@ -22,6 +37,13 @@ INDEXES = "indexes"          # <table arn>/index/*
 TABLE_STREAM = "stream"      # the table's stream
 QUALIFIED = "qualified"      # <function arn>:* (versions and aliases)
 ANY = "any"                  # "*": only for actions with no resource type, with a reason
+# The function's account and Region, any id: for what a poller creates or looks up at run time.
+NETWORK_INTERFACES = "network_interfaces"   # ec2 network-interface/*
+# ec2 network-interface/*, subnet/* and security-group/* together: CreateNetworkInterface is
+# authorized on all three at once, so one statement names them all.
+INTERFACE_PLACEMENT = "interface_placement"
+CLUSTER_PARAMETER_GROUPS = "cluster_parameter_groups"  # rds cluster-pg:*
+SUBNET_GROUPS = "subnet_groups"             # rds subgrp:*
 
 
 @dataclass(frozen=True)
@@ -44,6 +66,21 @@ class Access:
 
 LIST_STREAMS_REASON = ("dynamodb:ListStreams has no resource type in the IAM service "
                        "authorization reference, so it can only be granted on '*'")
+
+ENI_DESCRIBE_REASON = ("ec2:DescribeNetworkInterfaces, DescribeSecurityGroups, DescribeSubnets and "
+                       "DescribeVpcs have no resource type in the IAM service authorization "
+                       "reference, so they can only be granted on '*'")
+BOOTSTRAP_BROKERS_REASON = ("kafka:GetBootstrapBrokers has no resource type in the IAM service "
+                            "authorization reference, so it can only be granted on '*'")
+# Lambda's poller reaches a broker or cluster inside a VPC through network interfaces it creates
+# in the source's subnets; their ids exist only at run time, so they are granted by type, in
+# the function's account and Region.
+POLLER_NETWORK = (
+    StatementSpec("Create", (ec2.CreateNetworkInterface,), INTERFACE_PLACEMENT),
+    StatementSpec("Delete", (ec2.DeleteNetworkInterface,), NETWORK_INTERFACES),
+    StatementSpec("Describe", (ec2.DescribeNetworkInterfaces, ec2.DescribeSecurityGroups,
+                               ec2.DescribeSubnets, ec2.DescribeVpcs), ANY, ENI_DESCRIBE_REASON),
+)
 
 TABLE_READ = (ddb.BatchGetItem, ddb.ConditionCheckItem, ddb.GetItem, ddb.Query, ddb.Scan)
 TABLE_WRITE = (ddb.BatchWriteItem, ddb.ConditionCheckItem, ddb.DeleteItem, ddb.PutItem,
@@ -85,6 +122,13 @@ CATALOGUE: dict[tuple[str, str], Access] = {
     ("bucket", "delete"): Access(
         (StatementSpec("Objects", (s3.DeleteObject,), OBJECTS),),
         summary="delete objects (versions stay recoverable in a versioned bucket)"),
+    # A stream or Kafka source's on-failure destination: Lambda writes the failed batch as an
+    # object and, as its documentation lists, needs ListBucket too.
+    ("bucket", "failure_records"): Access(
+        (StatementSpec("Objects", (s3.PutObject,), OBJECTS),
+         StatementSpec("Listing", (s3.ListBucket,), BUCKET_LISTING)),
+        key_actions=(kms.Decrypt, kms.GenerateDataKey),
+        summary="put records of failed batches"),
     ("table", "read"): Access(
         (StatementSpec("", TABLE_READ),
          StatementSpec("Indexes", (ddb.Query, ddb.Scan), INDEXES)),
@@ -112,10 +156,29 @@ CATALOGUE: dict[tuple[str, str], Access] = {
                             kinesis.GetRecords, kinesis.GetShardIterator, kinesis.ListShards)),),
         key_actions=(kms.Decrypt,),
         summary="read records"),
+    # Enhanced fan-out: records pushed to the consumer (the stream's own read still applies).
+    ("stream_consumer", "subscribe"): Access(
+        (StatementSpec("", (kinesis.DescribeStreamConsumer, kinesis.SubscribeToShard)),),
+        summary="subscribe to the stream's shards through this consumer"),
     ("stream", "write"): Access(
         (StatementSpec("", (kinesis.PutRecord, kinesis.PutRecords)),),
         key_actions=(kms.GenerateDataKey,),
         summary="put records"),
+    # Pollers of event sources inside a VPC (Kafka, Amazon MQ, DocumentDB): see POLLER_NETWORK.
+    ("poller_network", "attach"): Access(
+        POLLER_NETWORK, summary="create, describe and delete the poller's network interfaces"),
+    ("kafka_cluster", "poll"): Access(
+        (StatementSpec("", (kafka.DescribeClusterV2,)),
+         StatementSpec("Brokers", (kafka.GetBootstrapBrokers,), ANY, BOOTSTRAP_BROKERS_REASON)),
+        summary="look up the cluster and its brokers"),
+    ("mq_broker", "poll"): Access(
+        (StatementSpec("", (mq.DescribeBroker,)),), summary="look up the broker"),
+    ("docdb_cluster", "poll"): Access(
+        (StatementSpec("", (rds.DescribeDBClusters,)),
+         StatementSpec("ParameterGroups", (rds.DescribeDBClusterParameters,),
+                       CLUSTER_PARAMETER_GROUPS),
+         StatementSpec("SubnetGroups", (rds.DescribeDBSubnetGroups,), SUBNET_GROUPS)),
+        summary="look up the cluster, its parameters and subnet group"),
     ("secret", "read"): Access(
         (StatementSpec("", (secretsmanager.GetSecretValue,)),),
         key_actions=(kms.Decrypt,),

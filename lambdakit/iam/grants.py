@@ -22,9 +22,13 @@ from lambdakit.iam.arns import (
 from lambdakit.iam.catalogue import (
     ANY,
     BUCKET_LISTING,
+    CLUSTER_PARAMETER_GROUPS,
     INDEXES,
+    INTERFACE_PLACEMENT,
+    NETWORK_INTERFACES,
     OBJECTS,
     QUALIFIED,
+    SUBNET_GROUPS,
     TABLE_STREAM,
     Access,
     StatementSpec,
@@ -125,7 +129,7 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
         Permission(
             sid=base_sid + spec.suffix,
             actions=spec.actions,
-            resources=(_target(resource, spec, grant.prefix),),
+            resources=_targets(resource, spec, grant.prefix),
             purpose=purpose,
             origin=grant.origin,
             wildcard_reason=spec.wildcard_reason,
@@ -156,6 +160,23 @@ def _applies(resource: Construct, spec: StatementSpec) -> bool:
         arn = resource.existing_arn
         return arn is None or arn.count(":") == 6
     return True
+
+
+# Targets that name every resource of some types in the function's account and Region.
+_HERE = "${AWS::Region}:${AWS::AccountId}"
+BY_TYPE: dict[str, tuple[str, ...]] = {
+    NETWORK_INTERFACES: (f"ec2:{_HERE}:network-interface/*",),
+    INTERFACE_PLACEMENT: (f"ec2:{_HERE}:network-interface/*", f"ec2:{_HERE}:security-group/*",
+                          f"ec2:{_HERE}:subnet/*"),
+    CLUSTER_PARAMETER_GROUPS: (f"rds:{_HERE}:cluster-pg:*",),
+    SUBNET_GROUPS: (f"rds:{_HERE}:subgrp:*",),
+}
+
+
+def _targets(resource: Construct, spec: StatementSpec, prefix: str | None) -> tuple[CfnValue, ...]:
+    if spec.target in BY_TYPE:
+        return tuple({"Fn::Sub": "arn:${AWS::Partition}:" + arn} for arn in BY_TYPE[spec.target])
+    return (_target(resource, spec, prefix),)
 
 
 def _target(resource: Construct, spec: StatementSpec, prefix: str | None) -> CfnValue:

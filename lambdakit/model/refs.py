@@ -17,12 +17,13 @@ FUNCTION_NAME_MAX_BYTES = 64
 FUNCTION_ARN_MAX_BYTES = len("arn::lambda:::function:") + 10 + 20 + 12 + FUNCTION_NAME_MAX_BYTES
 
 
-RefAttribute = Literal["Arn", "Name", "Url"]
+RefAttribute = Literal["Arn", "Name", "Url", "StreamArn"]
 
 
 @dataclass(frozen=True, eq=False)
 class Ref:
-    """`target`'s `attribute`: its ARN, its physical name, or (queues) its URL."""
+    """`target`'s `attribute`: its ARN, its physical name, (queues) its URL or (tables) its
+    stream's ARN."""
 
     target: Construct
     attribute: RefAttribute

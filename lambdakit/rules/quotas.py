@@ -338,8 +338,56 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 
 # --------------------------------------------------------------------------- stream sources
 # (Kinesis and DynamoDB Streams quotas beyond the batch and parallelization above)
+LAMBDA_ESM_DESTINATIONS = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_OnFailure.html"
+)
+LAMBDA_KINESIS_ERRORS = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/kinesis-on-failure-destination.html"
+)
+STREAM_RETRY_ATTEMPTS_MAX = Quota(
+    10000, "count", LAMBDA_CREATE_ESM,
+    "MaximumRetryAttempts, range -1 to 10,000; -1 (AWS's default) retries until the record "
+    "expires. Splitting a batch (BisectBatchOnFunctionError) does not count as a retry",
+)
+STREAM_RECORD_AGE_MIN_S = Quota(
+    60, "s", LAMBDA_CREATE_ESM,
+    "MaximumRecordAgeInSeconds, 60-604,800 or -1 (AWS's default: until the record expires)",
+)
+STREAM_RECORD_AGE_MAX_S = Quota(604800, "s", LAMBDA_CREATE_ESM, "one week")
+STREAM_TUMBLING_WINDOW_MAX_S = Quota(
+    900, "s", LAMBDA_CREATE_ESM, "TumblingWindowInSeconds, Kinesis and DynamoDB Streams; min 0",
+)
 
 # --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
+LAMBDA_KAFKA_CONFIG = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_SelfManagedKafkaEventSourceConfig.html"
+)
+BROKER_BATCH_SIZE_MAX = Quota(
+    10000, "count", LAMBDA_CREATE_ESM, "Amazon MSK, self-managed Kafka, Amazon MQ, DocumentDB; "
+    "default 100",
+)
+KAFKA_TOPIC_MAX_CHARS = Quota(
+    249, "characters", LAMBDA_CREATE_ESM, "Topics: one topic, pattern ^[^.]([a-zA-Z0-9\\-_.]+)",
+)
+KAFKA_TOPIC_PATTERN = r"^[a-zA-Z0-9\-_][a-zA-Z0-9\-_.]*$"  # Kafka's own legal characters
+KAFKA_CONSUMER_GROUP_MAX_CHARS = Quota(
+    200, "characters", LAMBDA_KAFKA_CONFIG, "ConsumerGroupId, pattern [a-zA-Z0-9-\\/*:_+=.@-]*",
+)
+KAFKA_CONSUMER_GROUP_PATTERN = r"^[a-zA-Z0-9\-/*:_+=.@]+$"
+KAFKA_BOOTSTRAP_SERVER_PATTERN = (
+    r"^(([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9\-]*[a-zA-Z0-9])\.)*"
+    r"([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9\-]*[A-Za-z0-9]):[0-9]{1,5}$"
+)
+KAFKA_BOOTSTRAP_SOURCE = "https://docs.aws.amazon.com/lambda/latest/api/API_SelfManagedEventSource.html"
+MQ_QUEUE_MAX_CHARS = Quota(1000, "characters", LAMBDA_CREATE_ESM, "Queues: one queue")
+DOCDB_DATABASE_MAX_CHARS = Quota(
+    63, "characters", "https://docs.aws.amazon.com/lambda/latest/api/"
+    "API_DocumentDBEventSourceConfig.html", "DatabaseName",
+)
+DOCDB_COLLECTION_MAX_CHARS = Quota(
+    57, "characters", "https://docs.aws.amazon.com/lambda/latest/api/"
+    "API_DocumentDBEventSourceConfig.html", "CollectionName",
+)
 
 # --------------------------------------------------------------------------- HTTP sources
 # The integration timeouts are API_REST_INTEGRATION_TIMEOUT_DEFAULT_S and

@@ -7,7 +7,17 @@ import re
 from lambdakit.errors import UNKNOWN, Diagnostic
 from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
-from lambdakit.model import Function, Grant, Key, Parameter, Queue, Resource, Stream, Table
+from lambdakit.model import (
+    Function,
+    Grant,
+    Key,
+    Parameter,
+    Queue,
+    Resource,
+    Stream,
+    StreamConsumer,
+    Table,
+)
 from lambdakit.model.resources.secret import Secret
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
@@ -19,6 +29,7 @@ ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*
 ARN_RESOURCE = {
     "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
     "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
+    "stream_consumer": r"stream/[A-Za-z0-9_.-]+/consumer/[A-Za-z0-9_.-]+:\d+",
     "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
     "parameter": r"parameter/.+", "key": r"key/[A-Za-z0-9-]+",
     "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
@@ -29,6 +40,7 @@ ARN_EXAMPLE = {
     "queue": "arn:aws:sqs:REGION:ACCOUNT:NAME", "topic": "arn:aws:sns:REGION:ACCOUNT:NAME",
     "bucket": "arn:aws:s3:::NAME", "table": "arn:aws:dynamodb:REGION:ACCOUNT:table/NAME",
     "stream": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME",
+    "stream_consumer": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP",
     "event_bus": "arn:aws:events:REGION:ACCOUNT:event-bus/NAME",
     "secret": "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX",
     "parameter": "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME",
@@ -125,6 +137,10 @@ def _check_owned(ctx: RuleContext, resource: Resource) -> None:
                    f'name the attribute every item is keyed by: Table(id="{resource.id}", '
                    'partition_key="pk"), or Table.existing(name=...) for a table managed '
                    "elsewhere")
+    if isinstance(resource, StreamConsumer) and resource.stream is None:
+        ctx.report("LK209", resource, "an owned stream consumer needs stream",
+                   f'StreamConsumer(id="{resource.id}", stream=...), or '
+                   "StreamConsumer.existing(arn=...) for one registered elsewhere")
     if isinstance(resource, Parameter) and not resource.value:  # SSM takes no empty value
         ctx.report("LK209", resource, "an owned parameter needs a value",
                    f'Parameter(id="{resource.id}", value="..."), or Parameter.existing(name=...) '

@@ -11,7 +11,12 @@ from lambdakit.compile.events.http import emit_http_api, emit_rest_api
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
 from lambdakit.compile.resources.identity import emit_user_pool
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
-from lambdakit.compile.resources.storage import emit_bucket, emit_stream, emit_table
+from lambdakit.compile.resources.storage import (
+    emit_bucket,
+    emit_stream,
+    emit_stream_consumer,
+    emit_table,
+)
 from lambdakit.events import HttpApi, RestApi
 from lambdakit.model import (
     App,
@@ -23,6 +28,7 @@ from lambdakit.model import (
     Resource,
     Secret,
     Stream,
+    StreamConsumer,
     Table,
     Topic,
     UserPool,
@@ -34,6 +40,7 @@ EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
     Bucket: emit_bucket,
     Table: emit_table,
     Stream: emit_stream,
+    StreamConsumer: emit_stream_consumer,
     EventBus: emit_event_bus,
     Secret: emit_secret,
     Parameter: emit_parameter,

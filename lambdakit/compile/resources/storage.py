@@ -9,7 +9,7 @@ from troposphere import Ref, Sub, Template, dynamodb, kinesis, s3
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import finish, key_arn
 from lambdakit.iam import arn_of
-from lambdakit.model import App, Bucket, Stream, Table
+from lambdakit.model import App, Bucket, Stream, StreamConsumer, Table
 
 AWS_MANAGED_KINESIS_KEY = "alias/aws/kinesis"
 BUCKET_SKIPS = (
@@ -132,3 +132,11 @@ def emit_stream(template: Template, app: App, stream: Stream) -> None:
         properties["Name"] = stream.name
     template.add_resource(finish(stream, app, kinesis.Stream.from_dict(stream.id, properties)))
 
+
+
+def emit_stream_consumer(template: Template, app: App, consumer: StreamConsumer) -> None:
+    assert consumer.stream is not None  # LK209 otherwise
+    properties = {"ConsumerName": consumer.name or consumer.id,
+                  "StreamARN": cfn(arn_of(consumer.stream))}
+    template.add_resource(finish(consumer, app,
+                                 kinesis.StreamConsumer.from_dict(consumer.id, properties)))

@@ -8,7 +8,7 @@ from lambdakit.model.resources.compute import ExistingFunction, StateMachine
 from lambdakit.model.resources.key import Key
 from lambdakit.model.resources.queue import Queue
 from lambdakit.model.resources.secret import Parameter, Secret
-from lambdakit.model.resources.stream import Stream
+from lambdakit.model.resources.stream import Stream, StreamConsumer
 from lambdakit.model.resources.table import Index, Table
 from lambdakit.model.resources.topic import Topic
 from lambdakit.model.resources.user_pool import UserPool
@@ -26,6 +26,7 @@ __all__ = [
     "Secret",
     "StateMachine",
     "Stream",
+    "StreamConsumer",
     "Table",
     "Topic",
     "UserPool",

@@ -9,19 +9,26 @@ from lambdakit.events import (
     AlexaSkillEvent,
     ApiEvent,
     CognitoTrigger,
+    DocumentDbEvent,
+    DynamoDbStreamEvent,
     EventBridgeRule,
     FunctionUrl,
     HttpApiEvent,
     IotRuleEvent,
+    KinesisEvent,
     LogsSubscriptionEvent,
+    MqEvent,
+    MskEvent,
     S3Event,
     ScheduleEvent,
+    SelfManagedKafkaEvent,
     SnsEvent,
     SqsEvent,
 )
 from lambdakit.model import App, EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.async_invocation import check_async_invocation
+from lambdakit.rules.events.brokers import check_broker_event
 from lambdakit.rules.events.common import check_event_names
 from lambdakit.rules.events.eventbridge import check_eventbridge_rule
 from lambdakit.rules.events.http import (
@@ -43,6 +50,7 @@ from lambdakit.rules.events.s3 import check_overlapping_notifications, check_s3_
 from lambdakit.rules.events.schedule import check_schedule
 from lambdakit.rules.events.sns import check_sns_event
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
+from lambdakit.rules.events.streams import check_stream_event
 
 SourceRule = Callable[[RuleContext, Function, Any], None]
 AppRule = Callable[[RuleContext, list[Function]], None]
@@ -61,6 +69,12 @@ SOURCE_RULES: dict[type[EventSource], SourceRule] = {
     CognitoTrigger: check_cognito_trigger,
     IotRuleEvent: check_iot_rule,
     AlexaSkillEvent: check_alexa_skill,
+    KinesisEvent: check_stream_event,
+    DynamoDbStreamEvent: check_stream_event,
+    MskEvent: check_broker_event,
+    SelfManagedKafkaEvent: check_broker_event,
+    MqEvent: check_broker_event,
+    DocumentDbEvent: check_broker_event,
 }
 # Checks across functions (two functions on one queue, the routes of one API, overlapping
 # bucket notifications, asynchronous invocation and destinations, log subscriptions, user pools).

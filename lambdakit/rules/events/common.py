@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from lambdakit.model import EventSource, Function
+from lambdakit.model import Bucket, EventSource, Function, Queue, Topic
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
@@ -46,3 +46,16 @@ def check_filters(ctx: RuleContext, source: EventSource, patterns: list[dict[str
                        f"filter {number} is {size} characters as JSON, Lambda takes at most "
                        f"{longest}", f"shorten it or split it into two filters; "
                        f"{q.FILTER_PATTERN_MAX_CHARS.source}")
+
+
+def check_failure_destination(ctx: RuleContext, source: EventSource,
+                              destination: Queue | Topic | Bucket | None) -> None:
+    """Lambda sends a failure record with no message group id, which every send to a FIFO
+    queue or topic requires: such a destination can never receive one."""
+    if isinstance(destination, Queue | Topic) and destination.fifo:
+        kind = "queue" if isinstance(destination, Queue) else "topic"
+        ctx.report("LK327", source,
+                   f"on_failure {destination.id} is a FIFO {kind}: Lambda sends failure records "
+                   "without a message group id, so none would ever arrive",
+                   f"use a standard {kind} (or a Bucket) as the destination; "
+                   f"{q.LAMBDA_ESM_DESTINATIONS}")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from lambdakit.cli.deploy_commands import register as register_deploy_commands
 from lambdakit.errors import Diagnostic, LambdakitError, format_diagnostics
 
 EXIT_DIAGNOSTICS = 1
@@ -112,6 +113,9 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+register_deploy_commands(cli)
 
 
 def main() -> None:

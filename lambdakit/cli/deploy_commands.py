@@ -62,8 +62,6 @@ def deploy(app_spec: str | None, stage: str | None, region: str | None, assume_y
     template, base_dir, app_name = _synthesise(target)
     options = Options(target.stack_for(app_name), target.tags, frozenset(allow_replace),
                       assume_yes)
-    click.echo(f"Deploying {app_name} to stack {options.stack} in "
-               f"{target.region or 'the default region'}")
     _finish(_aws_call(lambda: run(_connect(target.region), template, base_dir, options,
                                   console=ClickConsole(), poll=_poll())))
 

@@ -116,18 +116,22 @@ def apply(aws: Aws, request: Request, console: Console, poll: Poll) -> Result:
         discard()
         console.echo("Not deployed; the change set was deleted")
         return Result(Outcome.DECLINED, status or "")
-    return _execute(aws, stack_id, change_set, console, poll)
+    return _execute(aws, (request.stack, stack_id), change_set, console, poll)
 
 
-def _execute(aws: Aws, stack_id: str, change_set: ChangeSet, console: Console,
+def _execute(aws: Aws, stack: tuple[str, str], change_set: ChangeSet, console: Console,
              poll: Poll) -> Result:
+    """Execute the change set and follow the stack (`stack`: its name and id)."""
+    name, stack_id = stack
     cloudformation = aws.cloudformation
-    watch = stacks.Watch(cloudformation, stack_id, console, poll, expected=len(change_set.changes),
+    watch = stacks.Watch(cloudformation, stack_id, console, poll,
+                         expected=len(change_set.changes),
                          seen=stacks.event_ids(cloudformation, stack_id))
     cloudformation.execute_change_set(ChangeSetName=change_set.id)
     final = watch.until_settled()
     if final not in stacks.SUCCEEDED:
-        console.echo(stacks.failure_report(stack_id, final, watch.failures))
+        console.echo(stacks.failure_report(f"{name} did not deploy: it is now "
+                                           f"{final}", watch.failures))
         return Result(Outcome.FAILED, final)
     outputs = stacks.outputs_of(cloudformation, stack_id)
     console.echo(stacks.format_outputs(outputs))
@@ -136,18 +140,20 @@ def _execute(aws: Aws, stack_id: str, change_set: ChangeSet, console: Console,
 
 def _ready_status(cloudformation: Any, stack: str, console: Console, poll: Poll) -> str | None:
     """The stack's status once it can take a change set."""
-    status = stacks.status_of(cloudformation, stack)
-    if status is not None and stacks.is_busy(status):
+    described = stacks.describe(cloudformation, stack)
+    if described is None:
+        return None
+    status = str(described["StackStatus"])
+    if stacks.is_busy(status):
         raise DeployError(f"{stack} is {status}: another operation is running",
                           hint="wait for it to finish, then deploy again")
     if status == stacks.FAILED_CREATION:
         console.echo(f"{stack} is {status}: its creation failed and it holds nothing; "
                      "deleting it before creating it again")
-        described = stacks.describe(cloudformation, stack) or {}
-        stack_id = str(described.get("StackId", stack))
+        stack_id = str(described["StackId"])
+        seen = stacks.event_ids(cloudformation, stack_id)
         cloudformation.delete_stack(StackName=stack_id)
-        stacks.Watch(cloudformation, stack_id, console, poll,
-                     seen=stacks.event_ids(cloudformation, stack_id)).until_settled()
+        stacks.Watch(cloudformation, stack_id, console, poll, seen=seen).until_settled()
         return None
     return status
 

@@ -40,7 +40,8 @@ def destroy(aws: Aws, stack: str, console: Console, poll: Poll, *,
     cloudformation.delete_stack(StackName=stack_id)
     final = watch.until_settled()
     if final != "DELETE_COMPLETE":
-        console.echo(stacks.failure_report(stack, final, watch.failures))
+        console.echo(stacks.failure_report(f"{stack} was not deleted: it is now {final}",
+                                           watch.failures))
         return Result(Outcome.FAILED, final)
     console.echo(f"Deleted {stack}")
     if retained:

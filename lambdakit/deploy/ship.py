@@ -29,6 +29,7 @@ class Options:
 def deploy(aws: Aws, template: dict[str, Any], base_dir: Path, options: Options, *,
            console: Console, poll: Poll) -> Result:
     """Upload what S3 lacks, then apply the packaged template through a change set."""
+    console.echo(f"Deploying stack {options.stack} in {aws.region}")
     bucket = find_bucket(aws)
     packaged = package(template, base_dir, bucket)
     artifacts = {a.key: a for a in packaged.artifacts.values()}

@@ -112,10 +112,10 @@ class Watch:
         return f"{line}: {reason}" if reason and status.endswith("_FAILED") else line
 
 
-def failure_report(stack: str, status: str, failures: list[dict[str, Any]]) -> str:
-    """Why it failed (the first failing events are the causes; later ones are cancellations
-    and rollbacks), then where the stack was left."""
-    lines = [f"{stack} did not deploy: it is now {status}"]
+def failure_report(headline: str, failures: list[dict[str, Any]]) -> str:
+    """Where the stack was left, then why, in the order it happened (the first failing
+    events are the causes; later ones are cancellations and rollbacks)."""
+    lines = [headline]
     for event in failures:
         lines.append(f"  {event.get('LogicalResourceId')} ({event.get('ResourceType')}) "
                      f"{event.get('ResourceStatus')}: {event.get('ResourceStatusReason')}")

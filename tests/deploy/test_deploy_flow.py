@@ -116,7 +116,7 @@ def test_full_life_of_an_app(aws: Aws, project: Path) -> None:
     # first deploy: a new stack, reviewed as a table, tagged from pyproject.toml
     first = _run("deploy", "--stage", "prod", "--yes")
     assert first.exit_code == 0, first.output
-    assert f"Deploying shop to stack {STACK}" in first.output
+    assert f"Deploying stack {STACK} in us-east-1" in first.output
     assert "Packaged 1 artifact into" in first.output and "1 uploaded, 0 already" in first.output
     assert f"Change set for {STACK} (new stack)" in first.output
     lines = first.output.splitlines()

@@ -119,12 +119,15 @@ def upload_missing(s3: Any, bucket: str, artifacts: list[Artifact]) -> list[Arti
 
 
 def object_exists(s3: Any, bucket: str, key: str) -> bool:
+    """Whether S3 holds the key. Without s3:ListBucket, S3 answers a missing key with 403
+    instead of 404: that counts as missing, and the upload (same key, same bytes) is harmless."""
     from botocore.exceptions import ClientError
 
     try:
         s3.head_object(Bucket=bucket, Key=key)
     except ClientError as exc:
-        if exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}:
+        if exc.response.get("Error", {}).get("Code") in {"403", "404", "NoSuchKey",
+                                                          "NotFound"}:
             return False
         raise
     return True

@@ -287,3 +287,23 @@ def test_a_failed_deletion_reports_why(stubbed: tuple[Aws, Stubber]) -> None:
     assert "shop was not deleted: it is now DELETE_FAILED" in console.text
     assert "Uploads (AWS::S3::Bucket) DELETE_FAILED: The bucket you tried to delete is not " \
            "empty" in console.text
+
+
+def test_without_list_bucket_a_forbidden_head_counts_as_missing_other_errors_raise() -> None:
+    from botocore.exceptions import ClientError
+
+    from lambdakit.deploy.package import object_exists
+
+    s3 = boto3.session.Session(aws_access_key_id="stub", aws_secret_access_key="stub",
+                               region_name="us-east-1").client(
+        "s3", endpoint_url="http://127.0.0.1:9")
+    with Stubber(s3) as stub:
+        stub.add_client_error("head_object", "403", "Forbidden", 403)
+        stub.add_client_error("head_object", "404", "Not Found", 404)
+        stub.add_client_error("head_object", "SlowDown", "Reduce your request rate", 503)
+        stub.add_response("head_object", {"ContentLength": 3})
+        assert object_exists(s3, "bkt", "artifacts/a.zip") is False
+        assert object_exists(s3, "bkt", "artifacts/a.zip") is False
+        with pytest.raises(ClientError, match="SlowDown"):
+            object_exists(s3, "bkt", "artifacts/a.zip")
+        assert object_exists(s3, "bkt", "artifacts/a.zip") is True

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from lambdakit.deploy import Aws, Result
+    from lambdakit.deploy import Aws, Poll, Result
     from lambdakit.deploy.config import Target
+    from lambdakit.errors import LambdakitError
 
 T = TypeVar("T")
 EXIT_DIAGNOSTICS = 1
@@ -37,12 +38,14 @@ class ClickConsole:
 
 
 @click.command()
+@STAGE
 @REGION
-def bootstrap(region: str | None) -> None:
-    """Create this account and region's artifact bucket (once; again to update it)."""
+def bootstrap(stage: str | None, region: str | None) -> None:
+    """Create the artifact bucket of the account and region (once; again to update it)."""
     from lambdakit.deploy.bootstrap import bootstrap as run
 
-    _finish(_aws_call(lambda: run(_connect(region), ClickConsole(), _poll())))
+    target = _target(None, stage, region)
+    _finish(_aws_call(lambda: run(_connect(target.region), ClickConsole(), _poll())))
 
 
 @click.command()
@@ -145,7 +148,7 @@ def _synthesise(target: Target) -> tuple[dict[str, Any], Path, str]:
     return result.template, base_dir, app.name
 
 
-def _fail_diagnostics(exc: Any) -> NoReturn:
+def _fail_diagnostics(exc: LambdakitError) -> NoReturn:
     from lambdakit.errors import format_diagnostics
 
     click.echo(format_diagnostics(exc.diagnostics), err=True)
@@ -158,7 +161,7 @@ def _connect(region: str | None) -> Aws:
     return connect(region)
 
 
-def _poll() -> Any:
+def _poll() -> Poll:
     from lambdakit.deploy import Poll
 
     return Poll()

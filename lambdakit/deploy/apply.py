@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,7 +60,7 @@ class Request:
     assume_yes: bool = False
 
 
-def template_source(aws: Aws, bucket: str | None, body: str) -> dict[str, str]:
+def template_source(aws: Aws, bucket: str, body: str) -> dict[str, str]:
     """Inline when it fits CloudFormation's request limit, else uploaded and passed by URL."""
     size = len(body.encode("utf-8"))
     if size <= TEMPLATE_BODY_INLINE_MAX_BYTES.value:
@@ -68,11 +69,6 @@ def template_source(aws: Aws, bucket: str | None, body: str) -> dict[str, str]:
         raise DeployError(f"the template is {size} bytes; CloudFormation takes at most "
                           f"{TEMPLATE_S3_MAX_BYTES.value} ({TEMPLATE_S3_MAX_BYTES.source})",
                           hint="split the app into several apps")
-    if bucket is None:
-        raise DeployError(f"the template is {size} bytes, over the "
-                          f"{TEMPLATE_BODY_INLINE_MAX_BYTES.value} CloudFormation takes inline, "
-                          "and there is no artifact bucket to pass it through",
-                          hint="run lambdakit bootstrap")
     key = template_key(body)
     if not object_exists(aws.s3, bucket, key):
         aws.s3.put_object(Bucket=bucket, Key=key, Body=body.encode("utf-8"),
@@ -81,6 +77,7 @@ def template_source(aws: Aws, bucket: str | None, body: str) -> dict[str, str]:
 
 
 def apply(aws: Aws, request: Request, console: Console, poll: Poll) -> Result:
+    """Create the change set, show it, guard it, ask, execute it and follow the stack."""
     cloudformation = aws.cloudformation
     status = _ready_status(cloudformation, request.stack, console, poll)
     kind = "CREATE" if status in {None, stacks.REVIEW} else "UPDATE"
@@ -111,12 +108,22 @@ def apply(aws: Aws, request: Request, console: Console, poll: Poll) -> Result:
     if not _guard_passes(change_set, request.allow_replace, console):
         discard()
         return Result(Outcome.REFUSED, status or "")
-    if not request.assume_yes and not console.confirm(f"Deploy these changes to "
-                                                      f"{request.stack}?"):
+    if not request.assume_yes and not _confirmed(console, f"Deploy these changes to "
+                                                          f"{request.stack}?", discard):
         discard()
         console.echo("Not deployed; the change set was deleted")
         return Result(Outcome.DECLINED, status or "")
     return _execute(aws, (request.stack, stack_id), change_set, console, poll)
+
+
+def _confirmed(console: Console, question: str, discard: Callable[[], None]) -> bool:
+    """The user's answer; an interrupted question (Ctrl-C, end of input) leaves no change
+    set behind either."""
+    try:
+        return console.confirm(question)
+    except BaseException:
+        discard()
+        raise
 
 
 def _execute(aws: Aws, stack: tuple[str, str], change_set: ChangeSet, console: Console,

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from lambdakit.cli import cli
+from lambdakit.deploy.apply import Outcome, Result
 from lambdakit.deploy.aws import DeployError, connect
 from lambdakit.deploy.config import resolve
 
@@ -100,6 +101,20 @@ def test_the_cli_turns_configuration_errors_into_usage_errors(
     result = CliRunner().invoke(cli, ["diff"])
     assert result.exit_code == 2
     assert "which app? pass APP.py[:ATTR]" in result.output
+
+
+def test_bootstrap_takes_the_stage_region(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lambdakit.cli import deploy_commands
+
+    regions: list[str | None] = []
+    monkeypatch.chdir(root)
+    monkeypatch.setattr(deploy_commands, "_connect", regions.append)
+    monkeypatch.setattr("lambdakit.deploy.bootstrap.bootstrap",
+                        lambda aws, console, poll: Result(Outcome.DEPLOYED))
+    assert CliRunner().invoke(cli, ["bootstrap", "--stage", "prod"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["bootstrap"]).exit_code == 0
+    assert CliRunner().invoke(cli, ["bootstrap", "--region", "ap-south-1"]).exit_code == 0
+    assert regions == ["eu-central-1", "eu-west-1", "ap-south-1"]
 
 
 def test_no_region_anywhere_is_a_hint_not_a_traceback(

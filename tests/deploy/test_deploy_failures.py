@@ -307,3 +307,20 @@ def test_without_list_bucket_a_forbidden_head_counts_as_missing_other_errors_rai
         with pytest.raises(ClientError, match="SlowDown"):
             object_exists(s3, "bkt", "artifacts/a.zip")
         assert object_exists(s3, "bkt", "artifacts/a.zip") is True
+
+
+def test_an_interrupted_confirmation_leaves_no_change_set(
+        stubbed: tuple[Aws, Stubber]) -> None:
+    aws, stub = stubbed
+    _begin(stub, None, kind="CREATE")
+    stub.add_response("describe_change_set", _change_set(
+        "CREATE_COMPLETE", [_change("Add", "Worker", "AWS::Lambda::Function")]))
+    stub.add_response("delete_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
+    stub.add_response("delete_stack", {}, {"StackName": STACK_ID})
+
+    class Interrupted(Recorder):
+        def confirm(self, question: str) -> bool:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _deploy(aws, Interrupted())

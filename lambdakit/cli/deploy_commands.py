@@ -63,7 +63,7 @@ def deploy(app_spec: str | None, stage: str | None, region: str | None, assume_y
 
     target = _target(app_spec, stage, region)
     template, base_dir, app_name = _synthesise(target)
-    options = Options(target.stack_for(app_name), target.tags, frozenset(allow_replace),
+    options = Options(_stack_name(target, app_name), target.tags, frozenset(allow_replace),
                       assume_yes)
     _finish(_aws_call(lambda: run(_connect(target.region), template, base_dir, options,
                                   console=ClickConsole(), poll=_poll())))
@@ -79,7 +79,7 @@ def diff(app_spec: str | None, stage: str | None, region: str | None) -> None:
 
     target = _target(app_spec, stage, region)
     template, base_dir, app_name = _synthesise(target)
-    stack = target.stack_for(app_name)
+    stack = _stack_name(target, app_name)
     result = _aws_call(lambda: run(_connect(target.region), template, base_dir, stack))
     click.echo(result.text(stack))
     sys.exit(EXIT_DIFFERENT if result.differs else 0)
@@ -102,7 +102,8 @@ def destroy(app_spec: str | None, stage: str | None, region: str | None,
         app_name = load_app(_require_app(target)).name
     except LambdakitError as exc:
         _fail_diagnostics(exc)
-    _finish(_aws_call(lambda: run(_connect(target.region), target.stack_for(app_name),
+    stack = _stack_name(target, app_name)
+    _finish(_aws_call(lambda: run(_connect(target.region), stack,
                                   ClickConsole(), _poll(), assume_yes=assume_yes)))
 
 
@@ -120,6 +121,15 @@ def _target(app_spec: str | None, stage: str | None, region: str | None) -> Targ
 
     try:
         return resolve(Path.cwd(), app_spec=app_spec, stage=stage, region=region)
+    except DeployError as exc:
+        raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
+
+
+def _stack_name(target: Target, app_name: str) -> str:
+    from lambdakit.deploy import DeployError
+
+    try:
+        return target.stack_for(app_name)
     except DeployError as exc:
         raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
 

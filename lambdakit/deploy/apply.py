@@ -29,6 +29,15 @@ from lambdakit.rules.quotas import TEMPLATE_BODY_INLINE_MAX_BYTES, TEMPLATE_S3_M
 CAPABILITIES = ("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND")
 
 
+# States a stack must be helped out of before it takes a change set, and how.
+STUCK = {
+    "UPDATE_ROLLBACK_FAILED": "fix what the failing events name, then run: aws cloudformation "
+                              "continue-update-rollback --stack-name {stack}",
+    "DELETE_FAILED": "empty or fix what the failing events name, then lambdakit destroy",
+    "ROLLBACK_FAILED": "delete it (lambdakit destroy), then deploy again",
+}
+
+
 class Outcome(enum.Enum):
     DEPLOYED = "deployed"
     DELETED = "deleted"
@@ -154,6 +163,9 @@ def _ready_status(cloudformation: Any, stack: str, console: Console, poll: Poll)
     if stacks.is_busy(status):
         raise DeployError(f"{stack} is {status}: another operation is running",
                           hint="wait for it to finish, then deploy again")
+    if status in STUCK:
+        raise DeployError(f"{stack} is {status}: CloudFormation takes no change set now",
+                          hint=STUCK[status].format(stack=stack))
     if status == stacks.FAILED_CREATION:
         console.echo(f"{stack} is {status}: its creation failed and it holds nothing; "
                      "deleting it before creating it again")

@@ -16,28 +16,35 @@ A stage must be declared: a typo must not create a second copy of the app.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from lambdakit.deploy.aws import DeployError
+from lambdakit.model.app import APP_NAME_PATTERN
+from lambdakit.rules.quotas import STACK_NAME_MAX_CHARS
 
 PYPROJECT = "pyproject.toml"
+STAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]*$"  # it may end up in a stack name
+StackName = Annotated[str, StringConstraints(pattern=APP_NAME_PATTERN)]
+StageName = Annotated[str, StringConstraints(pattern=STAGE_PATTERN)]
 
 
 class StageSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     app: str | None = None
-    stack_name: str | None = None
+    stack_name: StackName | None = None
     region: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)
 
 
 class ProjectSettings(StageSettings):
-    stages: dict[str, StageSettings] = Field(default_factory=dict)
+    stages: dict[StageName, StageSettings] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,13 @@ class Target:
         if self.stack_name:
             return self.stack_name
         base = self.base_name or app_name
-        return f"{base}-{self.stage}" if self.stage else base
+        name = f"{base}-{self.stage}" if self.stage else base
+        if not re.match(APP_NAME_PATTERN, name):
+            raise DeployError(f"stack name {name!r} is longer than CloudFormation's "
+                              f"{STACK_NAME_MAX_CHARS.value} characters",
+                              hint="set a shorter stack_name for the stage in "
+                                   "[tool.lambdakit.stages]")
+        return name
 
 
 def find_pyproject(start: Path) -> Path | None:

@@ -125,3 +125,16 @@ def test_no_region_anywhere_is_a_hint_not_a_traceback(
     with pytest.raises(DeployError) as raised:
         connect(None)
     assert "pass --region" in raised.value.hint
+
+
+def test_stack_and_stage_names_must_make_valid_stack_names(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.lambdakit]\nstack_name = "orders_api"\n[tool.lambdakit.stages.eu_prod]\n')
+    with pytest.raises(DeployError) as raised:
+        resolve(tmp_path, app_spec=None, stage=None, region=None)
+    assert "stack_name: String should match pattern" in raised.value.message
+    assert "stages.eu_prod.[key]: String should match pattern" in raised.value.message
+    (tmp_path / "pyproject.toml").write_text("[tool.lambdakit.stages.prod]\n")
+    target = resolve(tmp_path, app_spec=None, stage="prod", region=None)
+    with pytest.raises(DeployError, match="longer than CloudFormation's 128 characters"):
+        target.stack_for("a" * 126)

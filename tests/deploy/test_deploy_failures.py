@@ -324,3 +324,17 @@ def test_an_interrupted_confirmation_leaves_no_change_set(
 
     with pytest.raises(KeyboardInterrupt):
         _deploy(aws, Interrupted())
+
+
+@pytest.mark.parametrize(("status", "hint"), [
+    ("UPDATE_ROLLBACK_FAILED", "aws cloudformation continue-update-rollback --stack-name shop"),
+    ("DELETE_FAILED", "then lambdakit destroy"),
+])
+def test_a_stuck_stack_is_named_with_the_way_out(stubbed: tuple[Aws, Stubber], status: str,
+                                                 hint: str) -> None:
+    aws, stub = stubbed
+    stub.add_response("describe_stacks", _stack(status), {"StackName": STACK})
+    with pytest.raises(DeployError) as raised:
+        _deploy(aws, Recorder())
+    assert raised.value.message == f"shop is {status}: CloudFormation takes no change set now"
+    assert hint in raised.value.hint

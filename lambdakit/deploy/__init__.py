@@ -3,8 +3,12 @@
 - `package`: deterministic zips with content-hash keys, uploaded only when S3 lacks them
 - `bootstrap`: the per-account, per-region artifact bucket stack and how deploy finds it
 - `apply`: change set → table → data guard → confirmation → execution → events
-- `ship`: deploy and diff an app's template; `destroy`: delete a stack, list what it keeps
+- `changes`: a change set as reviewable rows, and the data guard's rules
+- `stack`: a stack's status, events as they come, outputs
+- `ship`: deploy and diff an app's template; `diff`: templates compared for a person
+- `destroy`: delete a stack, list what it keeps
 - `config`: `[tool.lambdakit]` of pyproject.toml, with stages
+- `aws`: clients for one region, `DeployError`, the console protocol
 
 boto3 is imported only inside functions, so importing this package costs nothing on the synth
 path; click stays in `lambdakit.cli`.

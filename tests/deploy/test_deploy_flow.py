@@ -4,6 +4,9 @@ bootstrap → deploy → update → no-change deploy → guarded replacement →
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -257,3 +260,16 @@ def test_synth_errors_stop_the_deploy_with_synth_diagnostics(aws: Aws, project: 
     assert result.exit_code == 1
     assert "error LK104 Worker: timeout must be ≤ 900 s (got 1200)" in result.output
     assert "Packaged" not in result.output
+
+
+def test_deploy_as_a_real_process(aws: Aws, project: Path) -> None:
+    """The installed entry point, in its own process, over HTTP to the same endpoint."""
+    _write(project)
+    command = [sys.executable, "-m", "lambdakit"]
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    for args in (["bootstrap"], ["deploy", "--stage", "prod", "--yes"]):
+        done = subprocess.run([*command, *args], capture_output=True, text=True, env=env,
+                              cwd=project, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert "Outputs" in done.stdout
+    assert _stack(aws)["StackStatus"] == "CREATE_COMPLETE"

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from lambdakit.deploy.aws import DeployError
 from lambdakit.deploy.package import (
@@ -115,3 +119,41 @@ def test_a_ready_zip_ships_as_it_is_and_a_missing_path_is_named(tmp_path: Path) 
     assert artifact_for(ready).data == ready.read_bytes()
     with pytest.raises(DeployError, match="nowhere"):
         artifact_for(tmp_path / "nowhere")
+
+
+_NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-.", min_size=1,
+                 max_size=8).filter(lambda name: name not in {".", ".."}
+                                    and not name.endswith((".pyc", ".pyo")))
+_TREES = st.dictionaries(st.lists(_NAMES, min_size=1, max_size=3).map("/".join),
+                         st.binary(max_size=64), min_size=1, max_size=8)
+
+
+def _plant(root: Path, files: dict[str, bytes], order: list[str]) -> bool:
+    """Write `files` in `order`; False when two paths clash (a file where a directory goes)."""
+    try:
+        for name in order:
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(files[name])
+    except (FileExistsError, NotADirectoryError, IsADirectoryError):
+        return False
+    return True
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(files=_TREES, seed=st.randoms(use_true_random=False))
+def test_any_tree_zips_to_the_same_bytes_in_any_order_and_unzips_to_itself(
+        tmp_path: Path, files: dict[str, bytes], seed: random.Random) -> None:
+    shuffled = sorted(files)
+    seed.shuffle(shuffled)
+    with tempfile.TemporaryDirectory(dir=tmp_path) as first, \
+            tempfile.TemporaryDirectory(dir=tmp_path) as second:
+        assume(_plant(Path(first), files, sorted(files)))
+        assert _plant(Path(second), files, shuffled)
+        data = zip_directory(Path(first))
+        assert data == zip_directory(Path(second))
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = {info.filename: archive.read(info) for info in archive.infolist()
+                        if not info.is_dir()}
+    assert unpacked == files

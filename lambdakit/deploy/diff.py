@@ -12,6 +12,8 @@ POLICY_DOCUMENT = "PolicyDocument"
 RESOURCE_POLICY_TYPES = frozenset({"AWS::S3::BucketPolicy", "AWS::SQS::QueuePolicy",
                                    "AWS::SNS::TopicPolicy", "AWS::IAM::Policy",
                                    "AWS::IAM::ManagedPolicy"})
+# Properties whose changes the IAM section spells out statement by statement.
+POLICY_PROPERTIES = frozenset({"Policies", "AssumeRolePolicyDocument", POLICY_DOCUMENT})
 VALUE_WIDTH = 100
 
 StatementKey = tuple[str, str, str]  # (logical id, policy, Sid or position)
@@ -85,12 +87,18 @@ def _changed_fields(old: dict[str, Any], new: dict[str, Any]) -> list[tuple[str,
         if before == after:
             continue
         if key == "Properties" and isinstance(before, dict) and isinstance(after, dict):
-            changes.extend((f"Properties.{name}", _change(before.get(name), after.get(name)))
+            changes.extend((f"Properties.{name}", _property_change(name, before, after))
                            for name in sorted(before.keys() | after.keys())
                            if before.get(name) != after.get(name))
         else:
             changes.append((key, _change(before, after)))
     return changes
+
+
+def _property_change(name: str, before: dict[str, Any], after: dict[str, Any]) -> str:
+    if name in POLICY_PROPERTIES and name in before and name in after:
+        return "changed (see IAM statements)"
+    return _change(before.get(name), after.get(name))
 
 
 def _statements(old: dict[StatementKey, dict[str, Any]],
@@ -157,8 +165,33 @@ def _change(before: Any, after: Any) -> str:
 
 
 def _compact(value: Any) -> str:
-    """Strings whole (an S3 key cut short says nothing); structures on one line, cut."""
+    """Strings whole (an S3 key cut short says nothing); references in `Fn::Sub` form
+    (`${Orders.Arn}`); other structures on one line, cut."""
+    value = _readable(value)
     if isinstance(value, str):
         return value
     text = json.dumps(value, sort_keys=True, separators=(",", ":"))
     return text if len(text) <= VALUE_WIDTH else text[:VALUE_WIDTH - 1] + "…"
+
+
+def _readable(value: Any) -> Any:
+    """`Ref`, `Fn::GetAtt`, `Fn::Sub` and `Fn::Join` of strings as the one string they
+    stand for, the way `Fn::Sub` writes it; anything else as it is, its parts made readable."""
+    if isinstance(value, list):
+        return [_readable(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    if len(value) == 1:
+        (function, argument), = value.items()
+        if function == "Ref" and isinstance(argument, str):
+            return f"${{{argument}}}"
+        if function == "Fn::GetAtt" and isinstance(argument, list):
+            return f"${{{'.'.join(str(part) for part in argument)}}}"
+        if function == "Fn::Sub" and isinstance(argument, str):
+            return argument
+        if function == "Fn::Join" and isinstance(argument, list) and len(argument) == 2:
+            parts = _readable(argument[1])
+            if isinstance(argument[0], str) and isinstance(parts, list) and all(
+                    isinstance(part, str) for part in parts):
+                return argument[0].join(parts)
+    return {key: _readable(item) for key, item in value.items()}

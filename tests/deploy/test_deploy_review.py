@@ -91,6 +91,18 @@ def test_the_diff_names_resources_properties_and_statements() -> None:
         "  ~ FnRole lambdakit OrdersRead",
         "      + Action dynamodb:Query",
     ]
+    referenced = diff_templates(old, {"Resources": {**old["Resources"], "FnRole": _role([
+        read, logs, {"Sid": "Put", "Effect": "Allow", "Action": "s3:PutObject", "Resource": [
+            {"Fn::GetAtt": ["Bucket", "Arn"]}, {"Fn::Sub": "${Bucket.Arn}/in/*"},
+            {"Fn::Join": ["", [{"Ref": "AWS::Partition"}, ":x"]]}]}])}})
+    assert referenced.lines == (
+        "Resources",
+        "  ~ FnRole (AWS::IAM::Role)",
+        "      Properties.Policies: changed (see IAM statements)",
+        "IAM statements",
+        "  + FnRole lambdakit Put: Allow s3:PutObject on ${AWS::Partition}:x, ${Bucket.Arn}, "
+        "${Bucket.Arn}/in/*",
+    )
     same = diff_templates(new, new)
     assert not same.differs
     assert same.text("shop") == "No differences: shop is what a deploy would send"

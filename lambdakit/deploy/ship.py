@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,10 +44,12 @@ def deploy(aws: Aws, template: dict[str, Any], base_dir: Path, options: Options,
 
 
 def diff(aws: Aws, template: dict[str, Any], base_dir: Path, stack: str) -> TemplateDiff:
-    """What a deploy would change in the stack's template. Nothing is uploaded."""
+    """What a deploy would change in the stack's template, compared as the deploy would send
+    it (rendered JSON). Nothing is uploaded."""
     deployed = deployed_template(aws.cloudformation, stack)
     bucket = UNKNOWN_BUCKET if deployed is None else find_bucket(aws)
-    return diff_templates(deployed or {}, package(template, base_dir, bucket).template)
+    sent = json.loads(render(package(template, base_dir, bucket).template, "json"))
+    return diff_templates(deployed or {}, sent)
 
 
 def deployed_template(cloudformation: Any, stack: str) -> dict[str, Any] | None:

@@ -119,6 +119,9 @@ def test_full_life_of_an_app(aws: Aws, project: Path) -> None:
     assert _run("bootstrap").exit_code == 0
     bucket = find_bucket(aws)
     _write(project)
+    unborn = _run("diff", "--stage", "prod")
+    assert unborn.exit_code == 1
+    assert "  + Orders (AWS::DynamoDB::Table)" in unborn.output
 
     # first deploy: a new stack, reviewed as a table, tagged from pyproject.toml
     first = _run("deploy", "--stage", "prod", "--yes")

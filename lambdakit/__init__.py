@@ -26,6 +26,7 @@ from lambdakit.model import (
     Stream,
     Table,
     Topic,
+    UserPool,
 )
 from lambdakit.synth import synth, synthesize
 
@@ -52,6 +53,7 @@ __all__ = [
     "Stream",
     "Table",
     "Topic",
+    "UserPool",
     "explain",
     "synth",
     "synthesize",

@@ -29,11 +29,18 @@ FORBIDDEN: dict[str, set[str]] = {
     "compile": {"boto3", "click", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
     "render": {"boto3", "click", "troposphere", "lambdakit.check", "lambdakit.cli"},
     "check": {"click", "lambdakit.cli"},
+    # The local runner sits beside iam, after events: it runs handlers, never builds templates.
+    "local": {"troposphere", "awacs", "cfn_flip", "boto3", "click", "lambdakit.iam",
+              "lambdakit.rules", "lambdakit.compile", "lambdakit.render", "lambdakit.check",
+              "lambdakit.cli"},
 }
+# Only the CLI may use the local runner: nothing on the synth path depends on it.
+for _package in ("errors", "model", "events", "iam", "rules", "compile", "render", "check"):
+    FORBIDDEN[_package].add("lambdakit.local")
 # deploy comes after check: nothing before it imports it, and it never imports click.
 for _earlier in FORBIDDEN.values():
     _earlier.add("lambdakit.deploy")
-FORBIDDEN["deploy"] = {"click", "lambdakit.cli"}
+FORBIDDEN["deploy"] = {"click", "lambdakit.cli", "lambdakit.local"}
 # Modules that may import these only inside a function (lazily), never at module level.
 LAZY_ONLY = {"boto3", "botocore", "samtranslator", "cfnlint"}
 

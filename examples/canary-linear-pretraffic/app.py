@@ -12,10 +12,13 @@ Runtime: the corpus uses nodejs8.10, which Lambda has refused for new functions 
 nodejs24.x, the newest Node.js runtime that is not deprecated; the handlers are ES modules
 using the AWS SDK for JavaScript v3 that the runtime ships.
 
-TODO(events): the `Api` events (`ANY /first`, `ANY /second` on the implicit REST API, stage
-`Prod`, integrations on the `live` aliases) and the outputs `FirstAPI`/`SecondAPI` are not
-expressed yet. Each event will imply API Gateway's `lambda:InvokeFunction` permission on the
-function's `live` alias; nothing here grants it.
+The `Api` events (`ANY /first`, `ANY /second`, stage `Prod`) are routes on an explicit
+`RestApi` (`PublicApi`; lambdakit never uses SAM's implicit API, which has no access log or
+tracing), public as in the corpus, with the reason written down; the API adds access logs and
+X-Ray. SAM writes API Gateway's `lambda:InvokeFunction` permission per route, scoped to this
+API, method and path. The corpus's outputs `FirstAPI`/`SecondAPI` are the API's URL
+(`PublicApiUrl`) followed by `/first/` and `/second/`. The integrations target the functions
+until aliases exist (below), then the `live` aliases.
 TODO(aliases/deployments): `AutoPublishAlias: live`, `DeploymentPreference` (first:
 Linear10PercentEvery1Minute, second: Canary10Percent5Minutes, both with `PreTraffic:
 PreTrafficHook`; the hook's own preference disabled), SAM's CodeDeploy application, deployment
@@ -29,6 +32,7 @@ when deployments land, give them alarms (spec.md lists the gap).
 """
 
 from lambdakit import App, Bucket, Function, Statement, Table
+from lambdakit.events import ApiEvent, RestApi
 
 RUNTIME = "nodejs24.x"  # corpus: nodejs8.10, blocked since 2020-02-04 (see above)
 
@@ -51,11 +55,18 @@ encrypted_table = Table(id="EncryptedTable", partition_key="id", sort_key="versi
 unencrypted_table = Table(id="UnencryptedTable", partition_key="id", sort_key="version",
                           sort_key_type="N", stream="NEW_AND_OLD_IMAGES")
 
+api = RestApi(id="PublicApi", stage_name="Prod")
+PUBLIC = "the sample's two endpoints answer anyone; the safe deployment, not access, is its point"
+
 # The corpus relies on SAM's defaults for the API functions: 128 MB, 3 s, x86_64.
 first = Function(id="MyFirstFunction", handler="myFirstFunction.handler", code="src/",
-                 runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3)
+                 runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
+                 events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/first",
+                                  auth="none", public=PUBLIC)])
 second = Function(id="MySecondFunction", handler="mySecondFunction.handler", code="src/",
-                  runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3)
+                  runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
+                  events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/second",
+                                   auth="none", public=PUBLIC)])
 
 # TODO(catalogue): the grant catalogue has no entry for these reads, so they are reviewed raw
 # statements, each exactly as spec.md's least-privilege view lists it; they become grants when

@@ -5,16 +5,30 @@ Corpus case `/work/shared/corpus/rest-api-dynamodb` (aws-samples/serverless-patt
 architecture, physical name) and the same table (name, key); lambdakit adds its secure defaults
 (log group with retention, X-Ray, point-in-time recovery, Retain, deletion protection).
 
-TODO(events): the corpus's `ApiEvent` (implicit REST API, `POST /`, stage `Prod`, output
-`EndpointUrl`) is not expressed yet. The API event will bring SAM's `lambda:InvokeFunction`
-permission for API Gateway, scoped to the API, stage, method and path; nothing here grants it.
+The corpus's `ApiEvent` (`POST /` on SAM's implicit REST API, stage `Prod`) is an explicit
+`RestApi` here: lambdakit never uses the implicit API, which has no access log, tracing or
+throttle of its own. It keeps the stage `Prod`, so the URL has the corpus's shape; its id is
+`WeatherApi` (SAM reserves `ServerlessRestApi` for the implicit API, LK349).
+The route stays public, as in the corpus, with its reason written down (spec.md lists the
+unauthenticated endpoint as a gap: a real service would drop `auth="none"` for IAM or put an
+authorizer in front). The API adds access logs, X-Ray and a throttle. SAM writes API Gateway's
+`lambda:InvokeFunction` permission, scoped to this API and `POST /`; the role gains nothing.
+The output `WeatherApiUrl` is the corpus's `EndpointUrl` (same value, for this API).
 """
 
 from lambdakit import App, Function, Table
+from lambdakit.events import ApiEvent, RestApi, Throttling
 
 # AWS::Serverless::SimpleTable: partition key `id` (String), on demand. The corpus pins the
 # physical name, so two stacks in one account and region collide; kept as the corpus has it.
 weather = Table(id="DynamoDBTable", name="WeatherData", partition_key="id")
+
+api = RestApi(
+    id="WeatherApi",
+    stage_name="Prod",
+    # A public demo endpoint: a low cap bounds what abuse can cost (the corpus has none).
+    throttling=Throttling(rate=10, burst=20),
+)
 
 function = Function(
     id="LambdaFunction",
@@ -32,6 +46,10 @@ function = Function(
     # spec.md's least-privilege view: dynamodb:PutItem on this table only. `put()` is exactly
     # that; `write()` would also allow update, delete and batch writes.
     grants=[weather.put()],
+    events=[ApiEvent(
+        name="ApiEvent", api=api, method="POST", path="/", auth="none",
+        public="the corpus's weather sample takes records from anyone; it stores them only",
+    )],
 )
 
 app = App(name="rest-api-dynamodb", functions=[function])

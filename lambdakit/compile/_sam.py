@@ -21,4 +21,22 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         **serverless.Function.props,
         "LoggingConfig": (LoggingConfig, False),
         "RecursiveLoop": (str, False),  # passed through by SAM to AWS::Lambda::Function
+        # troposphere's lacks InvokeMode (response streaming).
+        "FunctionUrlConfig": (dict, False),
+        # troposphere 4.11 refuses the S3Bucket destination type SAM and Lambda accept.
+        "EventInvokeConfig": (dict, False),
     }
+
+
+class SamApi(serverless.Api):  # type: ignore[misc]
+    """`AWS::Serverless::Api`: troposphere's `Auth` types know a fixed set of authorizer names
+    and no Lambda authorizer `Identity`; lambdakit builds the block itself, SAM validates it."""
+
+    props: ClassVar = {**serverless.Api.props, "Auth": (dict, False)}
+
+
+class SamHttpApi(serverless.HttpApi):  # type: ignore[misc]
+    """`AWS::Serverless::HttpApi`, with `Auth` as a plain block (as for `SamApi`)."""
+
+    props: ClassVar = {**serverless.HttpApi.props, "Auth": (dict, False),
+                       "CorsConfiguration": (dict, False)}

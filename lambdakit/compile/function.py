@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from pathlib import Path
 from typing import Any
 
-from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, iam, logs, serverless
+from troposphere import GetAtt, Join, Output, Ref, Sub, Tags, Template, iam, logs, serverless
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
-from lambdakit.compile.events import sam_events
+from lambdakit.compile.events import resolve, sam_events
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
 from lambdakit.iam import (
@@ -19,13 +21,18 @@ from lambdakit.iam import (
     wildcard_reasons,
 )
 from lambdakit.iam.size import INLINE_POLICY_NAME, PolicyPlan
-from lambdakit.model import App, Function
+from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
+from lambdakit.rules.events.async_invocation import async_callers
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
 # cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
 # silences both, so a reviewed decision is not flagged twice.
 LINT_EQUIVALENTS: dict[str, tuple[str, ...]] = {"LK121": ("W2531",)}
+# SAM's `Type` of a destination, by the kind of its target.
+DESTINATION_TYPES = {"queue": "SQS", "topic": "SNS", "event_bus": "EventBridge",
+                     "function": "Lambda", "bucket": "S3Bucket"}
+PSEUDO_PARAMETER = re.compile(r"(\$\{AWS::\w+\})")
 LOG_GROUP_SKIPS = [
     {"id": "CKV_AWS_158", "comment": "CloudWatch Logs encrypts log data at rest with keys it "
                                      "owns; lambdakit does not manage a customer key here"},
@@ -55,6 +62,10 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
     template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
+    if function.properties.get("FunctionUrlConfig"):
+        # SAM names the URL resource `<function>Url`.
+        template.add_output(Output(f"{fn.id}Url", Description=f"Function URL of {fn.id}",
+                                   Value=GetAtt(f"{fn.id}Url", "FunctionUrl")))
 
 
 def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:
@@ -136,18 +147,48 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
         props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
+    if fn.has_async_settings():
+        props["EventInvokeConfig"] = _event_invoke_config(fn)
     events, function_properties = sam_events(fn)
     if events:
         props["Events"] = events
     props.update(function_properties)
     function = SamFunction(fn.id, **props)
-    function.Metadata = _function_metadata(fn, {**app.acknowledge, **fn.acknowledge})
+    function.Metadata = _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge})
     return function
 
 
-def _function_metadata(fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
+def _event_invoke_config(fn: Function) -> dict[str, Any]:
+    """SAM's `EventInvokeConfig`: SAM emits it as an `AWS::Lambda::EventInvokeConfig`."""
+    config: dict[str, Any] = {}
+    destinations = {when: {"Type": DESTINATION_TYPES[target.kind],
+                           "Destination": _destination_arn(target)}
+                    for when, target in fn.destinations().items()}
+    if destinations:
+        config["DestinationConfig"] = destinations
+    if fn.max_event_age is not None:
+        config["MaximumEventAgeInSeconds"] = fn.max_event_age
+    if fn.max_retry_attempts is not None:
+        config["MaximumRetryAttempts"] = fn.max_retry_attempts
+    return config
+
+
+def _destination_arn(target: Resource | Function) -> Any:
+    """The target's ARN. SAM resolves pseudo parameters inside this property itself, which
+    would leave a partition-agnostic `Fn::Sub` with nothing to substitute (cfn-lint W1020);
+    as an `Fn::Join` it resolves to the same ARN."""
+    arn = resolve(ModelRef(target, "Arn", 2048))
+    text = arn.data.get("Fn::Sub") if isinstance(arn, Sub) else None
+    if not isinstance(text, str):
+        return arn
+    parts = [{"Ref": part[2:-1]} if part.startswith("${") else part
+             for part in PSEUDO_PARAMETER.split(text) if part]
+    return Join("", parts)
+
+
+def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
     """Reasons travel with the template, in the forms checkov and cfn-lint read."""
-    metadata: dict[str, Any] = {"checkov": {"skip": _function_skips(fn)}}
+    metadata: dict[str, Any] = {"checkov": {"skip": _function_skips(app, fn, acknowledge)}}
     acknowledged = {code: reason for code, reason in sorted(acknowledge.items())
                     if reason.strip()}
     lint_ignores = sorted({rule for code in acknowledged
@@ -164,7 +205,7 @@ def _function_metadata(fn: Function, acknowledge: dict[str, str]) -> dict[str, A
     return metadata
 
 
-def _function_skips(fn: Function) -> list[dict[str, str]]:
+def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list[dict[str, str]]:
     skips = [{"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS APIs, "
                                               "which IAM protects; a VPC adds cost and cold "
                                               "starts without adding protection here"}]
@@ -173,7 +214,9 @@ def _function_skips(fn: Function) -> list[dict[str, str]]:
                                                       "default takes capacity from the account's "
                                                       "shared pool; set reserved_concurrency= to "
                                                       "cap this function"})
-    skips.append({"id": "CKV_AWS_116", "comment": _no_dead_letter_reason(fn)})
+    dead_letter_reason = _no_dead_letter_reason(app, fn, acknowledge)
+    if dead_letter_reason:  # none: failed events are dropped, unacknowledged (LK380)
+        skips.append({"id": "CKV_AWS_116", "comment": dead_letter_reason})
     if fn.environment and fn.kms_key_arn is None:
         skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
                                                       "AWS-managed Lambda key; lambdakit refuses "
@@ -181,18 +224,32 @@ def _function_skips(fn: Function) -> list[dict[str, str]]:
     return skips
 
 
-def _no_dead_letter_reason(fn: Function) -> str:
-    """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent."""
-    invocations = {source.invocation for source in fn.live_events()}
-    if "async" in invocations:
-        return ("no function-level DLQ: failed asynchronous invocations are handled by the "
-                "function's on-failure destination settings")
-    if "poll" in invocations:
+def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) -> str:
+    """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent;
+    empty when there is no reason to give."""
+    if fn.on_failure is not None:
+        target = fn.on_failure
+        return (f"no function-level DLQ: asynchronous invocations that fail every retry or "
+                f"expire go to the on-failure destination {target.label()} "
+                f"({DESTINATION_TYPES[target.kind]}), as records that hold the event and the "
+                f"error (a DLQ would keep the event only)")
+    if async_callers(fn, _all_functions(app), acknowledge):
+        reason = acknowledge.get("LK380", "").strip()
+        return (f"no function-level DLQ and no on-failure destination: events that fail every "
+                f"asynchronous retry are dropped, acknowledged (LK380): {reason}"
+                if reason else "")
+    if any(source.invocation == "poll" for source in fn.live_events()):
         return ("no function-level DLQ: it catches only failed asynchronous invocations; this "
                 "function is invoked by event source mappings, whose failed records go to the "
                 "source's own dead-letter queue or on-failure destination")
     return ("no function-level DLQ: it catches only failed asynchronous invocations, and "
             "nothing in this app invokes the function asynchronously")
+
+
+@functools.lru_cache(maxsize=1)
+def _all_functions(app: App) -> list[Function]:
+    """Computed once per app, not once per function (apps hold hundreds)."""
+    return app.all_functions()
 
 
 def _code_uri(fn: Function, base_dir: Path) -> str:

@@ -92,8 +92,28 @@ CODES: dict[str, Code] = {
         # streams
         # Kafka, MQ, DocumentDB
         # HTTP
+        Code("LK340", _E, "public route or function URL without a reason"),
+        Code("LK341", _W, "function timeout longer than the API's integration timeout"),
+        Code("LK342", _E, "two routes of one API clash"),
+        Code("LK343", _E, "invalid route path"),
+        Code("LK344", _E, "invalid HTTP method"),
+        Code("LK345", _E, "invalid CORS configuration"),
+        Code("LK346", _E, "invalid stage name"),
+        Code("LK347", _E, "API throttling out of range"),
+        Code("LK348", _E, "invalid authorizer"),
+        Code("LK349", _E, "API or function URL not possible as declared"),
         # push sources
+        Code("LK370", _E, "function subscribed to its own log group"),
+        Code("LK371", _E, "CloudWatch Logs subscription not possible"),
+        Code("LK372", _E, "Cognito trigger not possible"),
+        Code("LK373", _E, "Alexa skill id missing or invalid"),
+        Code("LK374", _E, "IoT rule SQL not a SELECT statement"),
         # asynchronous invocation
+        Code("LK380", _W, "asynchronously invoked function without an on-failure destination"),
+        Code("LK381", _E, "asynchronous retry or event age out of range"),
+        Code("LK382", _E, "destination Lambda cannot deliver to"),
+        Code("LK383", _E, "destinations lead back to the function"),
+        Code("LK384", _W, "asynchronous invocation settings that nothing in the app uses"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

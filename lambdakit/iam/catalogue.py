@@ -75,6 +75,13 @@ CATALOGUE: dict[tuple[str, str], Access] = {
         (StatementSpec("Objects", (s3.AbortMultipartUpload, s3.PutObject), OBJECTS),),
         key_actions=(kms.Decrypt, kms.GenerateDataKey),
         summary="put objects"),
+    # What Lambda needs to write the record of a failed asynchronous invocation into a bucket
+    # (an on-failure destination): put the object, and list the bucket.
+    ("bucket", "deliver_records"): Access(
+        (StatementSpec("Objects", (s3.PutObject,), OBJECTS),
+         StatementSpec("Listing", (s3.ListBucket,), BUCKET_LISTING)),
+        key_actions=(kms.GenerateDataKey,),
+        summary="put invocation records and list the bucket"),
     ("bucket", "delete"): Access(
         (StatementSpec("Objects", (s3.DeleteObject,), OBJECTS),),
         summary="delete objects (versions stay recoverable in a versioned bucket)"),

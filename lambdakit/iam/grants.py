@@ -47,10 +47,11 @@ POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
 
 
 def declared_grants(fn: Function) -> list[Grant]:
-    """The function's grants plus those its event sources and environment imply, in
-    declaration order."""
+    """The function's grants plus those its event sources, destinations and environment
+    imply, in declaration order."""
     from_events = [dataclasses.replace(grant, implied_by=f"event {source.event_name()}")
                    for source, binding in fn.bindings() for grant in binding.grants]
+    from_events += fn.destination_grants()
     implied = [
         Grant(ref.target, "read", None, fn.origin)
         for ref in fn.references()

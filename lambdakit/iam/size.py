@@ -386,7 +386,9 @@ def grant_sizes(fn: Function, bounds: Bounds | None = None) -> list[GrantSize]:
     for grant in declared_grants(fn):
         permissions = [p for level, access in expand(kind_of(grant.resource), grant.access)
                        for p in _permissions(grant, level, access)]
-        label = grant.describe() + ("" if id(grant) in own else " (implied by the environment)")
+        # Not declared: implied by an event source, a destination or the environment, each
+        # asked for at the line shown beside it.
+        label = grant.describe() + ("" if id(grant) in own else " (implied)")
         found.append(GrantSize(label, grant.origin.display(), _chars(permissions, bounds)))
     for statement, permission in zip(fn.statements, statement_permissions(fn), strict=True):
         actions = ", ".join(statement.actions[:2]) + (", ..." if len(statement.actions) > 2

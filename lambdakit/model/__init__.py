@@ -21,6 +21,7 @@ from lambdakit.model.resources import (
     Stream,
     Table,
     Topic,
+    UserPool,
 )
 from lambdakit.model.statements import Statement
 
@@ -48,4 +49,5 @@ __all__ = [
     "Stream",
     "Table",
     "Topic",
+    "UserPool",
 ]

@@ -68,7 +68,8 @@ class App(Construct):
                 found.extend((logical_id, construct) for logical_id in construct.resource_ids())
                 # Ids the SAM transform derives from each event clash just as well.
                 # (A name used twice in one function is LK300, not also LK003.)
-                derived: dict[str, Construct] = {}
+                derived: dict[str, Construct] = dict.fromkeys(construct.generated_ids(),
+                                                              construct)
                 for source in construct.live_events():
                     for logical_id in source.generated_ids(construct):
                         derived.setdefault(logical_id, source)

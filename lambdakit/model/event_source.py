@@ -74,6 +74,10 @@ class EventSource(Construct):
         """CloudFormation resources the SAM transform creates for this event."""
         return 1
 
+    def output_ids(self, fn: Function) -> list[str]:
+        """Outputs the template declares for this source (a function URL's address)."""
+        return []
+
     def sample_event(self, fn: Function) -> dict[str, Any]:
         """The event Lambda passes to the handler, shaped by this source's configuration."""
         raise NotImplementedError

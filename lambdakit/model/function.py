@@ -6,6 +6,7 @@ from pathlib import Path, PurePath
 from typing import Literal
 
 from pydantic import Field, InstanceOf, field_validator
+from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
@@ -13,7 +14,14 @@ from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
-from lambdakit.model.resources import ExistingFunction, Resource
+from lambdakit.model.resources import (
+    Bucket,
+    EventBus,
+    ExistingFunction,
+    Queue,
+    Resource,
+    Topic,
+)
 from lambdakit.model.statements import Statement
 
 # Defaults chosen on purpose (AWS's own 3 s and 128 MB are rarely what anyone wants):
@@ -23,6 +31,13 @@ DEFAULT_TIMEOUT_S = 10
 DEFAULT_MEMORY_MB = 256
 
 EnvValue = str | InstanceOf[Ref]
+# Where Lambda sends the record of an asynchronous invocation (a bucket: on failure only).
+Destination = (InstanceOf[Queue] | InstanceOf[Topic] | InstanceOf[EventBus] | InstanceOf[Bucket]
+               | InstanceOf[ExistingFunction] | InstanceOf["Function"])
+# The access the function's role needs to deliver records to each kind of destination: Lambda
+# sends them with the execution role.
+DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
+                      "function": "invoke", "bucket": "deliver_records"}
 
 
 class Function(Construct):
@@ -50,10 +65,30 @@ class Function(Construct):
     logging: Logging = Field(default_factory=Logging)
     reserved_concurrency: int | None = None
     allow_recursive_loop: str | None = None
+    # Asynchronous invocation (S3, SNS, EventBridge, schedules, `InvocationType=Event`): where
+    # the record of an invocation that succeeded, or failed every retry, goes; how often Lambda
+    # retries a failed event (0–2) and how long it keeps an event it could not run yet (seconds).
+    on_success: Destination | None = None
+    on_failure: Destination | None = None
+    max_event_age: int | None = None
+    max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
     acknowledge: dict[str, str] = Field(default_factory=dict)
 
     _check_id = field_validator("id")(check_id)
+
+    @field_validator("on_success", "on_failure", mode="before")
+    @classmethod
+    def _check_destination(cls, target: object) -> object:
+        """Say which kinds receive destination records, instead of one error per kind."""
+        if target is None or isinstance(target, Queue | Topic | EventBus | Bucket
+                                        | ExistingFunction | Function):
+            return target
+        raise PydanticCustomError(
+            "LK382", "Lambda cannot deliver destination records to {got}",
+            {"got": type(target).__name__,
+             "hint": "use a standard Queue or Topic, an EventBus, a Function, or (on_failure "
+                     "only) a Bucket"})
 
     @field_validator("environment", mode="before")
     @classmethod
@@ -96,9 +131,13 @@ class Function(Construct):
         """Logical ids this function owns in the template (before the SAM transform)."""
         return [self.id, self.role_id, self.log_group_id]
 
+    def generated_ids(self) -> list[str]:
+        """Logical ids the SAM transform derives from the function's own settings."""
+        return [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else []
+
     def deployed_resource_count(self) -> int:
         """CloudFormation resources after the SAM transform (the 500 limit counts these)."""
-        return len(self.resource_ids()) + sum(
+        return len(self.resource_ids()) + len(self.generated_ids()) + sum(
             source.deployed_resource_count() for source in self.live_events())
 
     def live_events(self) -> list[EventSource]:
@@ -108,6 +147,23 @@ class Function(Construct):
     def bindings(self) -> list[tuple[EventSource, Binding]]:
         """Each event source with what it adds to this function, in declaration order."""
         return [(source, source.bind(self)) for source in self.live_events()]
+
+    def destinations(self) -> dict[str, Resource | Function]:
+        """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded)."""
+        found = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
+        return {when: target for when, target in found.items()
+                if target is not None and not target.broken}
+
+    def has_async_settings(self) -> bool:
+        """Whether the function sets anything of its asynchronous invocation config."""
+        return bool(self.destinations()) or (self.max_event_age, self.max_retry_attempts) != (
+            None, None)
+
+    def destination_grants(self) -> list[Grant]:
+        """The access delivering to each destination takes, asked for at the function's line."""
+        return [Grant(target, DESTINATION_ACCESS[target.kind], None, self.origin)
+                for target in self.destinations().values()
+                if target.kind in DESTINATION_ACCESS]
 
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it."""
@@ -121,6 +177,7 @@ class Function(Construct):
     def referenced_constructs(self) -> list[Construct]:
         """Everything this function points at: event sources, environment references, grants."""
         return [*(c for source in self.live_events() for c in source.referenced_constructs()),
+                *self.destinations().values(),
                 *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),
                 *(r for statement in self.statements for r in statement.resources

@@ -342,5 +342,64 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 # --------------------------------------------------------------------------- Kafka, MQ, DocumentDB
 
 # --------------------------------------------------------------------------- HTTP sources
+# The integration timeouts are API_REST_INTEGRATION_TIMEOUT_DEFAULT_S and
+# API_HTTP_INTEGRATION_TIMEOUT_MAX_S above.
+APIGW_QUOTAS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html"
+APIGW_STAGE_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"
+APIGW_AUTHORIZER_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html"
+LAMBDA_URL_CORS = "https://docs.aws.amazon.com/lambda/latest/dg/API_Cors.html"
+APIGW_THROTTLE_RATE_ACCOUNT = Quota(
+    10000, "count", APIGW_QUOTAS,
+    "requests per second, per account and Region, shared by every API; adjustable; 2,500 in "
+    "some newer Regions. A stage throttle above it has no effect",
+)
+APIGW_THROTTLE_BURST_ACCOUNT = Quota(
+    5000, "count", APIGW_QUOTAS,
+    "token bucket size per account and Region; set by AWS from the rate quota, not adjustable "
+    "on request; 1,250 in some newer Regions",
+)
+# "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum
+# length is 128 characters." HTTP APIs also take `$default`.
+APIGW_STAGE_NAME_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
+APIGW_STAGE_NAME_SOURCE = APIGW_STAGE_API
+LAMBDA_AUTHORIZER_TTL_MAX_S = Quota(
+    3600, "s", APIGW_AUTHORIZER_API, "authorizerResultTtlInSeconds; 0 disables caching",
+)
+CORS_MAX_AGE_MAX_S = Quota(
+    86400, "s", LAMBDA_URL_CORS,
+    "MaxAge of a function URL's CORS; an HTTP API's CORS maxAge has the same ceiling",
+)
+# A function URL's CORS AllowMethods takes these values only (no OPTIONS: preflight is answered
+# by Lambda itself).
+FUNCTION_URL_CORS_METHODS = frozenset({"GET", "PUT", "HEAD", "POST", "PATCH", "DELETE", "*"})
+FUNCTION_URL_CORS_METHODS_SOURCE = LAMBDA_URL_CORS
+
 
 # --------------------------------------------------------------------------- push sources
+# (second half: CloudWatch Logs subscriptions, Cognito, IoT, Alexa)
+LOGS_PUT_SUBSCRIPTION_FILTER = (
+    "https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/"
+    "API_PutSubscriptionFilter.html"
+)
+LAMBDA_ADD_PERMISSION = "https://docs.aws.amazon.com/lambda/latest/api/API_AddPermission.html"
+COGNITO_LAMBDA_CONFIG = (
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
+    "aws-properties-cognito-userpool-lambdaconfig.html"
+)
+ALEXA_SKILL_ID_SOURCE = (
+    "https://developer.amazon.com/en-US/docs/alexa/custom-skills/"
+    "host-a-custom-skill-as-an-aws-lambda-function.html"
+)
+LOGS_SUBSCRIPTION_FILTERS_PER_GROUP = Quota(
+    2, "count", LOGS_PUT_SUBSCRIPTION_FILTER,
+    "'Each log group can have up to two subscription filters associated with it'",
+)
+LOGS_FILTER_PATTERN_MAX_CHARS = Quota(1024, "characters", LOGS_PUT_SUBSCRIPTION_FILTER,
+                                      "filterPattern; empty matches every event")
+LOG_GROUP_NAME_MAX_CHARS = Quota(512, "characters", LOGS_PUT_SUBSCRIPTION_FILTER,
+                                 "logGroupName, pattern [.-_/#A-Za-z0-9]+")
+LOG_GROUP_NAME_PATTERN = r"^[.\-_/#A-Za-z0-9]+$"
+EVENT_SOURCE_TOKEN_MAX_CHARS = Quota(
+    256, "characters", LAMBDA_ADD_PERMISSION,
+    "EventSourceToken (an Alexa skill id), pattern [a-zA-Z0-9._\\-]+",
+)

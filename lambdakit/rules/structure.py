@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import CODES, Severity
-from lambdakit.model import Construct, EventSource, Function
+from lambdakit.iam.size import PolicyPlan
+from lambdakit.model import App, Construct, EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.events import extra_resource_count
 from lambdakit.rules.limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
@@ -25,20 +27,21 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     check_tag_entries(ctx, app, app.tags)
     plans = policy_plans(ctx)
     _check_logical_ids(ctx, template_logical_ids(app, plans))
-    resources = sum(fn.deployed_resource_count() for fn in functions) + sum(
-        1 for _, owner in ctx.app.logical_ids()
-        if not isinstance(owner, Function | EventSource)) + len(
-        managed_policy_ids(app, plans))
+    resources = stack_resource_count(app, functions, plans)
     if resources > q.STACK_RESOURCES_MAX.value:
         ctx.report("LK007", app,
                    f"the stack would hold {resources} resources after the SAM transform, "
                    f"CloudFormation allows {q.STACK_RESOURCES_MAX.value}",
                    "split the app into several apps (stacks)")
-    outputs = OUTPUTS_PER_FUNCTION * len(functions)
+    # Besides each function's two: URLs of APIs and function URLs.
+    addresses = sum(len(r.output_ids()) for r in app.all_resources() if not r.is_existing) + sum(
+        len(source.output_ids(fn)) for fn in functions for source in fn.live_events())
+    outputs = OUTPUTS_PER_FUNCTION * len(functions) + addresses
     if outputs > q.STACK_OUTPUTS_MAX.value:
+        also = f" and {addresses} URLs" if addresses else ""
         ctx.report("LK011", app,
                    f"the stack would hold {outputs} outputs ({OUTPUTS_PER_FUNCTION} for each of "
-                   f"{len(functions)} functions), CloudFormation allows "
+                   f"{len(functions)} functions{also}), CloudFormation allows "
                    f"{q.STACK_OUTPUTS_MAX.value}",
                    f"split the app into several apps (stacks); limits: "
                    f"{q.STACK_OUTPUTS_MAX.source}")
@@ -53,6 +56,17 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
         if fn.kms_key_arn is not None and not KMS_KEY_ARN.match(fn.kms_key_arn):
             ctx.report("LK010", fn, f"kms_key_arn {fn.kms_key_arn!r} is not a KMS key ARN",
                        "pass the key's ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY-ID")
+
+
+def stack_resource_count(app: App, functions: list[Function],
+                         plans: dict[int, PolicyPlan | None]) -> int:
+    """CloudFormation resources after the SAM transform: what the 500 limit counts."""
+    return (sum(fn.deployed_resource_count() for fn in functions)
+            + sum(1 for _, owner in app.logical_ids()
+                  if not isinstance(owner, Function | EventSource))
+            + len(managed_policy_ids(app, plans))
+            + sum(r.unlisted_resource_count() for r in app.all_resources() if not r.is_existing)
+            + extra_resource_count(app))
 
 
 def _check_logical_ids(ctx: RuleContext, logical_ids: list[tuple[str, Construct]]) -> None:

@@ -3,11 +3,11 @@
 boto3 talks HTTP to it exactly as to AWS (`AWS_ENDPOINT_URL`, fake credentials, no profile,
 no instance metadata). moto has no SAM transform, so this server gets one: its change sets
 run the real aws-sam-translator (`lambdakit.check.sam.sam_transform`) on a template that
-declares the SAM transform, as CloudFormation does server-side; and two gaps of moto's model
-are filled where CloudFormation's behaviour is documented (outputs of a stack created by a
-change set, DeletionPolicy Retain on an update's removals). Only moto's model is patched,
-never lambdakit's code or the request on the wire, so the deploy code under test is exactly
-the one that talks to AWS.
+declares the SAM transform, as CloudFormation does server-side; and gaps of moto's model are
+filled where CloudFormation's behaviour is documented (outputs of a stack created by a change
+set, DeletionPolicy Retain on an update's removals, a REST API built from its definition).
+Only moto's model is patched, never lambdakit's code or the request on the wire, so the deploy
+code under test is exactly the one that talks to AWS.
 """
 
 from __future__ import annotations
@@ -44,12 +44,50 @@ def _transforming(parse: Callable[[Any], None]) -> Callable[[Any], None]:
 
 def _with_outputs(apply: Callable[[Any], None]) -> Callable[[Any], None]:
     """moto's `ChangeSet.apply`, then the stack's outputs evaluated as CloudFormation does
-    (moto leaves a stack created by a change set without them)."""
+    (moto leaves a stack created by a change set without them). Outputs that read attributes
+    of types moto does not model (a function URL's) are left out: moto cannot compute them."""
+    from moto.cloudformation.parsing import OutputMap
+
     def apply_and_evaluate_outputs(change_set: Any) -> None:
         apply(change_set)
-        change_set.stack.template_dict = change_set.template_dict
-        change_set.stack.output_map = change_set.stack._create_output_map()
+        stack = change_set.stack
+        template = change_set.template_dict
+        stack.template_dict = template
+        outputs = OutputMap(stack.resource_map, template, stack.stack_id)
+        computable = {key: template["Outputs"][key] for key in outputs.outputs
+                      if _computable(outputs, key)}
+        stack.output_map = OutputMap(stack.resource_map, {**template, "Outputs": computable},
+                                     stack.stack_id)
     return apply_and_evaluate_outputs
+
+
+def _computable(outputs: Any, key: str) -> bool:
+    try:
+        outputs[key]
+    except Exception:  # moto fails in many ways on what it does not model
+        return False
+    return True
+
+
+def _built_from_definition(create: Callable[..., Any]) -> Callable[..., Any]:
+    """moto's `RestAPI.create_from_cloudformation_json`, which requires `Name` and ignores
+    `Body`; CloudFormation names the API after its definition's title and builds its methods
+    from the definition (SAM's APIs are defined so)."""
+    def create_from_definition(cls: Any, resource_name: str,
+                               cloudformation_json: dict[str, Any], account_id: str,
+                               region_name: str, **kwargs: Any) -> Any:
+        from moto.apigateway.models import apigateway_backends
+
+        properties = cloudformation_json["Properties"]
+        definition = properties.get("Body")
+        title = definition.get("info", {}).get("title") if definition else None
+        properties.setdefault("Name", title or resource_name)
+        api = create(resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        if definition:
+            apigateway_backends[account_id][region_name].put_rest_api(
+                api.id, definition, fail_on_warnings=False, mode="overwrite")
+        return api
+    return create_from_definition
 
 
 def _keeping_retained(delete: Callable[[Any, Any, dict[str, Any]], None]
@@ -64,10 +102,22 @@ def _keeping_retained(delete: Callable[[Any, Any, dict[str, Any]], None]
     return delete_unless_retained
 
 
-@pytest.fixture(scope="session")
-def aws_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def fill_moto_gaps(patch: pytest.MonkeyPatch) -> None:
+    """The SAM transform, and what CloudFormation does that moto's model lacks."""
+    from moto.apigateway.models import RestAPI
     from moto.cloudformation.models import ChangeSet
     from moto.cloudformation.parsing import ResourceMap
+
+    patch.setattr(ChangeSet, "_parse_template", _transforming(ChangeSet._parse_template))
+    patch.setattr(ChangeSet, "apply", _with_outputs(ChangeSet.apply))
+    patch.setattr(ResourceMap, "_delete_resource",
+                  _keeping_retained(ResourceMap._delete_resource))
+    patch.setattr(RestAPI, "create_from_cloudformation_json",
+                  classmethod(_built_from_definition(RestAPI.create_from_cloudformation_json)))
+
+
+@pytest.fixture(scope="session")
+def aws_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from moto.server import ThreadedMotoServer
 
     home = tmp_path_factory.mktemp("aws-home")
@@ -80,10 +130,7 @@ def aws_endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         patch.setenv("AWS_CONFIG_FILE", str(home / "config"))
         patch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(home / "credentials"))
         patch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-        patch.setattr(ChangeSet, "_parse_template", _transforming(ChangeSet._parse_template))
-        patch.setattr(ChangeSet, "apply", _with_outputs(ChangeSet.apply))
-        patch.setattr(ResourceMap, "_delete_resource",
-                      _keeping_retained(ResourceMap._delete_resource))
+        fill_moto_gaps(patch)
         server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
         server.start()
         host, port = server.get_host_and_port()

@@ -7,9 +7,12 @@ from typing import Any
 
 from troposphere import Template
 
+from lambdakit.compile.events.http import emit_http_api, emit_rest_api
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
+from lambdakit.compile.resources.identity import emit_user_pool
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
 from lambdakit.compile.resources.storage import emit_bucket, emit_stream, emit_table
+from lambdakit.events import HttpApi, RestApi
 from lambdakit.model import (
     App,
     Bucket,
@@ -22,6 +25,7 @@ from lambdakit.model import (
     Stream,
     Table,
     Topic,
+    UserPool,
 )
 
 # One emitter per family; existing resources (and compute the app does not own) emit nothing.
@@ -34,6 +38,9 @@ EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
     Secret: emit_secret,
     Parameter: emit_parameter,
     Key: emit_key,
+    RestApi: emit_rest_api,
+    HttpApi: emit_http_api,
+    UserPool: emit_user_pool,
 }
 
 

@@ -11,6 +11,7 @@ from lambdakit.model.resources.secret import Parameter, Secret
 from lambdakit.model.resources.stream import Stream
 from lambdakit.model.resources.table import Index, Table
 from lambdakit.model.resources.topic import Topic
+from lambdakit.model.resources.user_pool import UserPool
 
 __all__ = [
     "Bucket",
@@ -27,4 +28,5 @@ __all__ = [
     "Stream",
     "Table",
     "Topic",
+    "UserPool",
 ]

@@ -86,6 +86,15 @@ class Resource(Construct):
     def child_ids(self) -> list[str]:
         return []
 
+    def unlisted_resource_count(self) -> int:
+        """Resources the SAM transform adds under ids it derives from a hash (an API's
+        deployment): counted towards the stack's limit, never clashing."""
+        return 0
+
+    def output_ids(self) -> list[str]:
+        """Outputs the template declares for this resource (an API's URL)."""
+        return []
+
     def grant(self, access: str, prefix: str | None = None, *,
               origin: Origin | None = None) -> Grant:
         """Used by the typed access methods (`queue.send()`), which are what users call, and by

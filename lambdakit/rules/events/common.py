@@ -13,6 +13,8 @@ from lambdakit.rules.context import RuleContext
 def check_event_names(ctx: RuleContext, fn: Function) -> None:
     seen: dict[str, EventSource] = {}
     for source in fn.live_events():
+        if not source.sam_type:
+            continue  # set on the function itself (a function URL): no key under `Events`
         name = source.event_name()
         first = seen.setdefault(name, source)
         if first is not source:

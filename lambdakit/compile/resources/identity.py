@@ -1,0 +1,37 @@
+"""Cognito user pools."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from troposphere import Sub, Template, cognito
+
+from lambdakit.compile.resources.common import finish
+from lambdakit.model import App, UserPool
+
+# Passwords of 12 or more characters with every character class (NIST's length guidance, with
+# Cognito's complexity switches on), temporary passwords valid one week.
+PASSWORD_POLICY = {"MinimumLength": 12, "RequireLowercase": True, "RequireNumbers": True,
+                   "RequireSymbols": True, "RequireUppercase": True,
+                   "TemporaryPasswordValidityDays": 7}
+
+
+def emit_user_pool(template: Template, app: App, pool: UserPool) -> None:
+    properties: dict[str, Any] = {
+        "UserPoolName": pool.name or Sub(f"${{AWS::StackName}}-{pool.id}"),
+        "UsernameAttributes": ["email"],
+        "AutoVerifiedAttributes": ["email"],
+        "AccountRecoverySetting": {"RecoveryMechanisms": [{"Name": "verified_email",
+                                                          "Priority": 1}]},
+        "AdminCreateUserConfig": {"AllowAdminCreateUserOnly": not pool.self_sign_up},
+        "Policies": {"PasswordPolicy": PASSWORD_POLICY},
+        "MfaConfiguration": pool.mfa,
+        # Deleting the pool deletes its users: protected unless the app says it may go.
+        "DeletionProtection": "INACTIVE" if pool.delete_with_stack else "ACTIVE",
+    }
+    if app.tags:  # a map under its own name, not `Tags`
+        properties["UserPoolTags"] = dict(sorted(app.tags.items()))
+    if pool.mfa != "OFF":
+        properties["EnabledMfas"] = ["SOFTWARE_TOKEN_MFA"]  # TOTP: no SMS role or spend
+    template.add_resource(finish(pool, app, cognito.UserPool.from_dict(pool.id, properties),
+                                 tags="own"))  # UserPoolTags, set above

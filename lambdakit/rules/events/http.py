@@ -1,0 +1,340 @@
+"""HTTP sources: routes, auth, CORS, stages and throttles, and timeouts against API Gateway's.
+
+Per route (`ApiEvent`, `HttpApiEvent`) and per function URL: the method and path, a reason for
+anything public, the function's timeout against the API's integration limit. Per API, across
+the functions whose routes are on it: stage, throttle, CORS, authorizers and route conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lambdakit.events import (
+    ApiEvent,
+    CognitoAuthorizer,
+    Cors,
+    FunctionUrl,
+    HttpApi,
+    HttpApiEvent,
+    JwtAuthorizer,
+    LambdaAuthorizer,
+    RestApi,
+    Throttling,
+)
+from lambdakit.events._web import (
+    HTTP_METHODS,
+    LITERAL_SEGMENT,
+    PATH_PARAMETER,
+    route_key,
+)
+from lambdakit.events.http_api import DEFAULT_STAGE
+from lambdakit.model import App, Construct, Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+Route = ApiEvent | HttpApiEvent
+Api = RestApi | HttpApi
+Authorizer = CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer
+RELAXED = ("without_access_logs", "without_tracing")
+# Logical ids SAM gives its implicit APIs (samtranslator's implicit API plugins).
+SAM_IMPLICIT_API_IDS = frozenset({"ServerlessRestApi", "ServerlessHttpApi"})
+
+
+def api_routes(app: App, api: Api) -> list[tuple[Function, Route]]:
+    """The routes on `api`, with their functions, in the app's order."""
+    return [(fn, source) for fn in app.all_functions() for source in fn.live_events()
+            if isinstance(source, ApiEvent | HttpApiEvent) and source.api is api]
+
+
+def api_authorizers(app: App, api: Api) -> list[Authorizer]:
+    """The authorizers `api` declares: its default's and its routes', one per name, by name."""
+    found: dict[str, Authorizer] = {}
+    for candidate in (api.auth, *(route.auth for _, route in api_routes(app, api))):
+        if isinstance(candidate, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
+                and not candidate.broken:
+            found.setdefault(candidate.name, candidate)
+    return [found[name] for name in sorted(found)]
+
+
+def authorizer_permission_count(app: App) -> int:
+    """SAM writes one invoke permission per Lambda authorizer of each REST API."""
+    apis = {id(r): r for r in app.all_resources() if isinstance(r, RestApi) and not r.is_existing}
+    return sum(isinstance(a, LambdaAuthorizer) for api in apis.values()
+               for a in api_authorizers(app, api))
+
+
+# --------------------------------------------------------------------------- per route
+
+def check_api_event(ctx: RuleContext, fn: Function, source: ApiEvent) -> None:
+    _check_route(ctx, fn, source)
+    _check_timeout(ctx, fn, source, "REST API", q.API_REST_INTEGRATION_TIMEOUT_DEFAULT_S)
+
+
+def check_http_api_event(ctx: RuleContext, fn: Function, source: HttpApiEvent) -> None:
+    _check_route(ctx, fn, source)
+    _check_timeout(ctx, fn, source, "HTTP API", q.API_HTTP_INTEGRATION_TIMEOUT_MAX_S)
+    if source.scopes and not isinstance(source.effective_auth(), JwtAuthorizer):
+        ctx.report("LK348", source, "scopes= applies only to routes with a JwtAuthorizer",
+                   "give the route auth=JwtAuthorizer(...), or remove scopes=")
+
+
+def check_function_url(ctx: RuleContext, fn: Function, source: FunctionUrl) -> None:
+    _check_public(ctx, source, source.auth, source.public, "FunctionUrl")
+    urls = [s for s in fn.live_events() if isinstance(s, FunctionUrl)]
+    if len(urls) > 1 and source is not urls[0]:
+        ctx.report("LK349", source,
+                   f"{fn.id} already has a function URL (at {urls[0].origin.display()}): a "
+                   "function has at most one", "keep one FunctionUrl in events=[...]")
+    if source.cors is not None:
+        _check_cors(ctx, source.cors, function_url=True)
+
+
+def _check_route(ctx: RuleContext, fn: Function, source: Route) -> None:
+    if source.method not in HTTP_METHODS:
+        upper = source.method.upper()
+        hint = (f"write method={upper!r}: methods are upper case" if upper in HTTP_METHODS
+                else f"one of {', '.join(HTTP_METHODS)}")
+        ctx.report("LK344", source, f"method {source.method!r} is not an HTTP method API "
+                                    "Gateway routes", hint)
+    problem = path_problem(source.path)
+    if problem:
+        ctx.report("LK343", source, f"path {source.path!r}: {problem}",
+                   "e.g. path='/orders/{id}', or path='/files/{key+}' for the rest of the path")
+    if source.auth is None and source.public is None:
+        return  # the API's default, checked once on the API
+    _check_public(ctx, source, source.auth, source.public, type(source).__name__)
+
+
+def path_problem(path: str) -> str:
+    """What is wrong with a route path, or "" when nothing is."""
+    if not path.startswith("/"):
+        return "must start with '/'"
+    if path == "/":
+        return ""
+    segments = path[1:].split("/")
+    names: list[str] = []
+    for number, segment in enumerate(segments, start=1):
+        if not segment:
+            return "has an empty segment ('//' or a trailing '/')"
+        match = PATH_PARAMETER.match(segment)
+        if match:
+            if match[2] and number != len(segments):
+                return f"the greedy parameter {segment} must be the last segment"
+            if match[1] in names:
+                return f"parameter {{{match[1]}}} appears twice"
+            names.append(match[1])
+        elif "{" in segment or "}" in segment:
+            return (f"segment {segment!r}: a parameter is a whole segment, {{name}} or "
+                    "{name+}")
+        elif not LITERAL_SEGMENT.match(segment):
+            return f"segment {segment!r} holds characters API Gateway does not route"
+    return ""
+
+
+def _check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str,
+                   quota: q.Quota) -> None:
+    limit, url = quota.value, quota.source
+    if fn.timeout > limit:
+        ctx.report("LK341", source,
+                   f"{fn.id} may run {fn.timeout} s, but the {kind} gives up after {limit} s: "
+                   "the caller gets a 504 while the function runs on (and is billed)",
+                   f"set timeout={limit} or less on {fn.id}, or answer 202 at once and hand the "
+                   "work to a queue or an asynchronous invocation; " + url, owner=fn)
+
+
+def _check_public(ctx: RuleContext, construct: Construct, auth: object, public: str | None,
+                  what: str) -> None:
+    if auth == "none" and not (public and public.strip()):
+        ctx.report("LK340", construct,
+                   f"{what} with auth='none' is open to anyone on the internet and needs a "
+                   "reason", 'say why it is public: public="a public read-only price list", or '
+                   "leave auth unset for IAM (SigV4) callers")
+    elif auth != "none" and public is not None:
+        ctx.report("LK340", construct,
+                   f"public= is only for auth='none'; this {what} is not public (auth="
+                   f"{_auth_label(auth)})", "remove public=, or set auth='none'")
+
+
+def _auth_label(auth: object) -> str:
+    if auth is None:
+        return "unset, the API's"
+    return repr(auth) if isinstance(auth, str) else type(auth).__name__
+
+
+# --------------------------------------------------------------------------- per API
+
+def check_apis(ctx: RuleContext, functions: list[Function]) -> None:
+    seen: dict[int, Api] = {}
+    for fn in functions:
+        for source in fn.live_events():
+            if isinstance(source, ApiEvent | HttpApiEvent) and not source.api.broken:
+                seen.setdefault(id(source.api), source.api)
+    for api in seen.values():
+        _check_api(ctx, api)
+
+
+def _check_api(ctx: RuleContext, api: Api) -> None:
+    if api.is_existing:
+        ctx.report("LK349", api, f"{api.id} is an existing API: lambdakit adds routes only to "
+                                 "APIs the app owns", f"declare the API: {type(api).__name__}("
+                                 f"id={api.id!r}), or route to the function from the API's own "
+                                 "stack")
+        return
+    if api.id in SAM_IMPLICIT_API_IDS:
+        ctx.report("LK349", api, f"the id {api.id!r} is SAM's implicit API's: SAM swaps its own "
+                                 "API in while it processes the routes, dropping these settings",
+                   f"give the API another id, e.g. id={api.id.removeprefix('Serverless')!r}")
+    _check_public(ctx, api, api.auth, api.public, type(api).__name__)
+    _check_stage(ctx, api)
+    if api.throttling is not None:
+        _check_throttling(ctx, api, api.throttling)
+    if isinstance(api, HttpApi) and api.cors is not None:
+        _check_cors(ctx, api.cors, function_url=False)
+    if api.access_log_retention_days not in q.LOG_RETENTION_ALLOWED_DAYS:
+        ctx.report("LK150", api, f"access_log_retention_days={api.access_log_retention_days} "
+                                 "is not a retention CloudWatch Logs accepts",
+                   f"one of {', '.join(map(str, q.LOG_RETENTION_ALLOWED_DAYS))}; "
+                   + q.LOG_RETENTION_SOURCE)
+    for field in RELAXED:
+        reason = getattr(api, field, None)
+        if reason is not None and not reason.strip():
+            ctx.report("LK213", api, f"{field} needs a reason (got {reason!r})",
+                       f'say why the default does not fit here: {field}="..."; it is written '
+                       "into the template's Metadata")
+    routes = api_routes(ctx.app, api)
+    _check_route_conflicts(ctx, api, routes)
+    _check_authorizers(ctx, api, routes)
+
+
+def _check_stage(ctx: RuleContext, api: Api) -> None:
+    stage = api.stage_name
+    if isinstance(api, HttpApi) and stage == DEFAULT_STAGE:
+        return
+    if not re.match(q.APIGW_STAGE_NAME_PATTERN, stage):
+        ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–128 letters, digits, "
+                                 "hyphens or underscores",
+                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:128] or 'api'!r}; "
+                   + q.APIGW_STAGE_NAME_SOURCE)
+
+
+def _check_throttling(ctx: RuleContext, api: Api, throttling: Throttling) -> None:
+    rate, burst = throttling.rate, throttling.burst
+    if rate < 0 or burst < 0:
+        ctx.report("LK347", api, f"throttling rate and burst must not be negative (got "
+                                 f"rate={rate:g}, burst={burst})",
+                   "rate is requests per second, burst the most accepted at once")
+    elif rate > 0 and burst < 1:
+        ctx.report("LK347", api, f"throttling burst={burst} with rate={rate:g}: a bucket of size "
+                                 "0 rejects every request", "set burst=1 or more")
+    elif burst > q.APIGW_THROTTLE_BURST_ACCOUNT.value:
+        ctx.report("LK347", api,
+                   f"throttling burst={burst} is above the account's burst of "
+                   f"{q.APIGW_THROTTLE_BURST_ACCOUNT.value}: the stage can never reach it",
+                   f"set burst={q.APIGW_THROTTLE_BURST_ACCOUNT.value} or less; "
+                   + q.APIGW_THROTTLE_BURST_ACCOUNT.source)
+
+
+def _check_cors(ctx: RuleContext, cors: Cors, *, function_url: bool) -> None:
+    if cors.broken:
+        return
+    if "*" in cors.allow_origins and cors.allow_credentials:
+        ctx.report("LK345", cors, "allow_origins=['*'] with allow_credentials=True: browsers "
+                                  "refuse credentials for a wildcard origin",
+                   "list the origins that send credentials, "
+                   "allow_origins=['https://app.example.com']")
+    if not 0 <= cors.max_age <= q.CORS_MAX_AGE_MAX_S.value:
+        ctx.report("LK345", cors, f"max_age must be 0–{q.CORS_MAX_AGE_MAX_S.value} s (got "
+                                  f"{cors.max_age})", q.CORS_MAX_AGE_MAX_S.source)
+    for origin in cors.allow_origins:
+        if origin != "*" and not re.match(r"^https?://[^/\s]+$", origin):
+            ctx.report("LK345", cors, f"origin {origin!r} is not scheme://host[:port]",
+                       "e.g. 'https://app.example.com' (no path, no trailing '/')")
+    allowed = q.FUNCTION_URL_CORS_METHODS if function_url else {*HTTP_METHODS, "*"} - {"ANY"}
+    for method in cors.allow_methods:
+        if method not in allowed:
+            ctx.report("LK345", cors, f"allow_methods: {method!r} is not accepted here",
+                       f"one of {', '.join(sorted(allowed))}"
+                       + (f"; {q.FUNCTION_URL_CORS_METHODS_SOURCE}" if function_url else ""))
+
+
+def _check_route_conflicts(ctx: RuleContext, api: Api,
+                           routes: list[tuple[Function, Route]]) -> None:
+    """One method and path once per API; one parameter name per position."""
+    taken: dict[tuple[str, str], Route] = {}
+    names: dict[str, tuple[str, Route]] = {}
+    for fn, route in routes:
+        if route.method not in HTTP_METHODS or path_problem(route.path):
+            continue  # LK343/LK344 already
+        key = route_key(route.method, route.path)
+        first = taken.setdefault(key, route)
+        if first is not route:
+            ctx.report("LK342", route,
+                       f"{route.method} {route.path} is already routed on {api.id} (at "
+                       f"{first.origin.display()}): API Gateway keeps one integration per "
+                       "method and path", "give one of them another path or method", owner=fn)
+            continue
+        prefix = ""
+        for segment in route.path.strip("/").split("/"):
+            match = PATH_PARAMETER.match(segment)
+            position = prefix + ("/{}" if match else f"/{segment}")
+            if match:
+                other = names.setdefault(position, (match[1], route))
+                if other[0] != match[1]:
+                    ctx.report("LK342", route,
+                               f"{route.path} names the parameter after "
+                               f"'{prefix or '/'}' {{{match[1]}}}, {other[1].path} (at "
+                               f"{other[1].origin.display()}) names it {{{other[0]}}}: API "
+                               "Gateway takes one name per position",
+                               f"use {{{other[0]}}} in both", owner=fn)
+            prefix = position
+
+
+def _check_authorizers(ctx: RuleContext, api: Api, routes: list[tuple[Function, Route]]) -> None:
+    seen: dict[str, Authorizer] = {}
+    candidates: list[Any] = [api.auth, *(route.auth for _, route in routes)]
+    for authorizer in candidates:
+        if not isinstance(authorizer, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
+                or authorizer.broken:
+            continue  # not an authorizer, or an invalid one (already reported)
+        first = seen.setdefault(authorizer.name, authorizer)
+        if first is not authorizer:
+            ctx.report("LK348", authorizer,
+                       f"{api.id} already has an authorizer named {authorizer.name!r} (at "
+                       f"{first.origin.display()})",
+                       "pass the same authorizer object to every route, or name them apart")
+            continue
+        _check_authorizer(ctx, authorizer)
+
+
+def _check_authorizer(ctx: RuleContext, authorizer: Authorizer) -> None:
+    if isinstance(authorizer, LambdaAuthorizer):
+        ttl = q.LAMBDA_AUTHORIZER_TTL_MAX_S
+        if not 0 <= authorizer.cache_ttl <= ttl.value:
+            ctx.report("LK348", authorizer, f"cache_ttl must be 0–{ttl.value} s (got "
+                                            f"{authorizer.cache_ttl})", ttl.source)
+        headers = authorizer.identity_headers
+        if authorizer.type == "token" and len(headers) != 1:
+            ctx.report("LK348", authorizer, f"a token authorizer reads exactly one header (got "
+                                            f"{len(headers)})",
+                       "identity_headers=['Authorization'], or type='request' for several")
+        elif authorizer.type == "request" and authorizer.cache_ttl and not headers:
+            ctx.report("LK348", authorizer, "a cached request authorizer needs "
+                                            "identity_headers: they key its cache",
+                       "identity_headers=['Authorization'], or cache_ttl=0")
+    elif isinstance(authorizer, CognitoAuthorizer):
+        if not re.match(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$",
+                        authorizer.user_pool_arn):
+            ctx.report("LK348", authorizer, f"user_pool_arn {authorizer.user_pool_arn!r} is not "
+                                            "a Cognito user pool ARN",
+                       "arn:aws:cognito-idp:REGION:ACCOUNT:userpool/REGION_ID")
+    else:
+        if not authorizer.issuer.startswith("https://"):
+            ctx.report("LK348", authorizer, f"issuer {authorizer.issuer!r} is not an https:// "
+                                            "URL", "e.g. issuer='https://cognito-idp.REGION."
+                                                   "amazonaws.com/USER_POOL_ID'")
+        if not authorizer.audience:
+            ctx.report("LK348", authorizer, "audience is empty: API Gateway would accept no "
+                                            "token", "list the client ids the tokens are for")
+
+

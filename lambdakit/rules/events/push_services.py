@@ -1,0 +1,153 @@
+"""CloudWatch Logs subscriptions, Cognito triggers, IoT rules and Alexa skills."""
+
+from __future__ import annotations
+
+import re
+
+from lambdakit.events import AlexaSkillEvent, CognitoTrigger, IotRuleEvent, LogsSubscriptionEvent
+from lambdakit.events.cognito import TRIGGERS
+from lambdakit.model import Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+
+ALEXA_SKILL_ID = re.compile(r"^amzn1\.ask\.skill\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
+SELECT = re.compile(r"^\s*SELECT\s.+\sFROM\s", re.IGNORECASE | re.DOTALL)
+
+
+def check_logs_event(ctx: RuleContext, fn: Function, source: LogsSubscriptionEvent) -> None:
+    if source.is_own_log_group(fn):
+        ctx.report("LK370", source,
+                   f"{fn.id} is subscribed to its own log group: every invocation writes logs, "
+                   "and every log invokes it again",
+                   "subscribe a function to the log groups of other functions only", owner=fn)
+    name = source.log_group_name()
+    longest = q.LOG_GROUP_NAME_MAX_CHARS.value
+    if not isinstance(source.log_group, Function) and not (
+            re.match(q.LOG_GROUP_NAME_PATTERN, name) and len(name) <= longest):
+        ctx.report("LK371", source,
+                   f"{source.log_group!r} is not a log group name or ARN",
+                   f"a name of 1–{longest} letters, digits and . - _ / #, e.g. "
+                   f"'/aws/lambda/orders', or its ARN; {q.LOG_GROUP_NAME_MAX_CHARS.source}",
+                   owner=fn)
+    pattern = q.LOGS_FILTER_PATTERN_MAX_CHARS
+    if len(source.filter_pattern) > pattern.value:
+        ctx.report("LK371", source,
+                   f"filter_pattern is {len(source.filter_pattern)} characters, CloudWatch Logs "
+                   f"takes at most {pattern.value}", f"shorten it; {pattern.source}", owner=fn)
+
+
+def check_log_subscriptions(ctx: RuleContext, functions: list[Function]) -> None:
+    """Across the app: the filters each log group may hold, and loops between functions."""
+    by_group: dict[object, list[tuple[Function, LogsSubscriptionEvent]]] = {}
+    for fn in functions:
+        for source in fn.live_events():
+            if isinstance(source, LogsSubscriptionEvent):
+                group = source.log_group
+                key = id(group) if isinstance(group, Function) else source.log_group_name()
+                by_group.setdefault(key, []).append((fn, source))
+    most = q.LOGS_SUBSCRIPTION_FILTERS_PER_GROUP
+    for subscribers in by_group.values():
+        for fn, source in subscribers[most.value:]:
+            ctx.report("LK371", source,
+                       f"a log group takes at most {most.value} subscription filters, and "
+                       f"{len(subscribers)} functions of the app subscribe to this one",
+                       f"subscribe one function and let it fan out; {most.source}", owner=fn)
+    _check_log_loops(ctx, functions)
+
+
+def _check_log_loops(ctx: RuleContext, functions: list[Function]) -> None:
+    """A reads B's logs and B reads A's (or longer rings): each invocation invokes the next."""
+    by_name = {f"/aws/lambda/{fn.function_name}": fn for fn in functions if fn.function_name}
+    reads: dict[int, list[tuple[Function, LogsSubscriptionEvent]]] = {}
+    for fn in functions:
+        for source in fn.live_events():
+            if isinstance(source, LogsSubscriptionEvent):
+                writer = (source.log_group if isinstance(source.log_group, Function)
+                          else by_name.get(source.log_group_name()))
+                if writer is not None and writer is not fn:  # itself: check_logs_event
+                    reads.setdefault(id(fn), []).append((writer, source))
+    reported: set[int] = set()
+    for fn in functions:
+        ring = _ring(fn, fn, reads, [])
+        if ring is None or id(fn) in reported:
+            continue
+        reported |= {id(f) for f, _ in ring}
+        route = " → ".join([fn.id, *(f.id for f, _ in ring)])
+        ctx.report("LK370", ring[0][1],
+                   f"{fn.id} reads logs that lead back to its own ({route}, each reading the "
+                   "next one's log group): every invocation invokes the next, without end",
+                   "break the ring: let one of them not read the other's logs", owner=fn)
+
+
+def _ring(start: Function, current: Function,
+          reads: dict[int, list[tuple[Function, LogsSubscriptionEvent]]],
+          path: list[tuple[Function, LogsSubscriptionEvent]],
+          ) -> list[tuple[Function, LogsSubscriptionEvent]] | None:
+    for writer, source in reads.get(id(current), []):
+        step = [*path, (writer, source)]
+        if writer is start:
+            return step
+        if all(writer is not f for f, _ in path):
+            found = _ring(start, writer, reads, step)
+            if found is not None:
+                return found
+    return None
+
+
+def check_cognito_trigger(ctx: RuleContext, fn: Function, source: CognitoTrigger) -> None:
+    pool = source.user_pool
+    if pool.is_existing:
+        ctx.report("LK372", source,
+                   f"{pool.id} is an existing user pool: SAM attaches Cognito triggers only to "
+                   "a user pool declared in the same template",
+                   "declare the pool with UserPool(id=...), or attach the trigger where the "
+                   "pool is managed", owner=fn)
+    triggers = source.triggers()
+    unknown = [t for t in triggers if t not in TRIGGERS]
+    if unknown or not triggers:
+        ctx.report("LK372", source,
+                   f"trigger must be one or more of {', '.join(TRIGGERS)} (got {unknown or []!r})",
+                   f"the user pool's LambdaConfig entries that take a function; "
+                   f"{q.COGNITO_LAMBDA_CONFIG}", owner=fn)
+    if len(set(triggers)) != len(triggers):
+        ctx.report("LK372", source, "a trigger is listed twice", "list each trigger once",
+                   owner=fn)
+
+
+def check_cognito_pools(ctx: RuleContext, functions: list[Function]) -> None:
+    """A pool runs one function per trigger; SAM gives a function one Cognito permission."""
+    taken: dict[tuple[int, str], tuple[Function, CognitoTrigger]] = {}
+    for fn in functions:
+        sources = [s for s in fn.live_events() if isinstance(s, CognitoTrigger)]
+        for source in sources:
+            pool = source.user_pool
+            if pool is not sources[0].user_pool:
+                ctx.report("LK372", source,
+                           f"{fn.id} already has a Cognito trigger on {sources[0].user_pool.id}: "
+                           "SAM gives a function one Cognito permission, scoped to one pool",
+                           "use one function per user pool", owner=fn)
+            for trigger in dict.fromkeys(source.triggers()):
+                holder, first = taken.setdefault((id(pool), trigger), (fn, source))
+                if first is not source:
+                    ctx.report("LK372", source,
+                               f"{pool.id} already runs {holder.id} for {trigger} (at "
+                               f"{first.origin.display()}): a pool runs one function per "
+                               "trigger", "attach each trigger of a pool once", owner=fn)
+
+
+def check_alexa_skill(ctx: RuleContext, fn: Function, source: AlexaSkillEvent) -> None:
+    longest = q.EVENT_SOURCE_TOKEN_MAX_CHARS.value
+    if not ALEXA_SKILL_ID.match(source.skill_id) or len(source.skill_id) > longest:
+        ctx.report("LK373", source,
+                   f"skill_id must be the skill's id, amzn1.ask.skill.<uuid> (got "
+                   f"{source.skill_id!r}): it scopes Lambda's permission, without it any skill "
+                   "could invoke the function",
+                   f"copy the id from the Alexa developer console (Endpoint); "
+                   f"{q.ALEXA_SKILL_ID_SOURCE}", owner=fn)
+
+
+def check_iot_rule(ctx: RuleContext, fn: Function, source: IotRuleEvent) -> None:
+    if not SELECT.match(source.sql):
+        ctx.report("LK374", source,
+                   f"sql must be an IoT SQL SELECT statement (got {source.sql!r})",
+                   "e.g. sql=\"SELECT * FROM 'sensors/+/temperature'\"", owner=fn)

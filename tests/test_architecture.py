@@ -4,6 +4,8 @@ synth path never loads the heavy checkers."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,10 @@ FORBIDDEN: dict[str, set[str]] = {
 # Only the CLI may use the local runner: nothing on the synth path depends on it.
 for _package in ("errors", "model", "events", "iam", "rules", "compile", "render", "check"):
     FORBIDDEN[_package].add("lambdakit.local")
+# deploy comes after check: nothing before it imports it, and it never imports click.
+for _earlier in FORBIDDEN.values():
+    _earlier.add("lambdakit.deploy")
+FORBIDDEN["deploy"] = {"click", "lambdakit.cli", "lambdakit.local"}
 # Modules that may import these only inside a function (lazily), never at module level.
 LAZY_ONLY = {"boto3", "botocore", "samtranslator", "cfnlint"}
 
@@ -74,3 +80,13 @@ def test_heavy_modules_are_imported_lazily_everywhere() -> None:
         if _matches(module, LAZY_ONLY)
     ]
     assert offenders == []
+
+
+def test_synth_and_the_cli_never_load_boto3() -> None:
+    """The deploy commands are registered on the CLI, yet only running one loads boto3."""
+    code = ("import sys, lambdakit.cli.main, lambdakit.deploy, lambdakit.synth; "
+            "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           cwd=PACKAGE.parent)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip() == "[]"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from lambdakit.cli.deploy_commands import register as register_deploy_commands
 from lambdakit.errors import Diagnostic, LambdakitError, format_diagnostics
 
 if TYPE_CHECKING:
@@ -232,6 +233,9 @@ def _write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+register_deploy_commands(cli)
 
 
 def main() -> None:

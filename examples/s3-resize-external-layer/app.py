@@ -23,12 +23,12 @@ TODO(events): the `S3` event `FileUpload` on `SourceBucket` (`s3:ObjectCreated:*
 the source bucket and account, and, as an asynchronous source, needs an on-failure destination
 (the corpus has none: failed resizes are lost after Lambda's retries). The function never
 writes to the source bucket, so the trigger cannot loop.
-TODO(layers): the external layer `arn:aws:lambda:${AWS::Region}:175033217214:layer:
-graphicsmagick:2` (another account, pinned version) is not expressed yet; until then
-`/opt/bin/gm` is missing at run time. A published layer implies no permission in this account.
+The external layer `graphicsmagick:2` (another account's, pinned version, published in each
+region under one name: its ARN keeps `${AWS::Region}`) provides `/opt/bin/gm`. A published layer
+implies no permission in this account.
 """
 
-from lambdakit import App, Bucket, Function
+from lambdakit import App, Bucket, Function, Layer
 
 source = Bucket(id="SourceBucket")
 destination = Bucket(id="DestinationBucket")
@@ -45,6 +45,7 @@ resizer = Function(
     # read(): GetObject on source objects (+ ListBucket, so a missing key reads as 404);
     # write(): PutObject on destination objects (+ AbortMultipartUpload for failed uploads).
     grants=[source.read(), destination.write()],
+    layers=[Layer.existing(arn="arn:aws:lambda:${AWS::Region}:175033217214:layer:graphicsmagick:2")],
 )
 
 app = App(name="s3-resize-external-layer", functions=[resizer])

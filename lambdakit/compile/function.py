@@ -12,6 +12,7 @@ from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import sam_events
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
+from lambdakit.compile.surroundings import surroundings_properties
 from lambdakit.iam import (
     partition_agnostic,
     policy_document,
@@ -136,6 +137,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
         props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
+    props.update(surroundings_properties(fn))
     events, function_properties = sam_events(fn)
     if events:
         props["Events"] = events

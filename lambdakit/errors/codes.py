@@ -3,7 +3,8 @@
 Each code has one severity and one docs anchor in `docs/errors.md`; a test keeps the two equal.
 Ranges: LK0xx loading and app structure, LK1xx one function, LK2xx resources and IAM, LK3xx
 event sources (LK30x all, LK31x SQS, LK32x streams, LK33x Kafka/MQ/DocumentDB, LK34x–35x HTTP,
-LK36x–37x push sources, LK38x asynchronous invocation), LK9xx second opinions (SAM, cfn-lint).
+LK36x–37x push sources, LK38x asynchronous invocation), LK4xx a function's surroundings (layers,
+VPC, images, EFS, SnapStart, versions and deployments), LK9xx second opinions (SAM, cfn-lint).
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ CODES: dict[str, Code] = {
         # HTTP
         # push sources
         # asynchronous invocation
+        # layers
+        Code("LK400", _E, "more layers than a function may have"),
+        Code("LK401", _W, "layer not declared compatible with the function's runtime"),
+        Code("LK402", _W, "layer not declared compatible with the function's architecture"),
+        Code("LK403", _E, "layer content not found"),
+        Code("LK404", _E, "function code and layers exceed 250 MB unzipped"),
+        Code("LK405", _W, "package over 50 MB zipped: only an upload through S3 takes it"),
+        Code("LK406", _E, "layer setting not accepted by Lambda"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

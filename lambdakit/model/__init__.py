@@ -5,6 +5,7 @@ from lambdakit.model.base import Construct
 from lambdakit.model.event_source import Binding, EventSource, Invocation
 from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
+from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
@@ -37,6 +38,7 @@ __all__ = [
     "Index",
     "Invocation",
     "Key",
+    "Layer",
     "Logging",
     "Parameter",
     "Queue",

@@ -11,6 +11,7 @@ from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
+from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
 from lambdakit.model.resources import ExistingFunction, Resource
@@ -52,6 +53,8 @@ class Function(Construct):
     allow_recursive_loop: str | None = None
     kms_key_arn: str | None = None
     acknowledge: dict[str, str] = Field(default_factory=dict)
+    # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
+    layers: list[InstanceOf[Layer]] = Field(default_factory=list)
 
     _check_id = field_validator("id")(check_id)
 
@@ -123,5 +126,6 @@ class Function(Construct):
         return [*(c for source in self.live_events() for c in source.referenced_constructs()),
                 *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),
+                *self.layers,
                 *(r for statement in self.statements for r in statement.resources
                   if isinstance(r, Construct))]

@@ -11,6 +11,7 @@ from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.events import check_events
+from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.resources import check_resources
@@ -31,6 +32,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_concurrency(ctx, functions)
     check_resources(ctx, functions)
     check_events(ctx, functions)
+    check_layers(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

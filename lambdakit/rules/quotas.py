@@ -344,3 +344,30 @@ STREAM_BATCH_SIZE_MAX = Quota(10000, "count", LAMBDA_CREATE_ESM, "Kinesis and Dy
 # --------------------------------------------------------------------------- HTTP sources
 
 # --------------------------------------------------------------------------- push sources
+
+# --------------------------------------------------------------------------- surroundings
+# (layers, VPC, EFS, images; LAYERS_MAX_PER_FUNCTION and the package sizes are above)
+LAMBDA_PUBLISH_LAYER_VERSION = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_PublishLayerVersion.html"
+)
+LAMBDA_VPC_CONFIG_API = "https://docs.aws.amazon.com/lambda/latest/dg/API_VpcConfig.html"
+LAMBDA_VPC = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html"
+LAMBDA_VPC_INTERNET = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html"
+LAMBDA_FILE_SYSTEM_CONFIG = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/API_FileSystemConfig.html"
+)
+LAMBDA_EFS = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html"
+
+LAYER_COMPATIBLE_RUNTIMES_MAX = Quota(
+    15, "count", LAMBDA_PUBLISH_LAYER_VERSION,
+    "CompatibleRuntimes; Lambda uses them only to filter ListLayers, it does not enforce them",
+)
+LAYER_DESCRIPTION_MAX_CHARS = Quota(256, "characters", LAMBDA_PUBLISH_LAYER_VERSION)
+VPC_SUBNETS_MAX = Quota(16, "count", LAMBDA_VPC_CONFIG_API, "SubnetIds")
+VPC_SECURITY_GROUPS_MAX = Quota(5, "count", LAMBDA_VPC_CONFIG_API, "SecurityGroupIds")
+EFS_MOUNT_PATH_MAX_CHARS = Quota(160, "characters", LAMBDA_FILE_SYSTEM_CONFIG, "LocalMountPath")
+EFS_MOUNT_PATH_PATTERN = r"^/mnt/[a-zA-Z0-9-_.]+$"
+EFS_ACCESS_POINT_ARN_PATTERN = (
+    r"^arn:aws[a-zA-Z-]*:elasticfilesystem:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}"
+    r":access-point/fsap-[a-f0-9]{17}$"
+)

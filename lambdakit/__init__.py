@@ -12,8 +12,10 @@ from lambdakit.explain import ExplainRow, explain
 from lambdakit.model import (
     App,
     Bucket,
+    EfsMount,
     EventBus,
     Function,
+    Imported,
     Index,
     Key,
     Layer,
@@ -27,6 +29,7 @@ from lambdakit.model import (
     Stream,
     Table,
     Topic,
+    Vpc,
 )
 from lambdakit.synth import synth, synthesize
 
@@ -37,9 +40,11 @@ __all__ = [
     "App",
     "Bucket",
     "Diagnostic",
+    "EfsMount",
     "EventBus",
     "ExplainRow",
     "Function",
+    "Imported",
     "Index",
     "Key",
     "LambdakitError",
@@ -54,6 +59,7 @@ __all__ = [
     "Stream",
     "Table",
     "Topic",
+    "Vpc",
     "explain",
     "synth",
     "synthesize",

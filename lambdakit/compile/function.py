@@ -167,9 +167,12 @@ def _function_metadata(fn: Function, acknowledge: dict[str, str]) -> dict[str, A
 
 
 def _function_skips(fn: Function) -> list[dict[str, str]]:
-    skips = [{"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS APIs, "
-                                              "which IAM protects; a VPC adds cost and cold "
-                                              "starts without adding protection here"}]
+    skips: list[dict[str, str]] = []
+    if fn.vpc is None:
+        skips.append({"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS "
+                                                      "APIs, which IAM protects; a VPC adds cost "
+                                                      "and cold starts without adding protection "
+                                                      "here"})
     if fn.reserved_concurrency is None:
         skips.append({"id": "CKV_AWS_115", "comment": "no reserved concurrency: reserving by "
                                                       "default takes capacity from the account's "

@@ -24,17 +24,20 @@ from lambdakit.model.resources import (
     Topic,
 )
 from lambdakit.model.statements import Statement
+from lambdakit.model.vpc import EfsMount, Imported, Vpc
 
 __all__ = [
     "App",
     "Binding",
     "Bucket",
     "Construct",
+    "EfsMount",
     "EventBus",
     "EventSource",
     "ExistingFunction",
     "Function",
     "Grant",
+    "Imported",
     "Index",
     "Invocation",
     "Key",
@@ -50,4 +53,5 @@ __all__ = [
     "Stream",
     "Table",
     "Topic",
+    "Vpc",
 ]

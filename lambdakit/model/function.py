@@ -16,6 +16,7 @@ from lambdakit.model.logs import Logging
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
 from lambdakit.model.resources import ExistingFunction, Resource
 from lambdakit.model.statements import Statement
+from lambdakit.model.vpc import EfsMount, Vpc
 
 # Defaults chosen on purpose (AWS's own 3 s and 128 MB are rarely what anyone wants):
 # 10 s lets a cold start plus a few downstream calls finish, yet stops a stuck call well
@@ -55,6 +56,8 @@ class Function(Construct):
     acknowledge: dict[str, str] = Field(default_factory=dict)
     # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
     layers: list[InstanceOf[Layer]] = Field(default_factory=list)
+    vpc: InstanceOf[Vpc] | None = None
+    file_system: InstanceOf[EfsMount] | None = None
 
     _check_id = field_validator("id")(check_id)
 

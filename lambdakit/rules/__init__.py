@@ -16,6 +16,7 @@ from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
+from lambdakit.rules.vpc import check_network
 
 FUNCTION_RULES = (check_limits, check_environment, check_code, check_policy_size)
 
@@ -33,6 +34,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_resources(ctx, functions)
     check_events(ctx, functions)
     check_layers(ctx, functions)
+    check_network(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

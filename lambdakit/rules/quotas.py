@@ -366,8 +366,4 @@ LAYER_DESCRIPTION_MAX_CHARS = Quota(256, "characters", LAMBDA_PUBLISH_LAYER_VERS
 VPC_SUBNETS_MAX = Quota(16, "count", LAMBDA_VPC_CONFIG_API, "SubnetIds")
 VPC_SECURITY_GROUPS_MAX = Quota(5, "count", LAMBDA_VPC_CONFIG_API, "SecurityGroupIds")
 EFS_MOUNT_PATH_MAX_CHARS = Quota(160, "characters", LAMBDA_FILE_SYSTEM_CONFIG, "LocalMountPath")
-EFS_MOUNT_PATH_PATTERN = r"^/mnt/[a-zA-Z0-9-_.]+$"
-EFS_ACCESS_POINT_ARN_PATTERN = (
-    r"^arn:aws[a-zA-Z-]*:elasticfilesystem:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}"
-    r":access-point/fsap-[a-f0-9]{17}$"
-)
+# The patterns of FileSystemConfig (mount path, access point ARN) are in lambdakit.model.vpc.

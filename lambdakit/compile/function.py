@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import sam_events
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
-from lambdakit.compile.surroundings import surroundings_properties
+from lambdakit.compile.surroundings import package_properties, surroundings_properties
 from lambdakit.iam import (
     partition_agnostic,
     policy_document,
@@ -112,9 +111,7 @@ def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]
 
 def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
     props: dict[str, Any] = {
-        "Handler": fn.handler,
-        "Runtime": fn.runtime,
-        "CodeUri": _code_uri(fn, base_dir),
+        **package_properties(fn, base_dir),
         "Architectures": [fn.architecture],
         "MemorySize": fn.memory,
         "Timeout": fn.timeout,
@@ -198,11 +195,6 @@ def _no_dead_letter_reason(fn: Function) -> str:
                 "source's own dead-letter queue or on-failure destination")
     return ("no function-level DLQ: it catches only failed asynchronous invocations, and "
             "nothing in this app invokes the function asynchronously")
-
-
-def _code_uri(fn: Function, base_dir: Path) -> str:
-    relative = os.path.relpath(fn.code_path(), base_dir)
-    return Path(relative).as_posix()
 
 
 def _logging_config(fn: Function) -> LoggingConfig:

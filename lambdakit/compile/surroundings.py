@@ -1,15 +1,35 @@
 """A function's surroundings as properties of its `AWS::Serverless::Function`: layers (the
-layers themselves are emitted by `compile.layer`), VPC and file system."""
+layers themselves are emitted by `compile.layer`), VPC and file system; and how its code is
+packaged (a .zip of a directory, or a container image)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
-from troposphere import ImportValue, Ref, serverless
+from troposphere import ImportValue, Ref, Sub, serverless
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
+
+
+def package_properties(fn: Function, base_dir: Path) -> dict[str, Any]:
+    """`base_dir`: where the template lives (code paths are written relative to it)."""
+    if fn.image_uri is None:
+        relative = os.path.relpath(fn.code_path(), base_dir)
+        return {"Handler": fn.handler, "Runtime": fn.runtime,
+                "CodeUri": Path(relative).as_posix()}
+    props: dict[str, Any] = {"PackageType": "Image",
+                             "ImageUri": Sub(fn.image_uri) if "${" in fn.image_uri
+                             else fn.image_uri}
+    config = {"Command": fn.image_command, "EntryPoint": fn.image_entry_point,
+              "WorkingDirectory": fn.image_working_directory}
+    if any(value is not None for value in config.values()):
+        props["ImageConfig"] = serverless.ImageConfig(
+            **{name: value for name, value in config.items() if value is not None})
+    return props
 
 
 def surroundings_properties(fn: Function) -> dict[str, Any]:

@@ -111,6 +111,10 @@ CODES: dict[str, Code] = {
         Code("LK414", _W, "a VPC function in a single subnet"),
         Code("LK415", _E, "an EFS mount needs a VPC"),
         Code("LK416", _E, "invalid EFS mount path"),
+        # container images
+        Code("LK420", _E, "setting does not apply to this function's package type"),
+        Code("LK421", _E, "image URI is not an Amazon ECR image"),
+        Code("LK422", _W, "image named by a tag that can move"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

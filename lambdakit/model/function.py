@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import Field, InstanceOf, field_validator, model_validator
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
@@ -13,6 +13,7 @@ from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
+from lambdakit.model.package import check_package
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
 from lambdakit.model.resources import ExistingFunction, Resource
 from lambdakit.model.statements import Statement
@@ -33,9 +34,10 @@ class Function(Construct):
     kind = "function"
 
     id: str
-    handler: str
-    code: str | PurePath
-    runtime: str
+    # A .zip function: all three (`lambdakit.model.package`); an image function: none.
+    handler: str | None = None
+    code: str | PurePath | None = None
+    runtime: str | None = None
     architecture: Literal["arm64", "x86_64"] = "arm64"
     memory: int = DEFAULT_MEMORY_MB
     timeout: int = DEFAULT_TIMEOUT_S
@@ -58,8 +60,15 @@ class Function(Construct):
     layers: list[InstanceOf[Layer]] = Field(default_factory=list)
     vpc: InstanceOf[Vpc] | None = None
     file_system: InstanceOf[EfsMount] | None = None
+    # A container image function (PackageType Image): the image's ECR URI, and overrides of
+    # its CMD, ENTRYPOINT and WORKDIR.
+    image_uri: str | None = None
+    image_command: list[str] | None = None
+    image_entry_point: list[str] | None = None
+    image_working_directory: str | None = None
 
     _check_id = field_validator("id")(check_id)
+    _check_package = model_validator(mode="after")(check_package)
 
     @field_validator("environment", mode="before")
     @classmethod
@@ -115,8 +124,15 @@ class Function(Construct):
         """Each event source with what it adds to this function, in declaration order."""
         return [(source, source.bind(self)) for source in self.live_events()]
 
+    @property
+    def is_image(self) -> bool:
+        """Packaged as a container image rather than a .zip of `code`."""
+        return self.image_uri is not None
+
     def code_path(self) -> Path:
-        """The code location, relative paths resolved against the file that declared it."""
+        """The code location, relative paths resolved against the file that declared it
+        (a .zip function's only)."""
+        assert self.code is not None, "an image function has no code location"
         path = Path(self.code)
         return path if path.is_absolute() else (self.origin.directory / path).resolve()
 

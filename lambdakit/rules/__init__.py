@@ -11,6 +11,7 @@ from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.events import check_events
+from lambdakit.rules.image import check_image
 from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
@@ -18,7 +19,7 @@ from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
 from lambdakit.rules.vpc import check_network
 
-FUNCTION_RULES = (check_limits, check_environment, check_code, check_policy_size)
+FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_policy_size)
 
 __all__ = ["check_app", "environment_size"]
 

@@ -357,6 +357,7 @@ LAMBDA_FILE_SYSTEM_CONFIG = (
     "https://docs.aws.amazon.com/lambda/latest/dg/API_FileSystemConfig.html"
 )
 LAMBDA_EFS = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html"
+LAMBDA_IMAGES = "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html"
 
 LAYER_COMPATIBLE_RUNTIMES_MAX = Quota(
     15, "count", LAMBDA_PUBLISH_LAYER_VERSION,

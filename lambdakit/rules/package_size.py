@@ -29,9 +29,6 @@ SKIPPED_DIRS = frozenset({"__pycache__"})
 LOCAL_HEADER = 30
 CENTRAL_RECORD = 46
 END_RECORD = 22
-# Deflate stores incompressible data in blocks of at most 65,535 bytes with 5 bytes of framing.
-DEFLATE_BLOCK = 65_535
-DEFLATE_BLOCK_OVERHEAD = 5
 CHUNK = 1024 * 1024
 # Folders that only hold packages: the contributor named is the package below them.
 CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", "java", "lib",
@@ -65,9 +62,7 @@ class Tree:
         total = END_RECORD
         for name, size in self.files:
             name_bytes = len(name.encode())
-            blocks = size // DEFLATE_BLOCK + 1
-            total += (LOCAL_HEADER + CENTRAL_RECORD + 2 * name_bytes + size
-                      + blocks * DEFLATE_BLOCK_OVERHEAD)
+            total += LOCAL_HEADER + CENTRAL_RECORD + 2 * name_bytes + _deflate_bound(size)
         return total
 
     def zipped_size(self, limit: int) -> int:
@@ -115,6 +110,12 @@ def _contributor(name: str) -> str:
         if part not in CONTAINER_DIRS and not PYTHON_VERSION_DIR.match(part):
             return "/".join(parts[:depth + 1])
     return name  # a module directly in a container folder (`python/six.py`)
+
+
+def _deflate_bound(size: int) -> int:
+    """zlib's compressBound(): the most deflate can turn `size` bytes into (incompressible data
+    goes into stored blocks, a few bytes of framing each)."""
+    return size + (size >> 12) + (size >> 14) + (size >> 25) + 13
 
 
 def _deflated_size(path: Path) -> int:

@@ -15,6 +15,9 @@ from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
 
 
+RUNTIME_UPDATE_MODES = {"auto": "Auto", "function_update": "FunctionUpdate", "manual": "Manual"}
+
+
 def package_properties(fn: Function, base_dir: Path) -> dict[str, Any]:
     """`base_dir`: where the template lives (code paths are written relative to it)."""
     if fn.image_uri is None:
@@ -43,7 +46,19 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         props["FileSystemConfigs"] = [serverless.FileSystemConfig(
             Arn=cfn(partition_agnostic(mount.access_point_arn)),
             LocalMountPath=mount.mount_path)]
+    if fn.code_signing_config_arn is not None:
+        props["CodeSigningConfigArn"] = cfn(partition_agnostic(fn.code_signing_config_arn))
+    if fn.runtime_updates is not None:
+        props["RuntimeManagementConfig"] = _runtime_management(fn)
     return props
+
+
+def _runtime_management(fn: Function) -> serverless.RuntimeManagementConfig:
+    config = serverless.RuntimeManagementConfig(
+        UpdateRuntimeOn=RUNTIME_UPDATE_MODES[fn.runtime_updates or "auto"])
+    if fn.runtime_version_arn is not None:
+        config.RuntimeVersionArn = cfn(partition_agnostic(fn.runtime_version_arn))
+    return config
 
 
 def _layer_arns(fn: Function) -> list[Any]:

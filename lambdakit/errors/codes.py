@@ -115,6 +115,8 @@ CODES: dict[str, Code] = {
         Code("LK420", _E, "setting does not apply to this function's package type"),
         Code("LK421", _E, "image URI is not an Amazon ECR image"),
         Code("LK422", _W, "image named by a tag that can move"),
+        # code signing and runtime updates
+        Code("LK425", _E, "runtime version pinned without manual updates, or the reverse"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

@@ -66,6 +66,12 @@ class Function(Construct):
     image_command: list[str] | None = None
     image_entry_point: list[str] | None = None
     image_working_directory: str | None = None
+    # Only packages signed by a profile of this configuration deploy (a .zip function's).
+    code_signing_config_arn: str | None = None
+    # When Lambda moves the function to a new runtime version; unset: Lambda's "auto". "manual"
+    # pins `runtime_version_arn`.
+    runtime_updates: Literal["auto", "function_update", "manual"] | None = None
+    runtime_version_arn: str | None = None
 
     _check_id = field_validator("id")(check_id)
     _check_package = model_validator(mode="after")(check_package)

@@ -14,7 +14,6 @@ from lambdakit.compile.intrinsics import cfn
 from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
 
-
 RUNTIME_UPDATE_MODES = {"auto": "Auto", "function_update": "FunctionUpdate", "manual": "Manual"}
 
 

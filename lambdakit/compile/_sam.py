@@ -21,4 +21,6 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         **serverless.Function.props,
         "LoggingConfig": (LoggingConfig, False),
         "RecursiveLoop": (str, False),  # passed through by SAM to AWS::Lambda::Function
+        # A new version on any property change, not only CodeUri's (SAM 1.53).
+        "AutoPublishAliasAllProperties": (bool, False),
     }

@@ -49,6 +49,12 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         props["CodeSigningConfigArn"] = cfn(partition_agnostic(fn.code_signing_config_arn))
     if fn.runtime_updates is not None:
         props["RuntimeManagementConfig"] = _runtime_management(fn)
+    if fn.alias is not None:
+        props["AutoPublishAlias"] = fn.alias
+        # A new version for any change (environment, memory, layers), not only for new code.
+        props["AutoPublishAliasAllProperties"] = True
+    if fn.snap_start:
+        props["SnapStart"] = serverless.SnapStart(ApplyOn="PublishedVersions")
     return props
 
 

@@ -117,6 +117,11 @@ CODES: dict[str, Code] = {
         Code("LK422", _W, "image named by a tag that can move"),
         # code signing and runtime updates
         Code("LK425", _E, "runtime version pinned without manual updates, or the reverse"),
+        # versions, aliases and SnapStart
+        Code("LK430", _E, "invalid alias name"),
+        Code("LK431", _E, "SnapStart not supported by the runtime"),
+        Code("LK432", _E, "SnapStart with a setting it excludes"),
+        Code("LK433", _E, "SnapStart without published versions"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

@@ -26,6 +26,8 @@ DEFAULT_TIMEOUT_S = 10
 DEFAULT_MEMORY_MB = 256
 
 EnvValue = str | InstanceOf[Ref]
+# With an alias, SAM adds an AWS::Lambda::Version and an AWS::Lambda::Alias.
+ALIAS_RESOURCES = 2
 
 
 class Function(Construct):
@@ -72,6 +74,11 @@ class Function(Construct):
     # pins `runtime_version_arn`.
     runtime_updates: Literal["auto", "function_update", "manual"] | None = None
     runtime_version_arn: str | None = None
+    # Each deploy publishes a version and points this alias at it (SAM AutoPublishAlias); event
+    # sources invoke the alias, not $LATEST.
+    alias: str | None = None
+    # Published versions start from a snapshot of the initialized environment (needs `alias`).
+    snap_start: bool = False
 
     _check_id = field_validator("id")(check_id)
     _check_package = model_validator(mode="after")(check_package)
@@ -120,7 +127,8 @@ class Function(Construct):
     def deployed_resource_count(self) -> int:
         """CloudFormation resources after the SAM transform (the 500 limit counts these)."""
         return len(self.resource_ids()) + sum(
-            source.deployed_resource_count() for source in self.live_events())
+            source.deployed_resource_count() for source in self.live_events()) + (
+            ALIAS_RESOURCES if self.alias else 0)
 
     def live_events(self) -> list[EventSource]:
         """The event sources that loaded (invalid ones are already reported)."""

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 ZIP_FIELDS = ("code", "handler", "runtime")
 IMAGE_FIELDS = ("image_command", "image_entry_point", "image_working_directory")
-# Lambda: "Functions defined as container images do not support layers"; code signing and
-# runtime management are for .zip functions too (an image's runtime is the image's).
+# Lambda: "Functions defined as container images do not support layers"; code signing, runtime
+# management and SnapStart are for .zip functions too (an image's runtime is the image's).
 NOT_FOR_IMAGES = (*ZIP_FIELDS, "layers", "code_signing_config_arn", "runtime_updates",
-                  "runtime_version_arn")
+                  "runtime_version_arn", "snap_start")
 
 
 def check_package(fn: Function) -> Function:

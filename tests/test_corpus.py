@@ -304,7 +304,10 @@ def test_pending_resources_synthesise_clean_once_referenced(case: str) -> None:
     app = next(v for v in namespace.values() if isinstance(v, App))
     declared = {v.id: v for v in namespace.values()
                 if isinstance(v, Resource) and not v.is_existing}
-    probe = Function(id="PendingProbe", handler="probe.handle", code=str(ROOT / "tests"),
+    # Any small directory: the probe is never deployed (tests/ itself holds the large files the
+    # package-size error cases create).
+    probe = Function(id="PendingProbe", handler="probe.handle",
+                     code=str(ROOT / "tests" / "goldens" / "_code"),
                      runtime="python3.13",
                      acknowledge={"LK134": "a probe that is never deployed"},
                      environment={f"REF_{i}": declared[lid] for i, lid in

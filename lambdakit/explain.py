@@ -211,6 +211,14 @@ def _sub_text(value: CfnValue) -> str:
     """A value as `Fn::Sub` text: `${Orders.Arn}/index/*`; a literal stays itself."""
     if isinstance(value, str):
         return value
+    if isinstance(value.get("Fn::Sub"), list):  # with variables: another stack's export
+        text, variables = value["Fn::Sub"]
+        for name, variable in sorted(variables.items()):
+            shown = (f"${{ImportValue {variable['Fn::ImportValue']}}}"
+                     if isinstance(variable, dict) and "Fn::ImportValue" in variable
+                     else _key(variable))
+            text = text.replace("${" + name + "}", shown)
+        return str(text)
     sub = suffixed(value, "")
     return sub if isinstance(sub, str) else str(sub.get("Fn::Sub", _key(value)))
 

@@ -218,6 +218,9 @@ class Resolver:
             if key == "Fn::Join":
                 delimiter, items = argument
                 return str(delimiter).join(str(self.resolve(item)) for item in items)
+            if key == "Fn::ImportValue":
+                # Another stack's export (a subnet id): a stand-in named after the export.
+                return f"imported-{self.resolve(argument)}"
             if key.startswith("Fn::") or key == "Condition":
                 raise UnresolvableError(f"{key} is not supported: {value}")
         return {key: self.resolve(item) for key, item in value.items()}

@@ -161,7 +161,7 @@ CASES: dict[str, Case] = {
     ),
     "layer-shared-role": Case(
         functions={"PyMySQLLayerLambdaFunction": Fn(), "PyMySQLNoLayerLambdaFunction": Fn()},
-        resources=frozenset(),
+        resources=frozenset({"PyMySQLLayer"}),
     ),
     "rest-api-dynamodb": Case(
         functions={

@@ -200,3 +200,15 @@ def test_python_api_raises_on_errors(app_dir: Path) -> None:
     with pytest.raises(LambdakitError) as caught:
         lambdakit.explain(app)
     assert [d.code for d in caught.value.diagnostics] == ["LK101"]
+
+
+def test_vpc_permissions_name_imported_ids() -> None:
+    """A subnet another stack exports appears by its export name, not as a raw structure."""
+    golden = Path(__file__).parent / "goldens" / "surroundings_vpc" / "app.py"
+    rows = explain_app(load_app(str(golden)), "Indexer").rows
+    created = sorted(row.resource for row in rows if row.action == "ec2:CreateNetworkInterface")
+    partition = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}"
+    assert created == [f"{partition}:network-interface/*",
+                       f"{partition}:security-group/${{ImportValue network-LambdaSecurityGroup}}",
+                       f"{partition}:subnet/${{ImportValue network-PrivateSubnetA}}",
+                       f"{partition}:subnet/${{ImportValue network-PrivateSubnetB}}"]

@@ -384,6 +384,17 @@ def test_only_python_handlers_run(tmp_path: Path) -> None:
     assert "Node runs nodejs22.x: only Python handlers can run in-process" in result.stderr
 
 
+def test_container_images_do_not_run_in_process(tmp_path: Path) -> None:
+    app = _project(tmp_path, ECHO_ENVIRONMENT)
+    image = ("123456789012.dkr.ecr.us-east-1.amazonaws.com/orders@sha256:"
+             + "a" * 64)
+    app.write_text(app.read_text().replace(
+        "functions=[fn, ]", f'functions=[fn, Function(id="Image", image_uri="{image}")]'))
+    result = _invoke(str(app), "Image")
+    assert result.exit_code == 2
+    assert "Image is a container image: run it with" in result.stderr
+
+
 def test_an_app_with_errors_reports_them_like_synth(tmp_path: Path) -> None:
     app = _project(tmp_path, ECHO_ENVIRONMENT, settings=", timeout=1200")
     for command in (["invoke", str(app), "Fn"], ["event", str(app), "Fn"]):

@@ -27,12 +27,12 @@ Differences, each on purpose:
     Lambda's retries is lost (spec.md's gap). `on_failure=` sends its event and error to the
     queue `FailedResizes` instead (implying `sqs:SendMessage` on that queue only).
 
-TODO(layers): the external layer `arn:aws:lambda:${AWS::Region}:175033217214:layer:
-graphicsmagick:2` (another account, pinned version) is not expressed yet; until then
-`/opt/bin/gm` is missing at run time. A published layer implies no permission in this account.
+The external layer `graphicsmagick:2` (another account's, pinned version, published in each
+region under one name: its ARN keeps `${AWS::Region}`) provides `/opt/bin/gm`. A published layer
+implies no permission in this account.
 """
 
-from lambdakit import App, Bucket, Function, Queue
+from lambdakit import App, Bucket, Function, Layer, Queue
 from lambdakit.events import S3Event
 
 source = Bucket(id="SourceBucket")
@@ -53,6 +53,7 @@ resizer = Function(
     grants=[source.read(), destination.write()],
     events=[S3Event(bucket=source, name="FileUpload", suffix=".jpeg")],
     on_failure=failed_resizes,
+    layers=[Layer.existing(arn="arn:aws:lambda:${AWS::Region}:175033217214:layer:graphicsmagick:2")],
 )
 
 app = App(name="s3-resize-external-layer", functions=[resizer])

@@ -10,9 +10,9 @@ enabled) is lambdakit's `SqsEvent` with its defaults. It implies the poller's co
 `ProcessingQueue` only (the corpus's managed AWSLambdaSQSQueueExecutionRole allows it on every
 queue); the function's code never calls SQS itself, so nothing else is granted. The queue keeps
 the corpus's explicit 30 s visibility timeout, 10 x the function's timeout (LK313 checks 6 x).
-TODO(destinations): the corpus's function-level `DeadLetterQueue` (SQS, `ProcessingDLQ`) is not
-  reproduced, and should not be copied silently when function DLQs land: a function DLQ
-  captures failed *asynchronous* invocations only, and the SQS event source mapping invokes
+Not reproduced on purpose: the corpus's function-level `DeadLetterQueue` (SQS,
+  `ProcessingDLQ`). A function DLQ (like an on-failure destination) captures failed
+  *asynchronous* invocations only, and the SQS event source mapping invokes
   the function synchronously, so it can never fire here. Failed messages reach
   `ProcessingDLQ` through the queue's redrive policy. Its implied `sqs:SendMessage` on
   `ProcessingDLQ` is unnecessary (spec.md) and is not granted.

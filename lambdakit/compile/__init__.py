@@ -9,6 +9,7 @@ from troposphere import Template
 
 from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
+from lambdakit.compile.layer import emit_layers
 from lambdakit.compile.resources import emit_resources
 from lambdakit.model import App, Construct
 from lambdakit.rules.policy_size import policy_plan, template_logical_ids
@@ -38,4 +39,5 @@ def compile_app(app: App, base_dir: Path) -> Compiled:
         emit_function(template, app, fn, base_dir, plan)
     emit_resources(template, app)
     emit_event_resources(template, app)
+    emit_layers(template, app, base_dir)
     return Compiled(template, dict(template_logical_ids(app, plans)))

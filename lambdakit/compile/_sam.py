@@ -25,6 +25,8 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         "FunctionUrlConfig": (dict, False),
         # troposphere 4.11 refuses the S3Bucket destination type SAM and Lambda accept.
         "EventInvokeConfig": (dict, False),
+        # A new version on any property change, not only CodeUri's (SAM 1.53).
+        "AutoPublishAliasAllProperties": (bool, False),
     }
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import resolve, sam_events
 from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.references import reference_value
+from lambdakit.compile.surroundings import package_properties, surroundings_properties
 from lambdakit.iam import (
     partition_agnostic,
     policy_document,
@@ -137,9 +137,7 @@ def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]
 
 def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
     props: dict[str, Any] = {
-        "Handler": fn.handler,
-        "Runtime": fn.runtime,
-        "CodeUri": _code_uri(fn, base_dir),
+        **package_properties(fn, base_dir),
         "Architectures": [fn.architecture],
         "MemorySize": fn.memory,
         "Timeout": fn.timeout,
@@ -164,6 +162,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
     if fn.has_async_settings():
         props["EventInvokeConfig"] = _event_invoke_config(fn)
+    props.update(surroundings_properties(fn))
     events, function_properties = sam_events(fn)
     if events:
         props["Events"] = events
@@ -221,9 +220,12 @@ def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> d
 
 
 def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list[dict[str, str]]:
-    skips = [{"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS APIs, "
-                                              "which IAM protects; a VPC adds cost and cold "
-                                              "starts without adding protection here"}]
+    skips: list[dict[str, str]] = []
+    if fn.vpc is None:
+        skips.append({"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS "
+                                                      "APIs, which IAM protects; a VPC adds cost "
+                                                      "and cold starts without adding protection "
+                                                      "here"})
     if fn.reserved_concurrency is None:
         skips.append({"id": "CKV_AWS_115", "comment": "no reserved concurrency: reserving by "
                                                       "default takes capacity from the account's "
@@ -265,11 +267,6 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
 def _all_functions(app: App) -> list[Function]:
     """Computed once per app, not once per function (apps hold hundreds)."""
     return app.all_functions()
-
-
-def _code_uri(fn: Function, base_dir: Path) -> str:
-    relative = os.path.relpath(fn.code_path(), base_dir)
-    return Path(relative).as_posix()
 
 
 def _logging_config(fn: Function) -> LoggingConfig:

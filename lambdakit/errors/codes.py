@@ -3,7 +3,8 @@
 Each code has one severity and one docs anchor in `docs/errors.md`; a test keeps the two equal.
 Ranges: LK0xx loading and app structure, LK1xx one function, LK2xx resources and IAM, LK3xx
 event sources (LK30x all, LK31x SQS, LK32x streams, LK33x Kafka/MQ/DocumentDB, LK34x–35x HTTP,
-LK36x–37x push sources, LK38x asynchronous invocation), LK9xx second opinions (SAM, cfn-lint).
+LK36x–37x push sources, LK38x asynchronous invocation), LK4xx a function's surroundings (layers,
+VPC, images, EFS, SnapStart, versions and deployments), LK9xx second opinions (SAM, cfn-lint).
 """
 
 from __future__ import annotations
@@ -137,6 +138,33 @@ CODES: dict[str, Code] = {
         Code("LK382", _E, "destination Lambda cannot deliver to"),
         Code("LK383", _E, "destinations lead back to the function"),
         Code("LK384", _W, "asynchronous invocation settings that nothing in the app uses"),
+        # layers
+        Code("LK400", _E, "more layers than a function may have"),
+        Code("LK401", _W, "layer not declared compatible with the function's runtime"),
+        Code("LK402", _W, "layer not declared compatible with the function's architecture"),
+        Code("LK403", _E, "layer content not found"),
+        Code("LK404", _E, "function code and layers exceed 250 MB unzipped"),
+        Code("LK405", _W, "package over 50 MB zipped: only an upload through S3 takes it"),
+        Code("LK406", _E, "layer setting not accepted by Lambda"),
+        # VPC and EFS
+        Code("LK410", _E, "invalid subnet or security group id"),
+        Code("LK411", _E, "a VPC needs subnets and security groups"),
+        Code("LK412", _W, "AWS calls from a VPC need VPC endpoints or a NAT gateway"),
+        Code("LK413", _E, "more subnets or security groups than Lambda takes"),
+        Code("LK414", _W, "a VPC function in a single subnet"),
+        Code("LK415", _E, "an EFS mount needs a VPC"),
+        Code("LK416", _E, "invalid EFS mount path"),
+        # container images
+        Code("LK420", _E, "setting does not apply to this function's package type"),
+        Code("LK421", _E, "image URI is not an Amazon ECR image"),
+        Code("LK422", _W, "image named by a tag that can move"),
+        # code signing and runtime updates
+        Code("LK425", _E, "runtime version pinned without manual updates, or the reverse"),
+        # versions, aliases and SnapStart
+        Code("LK430", _E, "invalid alias name"),
+        Code("LK431", _E, "SnapStart not supported by the runtime"),
+        Code("LK432", _E, "SnapStart with a setting it excludes"),
+        Code("LK433", _E, "SnapStart without published versions"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

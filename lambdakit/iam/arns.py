@@ -30,7 +30,7 @@ ARN_BY_NAME: dict[str, str] = {
                      ":stateMachine:{name}",
 }
 # Owned resources whose `Ref` is already the ARN; the others use `Fn::GetAtt <id>.Arn`.
-REF_IS_ARN = {"topic", "secret"}
+REF_IS_ARN = {"topic", "secret", "layer"}
 
 
 def partition_agnostic(arn: str) -> CfnValue:

@@ -7,6 +7,7 @@ import awacs.sts
 import awacs.xray
 from awacs.aws import Allow, Condition, PolicyDocument, Principal, Statement, StringEquals
 
+from lambdakit.iam.network import network_permissions
 from lambdakit.iam.permissions import POLICY_VERSION, Permission
 from lambdakit.model import Function
 
@@ -57,4 +58,4 @@ def execution_permissions(fn: Function) -> list[Permission]:
             wildcard_reason=XRAY_WILDCARD_REASON,
         )
     )
-    return permissions
+    return [*permissions, *network_permissions(fn)]

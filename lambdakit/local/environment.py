@@ -22,7 +22,7 @@ def lambda_environment(fn: Function, identity: Identity, task_root: Path) -> dic
     """What the Lambda runtime sets for every function (its reserved variables). Credentials
     are left alone: calls to AWS use the caller's own, not the function's role."""
     env = {
-        "_HANDLER": fn.handler,
+        "_HANDLER": fn.handler or "",
         "AWS_EXECUTION_ENV": f"AWS_Lambda_{fn.runtime}",
         "AWS_LAMBDA_FUNCTION_NAME": identity.function_name,
         "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(identity.memory_mb),

@@ -75,6 +75,10 @@ def invoke_locally(fn: Function, event: Any, *, request_id: str | None = None,
     Raises `NotRunnable` for a runtime other than Python. Everything the call changes in the
     process (import path and modules, environment, working directory) is restored after it.
     `environment` is set over the function's variables and Lambda's own."""
+    if fn.handler is None or fn.runtime is None:  # a container image: its own entry point
+        raise NotRunnable(
+            f"{fn.id} is a container image: run it with `lambdakit synth -o template.yaml` and "
+            "`sam local invoke` (Docker)")
     if not fn.runtime.startswith("python"):
         raise NotRunnable(
             f"{fn.id} runs {fn.runtime}: only Python handlers can run in-process; for other "

@@ -5,6 +5,7 @@ from lambdakit.model.base import Construct
 from lambdakit.model.event_source import Binding, EventSource, Invocation
 from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
+from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
@@ -25,20 +26,24 @@ from lambdakit.model.resources import (
     UserPool,
 )
 from lambdakit.model.statements import Statement
+from lambdakit.model.vpc import EfsMount, Imported, Vpc
 
 __all__ = [
     "App",
     "Binding",
     "Bucket",
     "Construct",
+    "EfsMount",
     "EventBus",
     "EventSource",
     "ExistingFunction",
     "Function",
     "Grant",
+    "Imported",
     "Index",
     "Invocation",
     "Key",
+    "Layer",
     "Logging",
     "Parameter",
     "Queue",
@@ -52,4 +57,5 @@ __all__ = [
     "Table",
     "Topic",
     "UserPool",
+    "Vpc",
 ]

@@ -5,14 +5,16 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import Field, InstanceOf, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
+from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
+from lambdakit.model.package import check_package
 from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
 from lambdakit.model.resources import (
     Bucket,
@@ -23,6 +25,7 @@ from lambdakit.model.resources import (
     Topic,
 )
 from lambdakit.model.statements import Statement
+from lambdakit.model.vpc import EfsMount, Vpc
 
 # Defaults chosen on purpose (AWS's own 3 s and 128 MB are rarely what anyone wants):
 # 10 s lets a cold start plus a few downstream calls finish, yet stops a stuck call well
@@ -38,6 +41,8 @@ Destination = (InstanceOf[Queue] | InstanceOf[Topic] | InstanceOf[EventBus] | In
 # sends them with the execution role.
 DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
                       "function": "invoke", "bucket": "deliver_records"}
+# With an alias, SAM adds an AWS::Lambda::Version and an AWS::Lambda::Alias.
+ALIAS_RESOURCES = 2
 
 
 class Function(Construct):
@@ -46,9 +51,10 @@ class Function(Construct):
     kind = "function"
 
     id: str
-    handler: str
-    code: str | PurePath
-    runtime: str
+    # A .zip function: all three (`lambdakit.model.package`); an image function: none.
+    handler: str | None = None
+    code: str | PurePath | None = None
+    runtime: str | None = None
     architecture: Literal["arm64", "x86_64"] = "arm64"
     memory: int = DEFAULT_MEMORY_MB
     timeout: int = DEFAULT_TIMEOUT_S
@@ -74,8 +80,30 @@ class Function(Construct):
     max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
     acknowledge: dict[str, str] = Field(default_factory=dict)
+    # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
+    layers: list[InstanceOf[Layer]] = Field(default_factory=list)
+    vpc: InstanceOf[Vpc] | None = None
+    file_system: InstanceOf[EfsMount] | None = None
+    # A container image function (PackageType Image): the image's ECR URI, and overrides of
+    # its CMD, ENTRYPOINT and WORKDIR.
+    image_uri: str | None = None
+    image_command: list[str] | None = None
+    image_entry_point: list[str] | None = None
+    image_working_directory: str | None = None
+    # Only packages signed by a profile of this configuration deploy (a .zip function's).
+    code_signing_config_arn: str | None = None
+    # When Lambda moves the function to a new runtime version; unset: Lambda's "auto". "manual"
+    # pins `runtime_version_arn`.
+    runtime_updates: Literal["auto", "function_update", "manual"] | None = None
+    runtime_version_arn: str | None = None
+    # Each deploy publishes a version and points this alias at it (SAM AutoPublishAlias); event
+    # sources invoke the alias, not $LATEST.
+    alias: str | None = None
+    # Published versions start from a snapshot of the initialized environment (needs `alias`).
+    snap_start: bool = False
 
     _check_id = field_validator("id")(check_id)
+    _check_package = model_validator(mode="after")(check_package)
 
     @field_validator("on_success", "on_failure", mode="before")
     @classmethod
@@ -138,7 +166,8 @@ class Function(Construct):
     def deployed_resource_count(self) -> int:
         """CloudFormation resources after the SAM transform (the 500 limit counts these)."""
         return len(self.resource_ids()) + len(self.generated_ids()) + sum(
-            source.deployed_resource_count() for source in self.live_events())
+            source.deployed_resource_count() for source in self.live_events()) + (
+            ALIAS_RESOURCES if self.alias else 0)
 
     def live_events(self) -> list[EventSource]:
         """The event sources that loaded (invalid ones are already reported)."""
@@ -165,8 +194,15 @@ class Function(Construct):
                 for target in self.destinations().values()
                 if target.kind in DESTINATION_ACCESS]
 
+    @property
+    def is_image(self) -> bool:
+        """Packaged as a container image rather than a .zip of `code`."""
+        return self.image_uri is not None
+
     def code_path(self) -> Path:
-        """The code location, relative paths resolved against the file that declared it."""
+        """The code location, relative paths resolved against the file that declared it
+        (a .zip function's only)."""
+        assert self.code is not None, "an image function has no code location"
         path = Path(self.code)
         return path if path.is_absolute() else (self.origin.directory / path).resolve()
 
@@ -180,5 +216,6 @@ class Function(Construct):
                 *self.destinations().values(),
                 *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),
+                *self.layers,
                 *(r for statement in self.statements for r in statement.resources
                   if isinstance(r, Construct))]

@@ -11,12 +11,18 @@ from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.events import check_events
+from lambdakit.rules.image import check_image
+from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
+from lambdakit.rules.updates import check_updates
+from lambdakit.rules.versions import check_versions
+from lambdakit.rules.vpc import check_network
 
-FUNCTION_RULES = (check_limits, check_environment, check_code, check_policy_size)
+FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_updates,
+                  check_versions, check_policy_size)
 
 __all__ = ["check_app", "environment_size"]
 
@@ -31,6 +37,8 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_concurrency(ctx, functions)
     check_resources(ctx, functions)
     check_events(ctx, functions)
+    check_layers(ctx, functions)
+    check_network(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

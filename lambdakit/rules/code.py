@@ -22,6 +22,8 @@ NODE_EXTENSIONS = (".js", ".mjs", ".cjs")
 
 
 def check_code(ctx: RuleContext, fn: Function) -> None:
+    if fn.runtime is None:  # a container image holds its runtime, handler and code (rules.image)
+        return
     runtime = RUNTIMES.get(fn.runtime)
     if runtime is None:
         supported = sorted(name for name, r in RUNTIMES.items()

@@ -23,9 +23,14 @@ class RuleContext:
         """Report at `construct`'s line; a warning may be acknowledged on the construct, on
         its `owner` (the function a statement belongs to) or app-wide."""
         diagnostic = Diagnostic(code, message, construct.origin, construct.label(), hint)
-        if diagnostic.is_error or not any(
-                _acknowledges(c, code) for c in (construct, owner, self.app) if c is not None):
+        if diagnostic.is_error or not self.acknowledged(code, construct, owner=owner):
             self.found.append(diagnostic)
+
+    def acknowledged(self, code: str, construct: Construct, *,
+                     owner: Construct | None = None) -> bool:
+        """Whether a warning about `construct` would be silenced: a rule may then skip costly
+        work (measuring a package's zipped size)."""
+        return any(_acknowledges(c, code) for c in (construct, owner, self.app) if c is not None)
 
 
 def _acknowledges(construct: Construct, code: str) -> bool:

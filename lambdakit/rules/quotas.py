@@ -520,3 +520,28 @@ EVENT_SOURCE_TOKEN_MAX_CHARS = Quota(
     256, "characters", LAMBDA_ADD_PERMISSION,
     "EventSourceToken (an Alexa skill id), pattern [a-zA-Z0-9._\\-]+",
 )
+
+
+# --------------------------------------------------------------------------- surroundings
+# (layers, VPC, EFS, images; LAYERS_MAX_PER_FUNCTION and the package sizes are above)
+LAMBDA_PUBLISH_LAYER_VERSION = (
+    "https://docs.aws.amazon.com/lambda/latest/api/API_PublishLayerVersion.html"
+)
+LAMBDA_VPC_CONFIG_API = "https://docs.aws.amazon.com/lambda/latest/dg/API_VpcConfig.html"
+LAMBDA_VPC = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html"
+LAMBDA_VPC_INTERNET = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc-internet.html"
+LAMBDA_FILE_SYSTEM_CONFIG = (
+    "https://docs.aws.amazon.com/lambda/latest/dg/API_FileSystemConfig.html"
+)
+LAMBDA_EFS = "https://docs.aws.amazon.com/lambda/latest/dg/configuration-filesystem.html"
+LAMBDA_IMAGES = "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html"
+
+LAYER_COMPATIBLE_RUNTIMES_MAX = Quota(
+    15, "count", LAMBDA_PUBLISH_LAYER_VERSION,
+    "CompatibleRuntimes; Lambda uses them only to filter ListLayers, it does not enforce them",
+)
+LAYER_DESCRIPTION_MAX_CHARS = Quota(256, "characters", LAMBDA_PUBLISH_LAYER_VERSION)
+VPC_SUBNETS_MAX = Quota(16, "count", LAMBDA_VPC_CONFIG_API, "SubnetIds")
+VPC_SECURITY_GROUPS_MAX = Quota(5, "count", LAMBDA_VPC_CONFIG_API, "SecurityGroupIds")
+EFS_MOUNT_PATH_MAX_CHARS = Quota(160, "characters", LAMBDA_FILE_SYSTEM_CONFIG, "LocalMountPath")
+# The patterns of FileSystemConfig (mount path, access point ARN) are in lambdakit.model.vpc.

@@ -23,8 +23,11 @@ from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
-ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):(?P<region>[a-z0-9-]*):"
-                 r"(?P<account>\d{12}|aws|):(?P<resource>.+)$")
+# A region or account may be left to CloudFormation (`${AWS::Region}`: a layer published in every
+# region under one name).
+ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):"
+                 r"(?P<region>[a-z0-9-]*|\$\{AWS::Region\}):"
+                 r"(?P<account>\d{12}|aws|\$\{AWS::AccountId\}|):(?P<resource>.+)$")
 # What an ARN of each kind looks like after the account: `<resource>` must match.
 ARN_RESOURCE = {
     "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
@@ -34,6 +37,7 @@ ARN_RESOURCE = {
     "parameter": r"parameter/.+", "key": r"key/[A-Za-z0-9-]+",
     "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
     "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
+    "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
 }
 # How the ARN of each kind looks, for hints.
 ARN_EXAMPLE = {
@@ -47,6 +51,7 @@ ARN_EXAMPLE = {
     "key": "arn:aws:kms:REGION:ACCOUNT:key/KEY-ID",
     "function": "arn:aws:lambda:REGION:ACCOUNT:function:NAME",
     "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
+    "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
 }
 ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")
 ACTION = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9*]+$")

@@ -1,0 +1,85 @@
+"""A function's surroundings as properties of its `AWS::Serverless::Function`: layers (the
+layers themselves are emitted by `compile.layer`), VPC and file system; and how its code is
+packaged (a .zip of a directory, or a container image)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from troposphere import ImportValue, Ref, Sub, serverless
+
+from lambdakit.compile.intrinsics import cfn
+from lambdakit.iam import partition_agnostic
+from lambdakit.model import Function, Imported, Vpc
+
+RUNTIME_UPDATE_MODES = {"auto": "Auto", "function_update": "FunctionUpdate", "manual": "Manual"}
+
+
+def package_properties(fn: Function, base_dir: Path) -> dict[str, Any]:
+    """`base_dir`: where the template lives (code paths are written relative to it)."""
+    if fn.image_uri is None:
+        relative = os.path.relpath(fn.code_path(), base_dir)
+        return {"Handler": fn.handler, "Runtime": fn.runtime,
+                "CodeUri": Path(relative).as_posix()}
+    props: dict[str, Any] = {"PackageType": "Image",
+                             "ImageUri": Sub(fn.image_uri) if "${" in fn.image_uri
+                             else fn.image_uri}
+    config = {"Command": fn.image_command, "EntryPoint": fn.image_entry_point,
+              "WorkingDirectory": fn.image_working_directory}
+    if any(value is not None for value in config.values()):
+        props["ImageConfig"] = serverless.ImageConfig(
+            **{name: value for name, value in config.items() if value is not None})
+    return props
+
+
+def surroundings_properties(fn: Function) -> dict[str, Any]:
+    props: dict[str, Any] = {}
+    if fn.layers:
+        props["Layers"] = _layer_arns(fn)
+    if fn.vpc is not None:
+        props["VpcConfig"] = _vpc_config(fn.vpc)
+    if fn.file_system is not None:
+        mount = fn.file_system
+        props["FileSystemConfigs"] = [serverless.FileSystemConfig(
+            Arn=cfn(partition_agnostic(mount.access_point_arn)),
+            LocalMountPath=mount.mount_path)]
+    if fn.code_signing_config_arn is not None:
+        props["CodeSigningConfigArn"] = cfn(partition_agnostic(fn.code_signing_config_arn))
+    if fn.runtime_updates is not None:
+        props["RuntimeManagementConfig"] = _runtime_management(fn)
+    if fn.alias is not None:
+        props["AutoPublishAlias"] = fn.alias
+        # A new version for any change (environment, memory, layers), not only for new code.
+        props["AutoPublishAliasAllProperties"] = True
+    if fn.snap_start:
+        props["SnapStart"] = serverless.SnapStart(ApplyOn="PublishedVersions")
+    return props
+
+
+def _runtime_management(fn: Function) -> serverless.RuntimeManagementConfig:
+    config = serverless.RuntimeManagementConfig(
+        UpdateRuntimeOn=RUNTIME_UPDATE_MODES[fn.runtime_updates or "auto"])
+    if fn.runtime_version_arn is not None:
+        config.RuntimeVersionArn = cfn(partition_agnostic(fn.runtime_version_arn))
+    return config
+
+
+def _layer_arns(fn: Function) -> list[Any]:
+    """In the function's order (later layers overwrite earlier ones' files in /opt); an owned
+    layer's `Ref` is its version ARN."""
+    return [cfn(partition_agnostic(layer.existing_arn)) if layer.existing_arn is not None
+            else Ref(layer.id) for layer in fn.layers]
+
+
+def _vpc_config(vpc: Vpc) -> serverless.VPCConfig:
+    config = serverless.VPCConfig(SubnetIds=[_id(v) for v in vpc.subnet_ids],
+                                  SecurityGroupIds=[_id(v) for v in vpc.security_group_ids])
+    if vpc.ipv6_allowed_for_dual_stack:
+        config.Ipv6AllowedForDualStack = True
+    return config
+
+
+def _id(value: str | Imported) -> Any:
+    return ImportValue(value.export_name) if isinstance(value, Imported) else value

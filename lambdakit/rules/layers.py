@@ -1,0 +1,176 @@
+"""Layers: each layer's settings and content, each function's layers, and the package size of a
+function with its layers (`package_size`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lambdakit.errors import display_path
+from lambdakit.model import Function, Layer
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.package_size import MB, Tree, measure, megabytes
+from lambdakit.rules.runtimes import RUNTIMES
+
+# `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
+OTHER_BUILD_METHODS = ("makefile",)
+CONTRIBUTORS_SHOWN = 3
+S3_UPLOAD_HINT = ("`sam deploy` uploads through S3, where only the 250 MB unzipped limit "
+                  "applies; the console and direct UpdateFunctionCode/PublishLayerVersion "
+                  "uploads refuse it; acknowledge LK405 if this is always deployed through S3")
+
+
+def check_layers(ctx: RuleContext, functions: list[Function]) -> None:
+    for layer in (r for r in ctx.app.all_resources() if isinstance(r, Layer)):
+        if layer.is_existing:
+            _check_existing(ctx, layer)
+        else:
+            _check_owned(ctx, layer)
+        _check_settings(ctx, layer)
+    for fn in functions:
+        _check_function_layers(ctx, fn)
+        _check_package_size(ctx, fn)
+
+
+def _check_existing(ctx: RuleContext, layer: Layer) -> None:
+    if layer.existing_arn is None:
+        ctx.report("LK201", layer, "Layer.existing() takes the layer version's ARN, not a name "
+                                   f"(got name={layer.existing_name!r})",
+                   "a function names a layer by version: Layer.existing(arn='arn:aws:lambda:"
+                   "REGION:ACCOUNT:layer:NAME:VERSION')")
+    for field in ("code", "build_method"):
+        if getattr(layer, field) is not None:
+            ctx.report("LK406", layer, f"{field}= is for a layer the app builds, not an "
+                                       "existing one",
+                       f"remove {field}=, or declare Layer(id=..., code=...) to build it here")
+
+
+def _check_owned(ctx: RuleContext, layer: Layer) -> None:
+    location = layer.content_path()
+    if location is None:
+        ctx.report("LK209", layer, "an owned layer needs code=, the directory it is built from",
+                   f'Layer(id="{layer.id}", code="layers/deps"), or Layer.existing(arn=...) for '
+                   "a published layer")
+        return
+    if not (location.is_dir() or (location.is_file() and location.suffix == ".zip")):
+        ctx.report("LK403", layer, f"layer content {str(layer.code)!r} not found "
+                                   f"(looked in {_shown(location)})",
+                   "paths are relative to the file that declares the layer; its contents go "
+                   "to /opt (python/ for Python packages, nodejs/node_modules/ for Node.js)")
+        return
+    tree = _tree(ctx, str(layer.code), location)
+    _check_zipped(ctx, layer, tree, "layer content")
+
+
+def _check_settings(ctx: RuleContext, layer: Layer) -> None:
+    runtimes = layer.compatible_runtimes
+    most = q.LAYER_COMPATIBLE_RUNTIMES_MAX
+    if len(set(runtimes)) > most.value:
+        ctx.report("LK406", layer, f"compatible_runtimes lists {len(set(runtimes))} runtimes, "
+                                   f"Lambda takes at most {most.value}",
+                   f"keep the runtimes the layer is built and tested for; limits: {most.source}")
+    unknown = sorted({r for r in runtimes if r not in RUNTIMES})
+    if unknown:
+        ctx.report("LK406", layer, f"compatible_runtimes: unknown runtime "
+                                   f"{', '.join(map(repr, unknown))}",
+                   "use Lambda's runtime identifiers, e.g. 'python3.13', 'nodejs22.x'")
+    method = layer.build_method
+    if method is not None and method not in RUNTIMES and method not in OTHER_BUILD_METHODS:
+        ctx.report("LK406", layer, f"build_method {method!r} is neither a runtime nor "
+                                   "'makefile'",
+                   "e.g. build_method='python3.13' installs requirements.txt with sam build")
+    description = layer.description or ""
+    if len(description) > q.LAYER_DESCRIPTION_MAX_CHARS.value:
+        ctx.report("LK406", layer, f"description has {len(description)} characters, Lambda "
+                                   f"takes at most {q.LAYER_DESCRIPTION_MAX_CHARS.value}",
+                   "shorten the description")
+
+
+def _check_function_layers(ctx: RuleContext, fn: Function) -> None:
+    most = q.LAYERS_MAX_PER_FUNCTION
+    if len(fn.layers) > most.value:
+        ctx.report("LK400", fn, f"{len(fn.layers)} layers, a function may have at most "
+                                f"{most.value}",
+                   f"merge layers, or move dependencies into the function's code or a "
+                   f"container image; limits: {most.source}")
+    for layer in fn.layers:
+        if layer.broken:
+            continue
+        if layer.compatible_runtimes and fn.runtime not in layer.compatible_runtimes:
+            ctx.report("LK401", fn, f"layer {layer.id} declares runtimes "
+                                    f"{', '.join(sorted(set(layer.compatible_runtimes)))}, "
+                                    f"not {fn.runtime}",
+                       "Lambda attaches it anyway (the list only filters ListLayers), but code "
+                       "built for another runtime may fail to import; rebuild the layer for "
+                       f"{fn.runtime} and add it to compatible_runtimes", owner=fn)
+        architectures = layer.compatible_architectures
+        if architectures and fn.architecture not in architectures:
+            ctx.report("LK402", fn, f"layer {layer.id} declares architectures "
+                                    f"{', '.join(sorted(set(architectures)))}, not "
+                                    f"{fn.architecture}",
+                       "native code in the layer will not load; build the layer for "
+                       f"{fn.architecture}, or set architecture="
+                       f"{sorted(set(architectures))[0]!r} on the function", owner=fn)
+
+
+def _check_package_size(ctx: RuleContext, fn: Function) -> None:
+    if fn.is_image:  # up to 10 GB, in ECR: nothing of it is on this machine
+        return
+    location = fn.code_path()
+    if not (location.is_dir() or (location.is_file() and location.suffix in (".zip", ".jar"))):
+        return  # LK133 reported it
+    code = _tree(ctx, str(fn.code), location)
+    _check_zipped(ctx, fn, code, "code")
+    trees = [code]
+    for layer in fn.layers:
+        path = layer.content_path()
+        if not layer.broken and path is not None and (path.is_dir() or path.is_file()):
+            trees.append(_tree(ctx, str(layer.code), path))
+    total = sum(tree.unzipped_bytes for tree in trees)
+    limit = q.PACKAGE_UNZIPPED_MAX_MB
+    if total <= limit.value * MB:
+        return
+    parts = ", ".join(f"{tree.label.rstrip('/')}: {megabytes(tree.unzipped_bytes)}"
+                      for tree in trees)
+    contributors: dict[str, int] = {}
+    for tree in trees:
+        contributors.update(tree.contributors())
+    # The few that matter: the largest, and the next ones only from 1 MB up.
+    largest = sorted(contributors.items(), key=lambda item: (-item[1], item[0]))
+    largest = largest[:1] + [item for item in largest[1:] if item[1] >= MB]
+    shown = ", ".join(f"{name} {megabytes(size)}" for name, size in largest[:CONTRIBUTORS_SHOWN])
+    unmeasured = sum(1 for layer in fn.layers if layer.is_existing)
+    unknown = (f"; {unmeasured} existing layer{'s' if unmeasured > 1 else ''} not counted"
+               if unmeasured else "")
+    ctx.report("LK404", fn, f"code and layers take {megabytes(total)} unzipped, more than "
+                            f"Lambda's {limit.value} MB ({parts}{unknown})",
+               f"largest: {shown}; leave out what the runtime provides, move data to S3 or "
+               f"EFS, or ship a container image (up to 10 GB); limits: {limit.source}")
+
+
+def _check_zipped(ctx: RuleContext, construct: Function | Layer, tree: Tree, what: str) -> None:
+    limit = q.PACKAGE_ZIPPED_DIRECT_UPLOAD_MAX_MB.value * MB
+    if tree.unzipped_bytes > q.PACKAGE_UNZIPPED_MAX_MB.value * MB:
+        return  # LK404 says more; zipping it all would only slow the check down
+    if ctx.acknowledged("LK405", construct):
+        return  # deployed through S3: not worth deflating every file (about 15 MB/s)
+    zipped = tree.zipped_size(limit)
+    if zipped > limit:
+        ctx.report("LK405", construct,
+                   f"{what} {tree.label!r} zips to {megabytes(zipped)}, more than the "
+                   f"{q.PACKAGE_ZIPPED_DIRECT_UPLOAD_MAX_MB.value} MB Lambda takes in a direct "
+                   "upload", S3_UPLOAD_HINT)
+
+
+def _tree(ctx: RuleContext, label: str, path: Path) -> Tree:
+    """Measured once per check, however many functions share the directory."""
+    key = f"package_size:{path}"
+    tree = ctx.memo.get(key)
+    if tree is None:
+        tree = ctx.memo[key] = measure(label, path)
+    assert isinstance(tree, Tree)
+    return tree
+
+
+def _shown(path: Path) -> str:
+    return display_path(str(path))

@@ -1,0 +1,127 @@
+"""How big a function's code and layers are, measured from the directories at synth.
+
+Lambda's limits (`quotas.PACKAGE_*`): the function's code and all its layers, unzipped, at most
+250 MB together; one zip uploaded directly through the Lambda API at most 50 MB. `sam deploy`
+and `sam package` upload through S3, where the 50 MB limit does not apply, so exceeding it is a
+warning, not an error.
+
+Unzipped sizes are the sizes of the files (`os.walk`, `__pycache__` left out, as `sam build`
+leaves it out). Zipped sizes are measured, not guessed, and only when they can matter: a zip is
+never larger than its files plus each entry's headers plus deflate's worst-case growth, so when
+that bound fits, nothing is compressed; otherwise every file is deflated in memory at zlib level
+6 (zipfile's and `sam package`'s default) and the compressed sizes plus headers are summed.
+Directory entries are not counted (a few dozen bytes each).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+MB = 1024 * 1024  # Lambda's MB (the quotas page: "MB (rather than MiB) to refer to 1,024 KB")
+SKIPPED_DIRS = frozenset({"__pycache__"})
+# A zip entry's local header (30 bytes) and central-directory record (46 bytes) each hold the
+# name; the end-of-central-directory record is 22 bytes.
+LOCAL_HEADER = 30
+CENTRAL_RECORD = 46
+END_RECORD = 22
+CHUNK = 1024 * 1024
+# Folders that only hold packages: the contributor named is the package below them.
+CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", "java", "lib",
+                            "site-packages", "bin"})
+PYTHON_VERSION_DIR = re.compile(r"^python\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Tree:
+    """The files of one code directory (or the entries of one zip file)."""
+
+    label: str                            # the path as the user wrote it, for messages
+    path: Path
+    files: tuple[tuple[str, int], ...]    # (path relative to the root, posix; bytes), sorted
+    zipped_bytes: int | None = None       # known already when the code is a zip file
+
+    @property
+    def unzipped_bytes(self) -> int:
+        return sum(size for _, size in self.files)
+
+    def contributors(self) -> dict[str, int]:
+        """Bytes per package or top-level entry (`python/numpy`, `handler.py`)."""
+        found: dict[str, int] = {}
+        for name, size in self.files:
+            key = f"{self.label.rstrip('/')}/{_contributor(name)}"
+            found[key] = found.get(key, 0) + size
+        return found
+
+    def zipped_upper_bound(self) -> int:
+        """The largest a zip of these files can be, whatever the content."""
+        total = END_RECORD
+        for name, size in self.files:
+            name_bytes = len(name.encode())
+            total += LOCAL_HEADER + CENTRAL_RECORD + 2 * name_bytes + _deflate_bound(size)
+        return total
+
+    def zipped_size(self, limit: int) -> int:
+        """The zip's size: the upper bound when that is within `limit` (nothing to measure),
+        otherwise the size measured by deflating every file."""
+        if self.zipped_bytes is not None:
+            return self.zipped_bytes
+        bound = self.zipped_upper_bound()
+        if bound <= limit:
+            return bound
+        total = END_RECORD
+        for name, _ in self.files:
+            total += (LOCAL_HEADER + CENTRAL_RECORD + 2 * len(name.encode())
+                      + _deflated_size(self.path / name))
+        return total
+
+
+def measure(label: str, path: Path) -> Tree:
+    """The files under `path` (a directory, or a .zip/.jar file)."""
+    if path.is_file():
+        with zipfile.ZipFile(path) as archive:
+            entries = tuple(sorted((info.filename, info.file_size)
+                                   for info in archive.infolist() if not info.is_dir()))
+        return Tree(label, path, entries, path.stat().st_size)
+    files: list[tuple[str, int]] = []
+    for directory, subdirs, names in os.walk(path):
+        subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
+        for name in names:
+            full = Path(directory) / name
+            if full.is_file():
+                files.append((full.relative_to(path).as_posix(), full.stat().st_size))
+    return Tree(label, path, tuple(sorted(files)))
+
+
+def megabytes(size: int) -> str:
+    """Lambda's units: MB from 1 MB up, KB (rounded up) below."""
+    if size >= MB:
+        return f"{size / MB:.1f} MB"
+    return f"{-(-size // 1024)} KB"
+
+
+def _contributor(name: str) -> str:
+    parts = name.split("/")
+    for depth, part in enumerate(parts[:-1]):
+        if part not in CONTAINER_DIRS and not PYTHON_VERSION_DIR.match(part):
+            return "/".join(parts[:depth + 1])
+    return name  # a module directly in a container folder (`python/six.py`)
+
+
+def _deflate_bound(size: int) -> int:
+    """zlib's compressBound(): the most deflate can turn `size` bytes into (incompressible data
+    goes into stored blocks, a few bytes of framing each)."""
+    return size + (size >> 12) + (size >> 14) + (size >> 25) + 13
+
+
+def _deflated_size(path: Path) -> int:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    size = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            size += len(compressor.compress(chunk))
+    return size + len(compressor.flush())

@@ -1,0 +1,45 @@
+"""Versions and aliases (`alias`), and SnapStart, which applies to published versions only."""
+
+from __future__ import annotations
+
+import re
+
+from lambdakit.model import Function
+from lambdakit.rules import quotas as q
+from lambdakit.rules.context import RuleContext
+from lambdakit.rules.runtimes import RUNTIMES, SNAPSTART_SOURCE
+
+# CreateAlias Name: pattern and length; SAM enforces the same pattern for AutoPublishAlias.
+ALIAS_NAME = re.compile(r"^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$")
+ALIAS_SOURCE = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html"
+
+
+def check_versions(ctx: RuleContext, fn: Function) -> None:
+    if fn.alias is not None and not ALIAS_NAME.match(fn.alias):
+        ctx.report("LK430", fn, f"alias {fn.alias!r} is not an alias name",
+                   "1–128 letters, digits, '-' or '_', not only digits (digits name versions), "
+                   f"e.g. alias='live'; see {ALIAS_SOURCE}")
+    if not fn.snap_start:
+        return
+    runtime = RUNTIMES.get(fn.runtime or "")
+    if runtime is not None and not runtime.snapstart:
+        supported = sorted(name for name, r in RUNTIMES.items() if r.snapstart
+                           and not r.container_only and (r.deprecated is None
+                                                         or r.deprecated > ctx.today))
+        ctx.report("LK431", fn, f"SnapStart does not support the runtime {runtime.name}",
+                   f"runtimes with SnapStart: {', '.join(supported)}; see {SNAPSTART_SOURCE}")
+    excluded = []
+    if fn.file_system is not None:
+        excluded.append("an EFS file system")
+    most = q.EPHEMERAL_STORAGE_MIN_MB.value
+    if fn.ephemeral_storage is not None and fn.ephemeral_storage > most:
+        excluded.append(f"ephemeral storage above {most} MB (got {fn.ephemeral_storage})")
+    if excluded:
+        ctx.report("LK432", fn, f"SnapStart cannot be used with {' or '.join(excluded)}",
+                   f"drop snap_start=True, or the {'file system' if fn.file_system else 'storage'}"
+                   f" setting; see {SNAPSTART_SOURCE}")
+    if fn.alias is None:
+        ctx.report("LK433", fn, "snap_start=True takes effect only on published versions, and "
+                                "this function publishes none",
+                   "set alias='live': each deploy then publishes a version, with its snapshot, "
+                   "and the alias (which event sources invoke) points at it")

@@ -1,0 +1,3 @@
+"""Shared helpers packaged as a layer (golden fixture)."""
+
+GREETING = "hello"

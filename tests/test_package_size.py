@@ -1,0 +1,77 @@
+"""Package sizes measured from directories (`lambdakit.rules.package_size`), compared with what
+zipfile (the library `sam build`/`sam package` zip with) really produces."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lambdakit.rules.package_size import measure
+
+
+def _fill(root: Path) -> None:
+    rng = random.Random(7)
+    (root / "python" / "lib").mkdir(parents=True)
+    (root / "python" / "lib" / "noise.bin").write_bytes(rng.randbytes(300_000))
+    (root / "python" / "lib" / "text.py").write_text("x = 1\n" * 20_000)
+    (root / "python" / "lib" / "empty.py").write_bytes(b"")
+    (root / "handler.py").write_text("def handle(event, context):\n    return event\n")
+    (root / "__pycache__").mkdir()
+    (root / "__pycache__" / "handler.cpython-313.pyc").write_bytes(b"\0" * 1000)
+
+
+def _real_zip(root: Path, names: list[str]) -> int:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.write(root / name, name)
+    return len(buffer.getvalue())
+
+
+def test_sizes_leave_out_pycache(tmp_path: Path) -> None:
+    _fill(tmp_path)
+    tree = measure("deps", tmp_path)
+    names = [name for name, _ in tree.files]
+    assert names == ["handler.py", "python/lib/empty.py", "python/lib/noise.bin",
+                     "python/lib/text.py"]
+    assert tree.unzipped_bytes == sum((tmp_path / n).stat().st_size for n in names)
+    assert tree.contributors() == {"deps/handler.py": 45, "deps/python/lib/empty.py": 0,
+                                   "deps/python/lib/noise.bin": 300_000,
+                                   "deps/python/lib/text.py": 120_000}
+
+
+def test_measured_zip_size_is_zipfiles(tmp_path: Path) -> None:
+    _fill(tmp_path)
+    tree = measure("deps", tmp_path)
+    actual = _real_zip(tmp_path, [name for name, _ in tree.files])
+    # A limit of 0 forces the measurement; zipfile deflates at zlib's default level (6).
+    assert tree.zipped_size(limit=0) == actual
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_upper_bound_is_never_below_the_zip(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(seed)
+    for n in range(rng.randint(1, 6)):
+        data = rng.randbytes(rng.randint(0, 200_000)) if rng.random() < 0.5 \
+            else bytes(rng.randint(0, 200_000))
+        (tmp_path / f"f{n}.bin").write_bytes(data)
+    tree = measure("code", tmp_path)
+    actual = _real_zip(tmp_path, [name for name, _ in tree.files])
+    assert tree.zipped_upper_bound() >= actual
+    # Within the limit, the bound itself is returned: no file is read.
+    assert tree.zipped_size(limit=tree.zipped_upper_bound()) == tree.zipped_upper_bound()
+
+
+def test_a_zip_file_is_read_from_its_directory(tmp_path: Path) -> None:
+    _fill(tmp_path / "src")
+    archive = tmp_path / "code.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.write(tmp_path / "src" / "handler.py", "handler.py")
+        out.writestr("lib/", "")
+    tree = measure("code.zip", archive)
+    assert tree.files == (("handler.py", 45),)
+    assert tree.zipped_size(limit=0) == archive.stat().st_size

@@ -1,0 +1,94 @@
+"""Property-based tests over a function's surroundings: any valid combination of layers, VPC,
+EFS, package type, runtime updates, alias and SnapStart synthesises to a template the SAM
+transform and cfn-lint accept, with no unexplained wildcard; and any value at all gives either a
+template or lambdakit diagnostics, never another exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import second_opinion_findings, synth_app, wildcard_statements_without_reason
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from lambdakit import App, EfsMount, Function, Imported, LambdakitError, Layer, Table, Vpc
+
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+CODE = str(GOLDENS / "_code")
+LAYER_CODE = str(GOLDENS / "_layers" / "shared")
+ACCESS_POINT = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-{:017x}"
+PROPERTY_SETTINGS = settings(max_examples=15, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow],
+                             phases=[Phase.explicit, Phase.reuse, Phase.generate])
+hex17 = st.integers(0, 16**17 - 1).map("{:017x}".format)
+subnets = st.lists(hex17.map("subnet-{}".format) | st.sampled_from(
+    [Imported("net-SubnetA"), Imported("net-SubnetB")]), min_size=2, max_size=4, unique=True)
+groups = st.lists(hex17.map("sg-{}".format), min_size=1, max_size=5, unique=True)
+
+
+@st.composite
+def surrounded_apps(draw: st.DrawFn) -> App:
+    """A valid function: every warning these options can raise is acknowledged or avoided."""
+    architecture = draw(st.sampled_from(["arm64", "x86_64"]))
+    layers = [Layer(id=f"Layer{n}", code=LAYER_CODE, compatible_runtimes=["python3.13"],
+                    compatible_architectures=[architecture])
+              for n in range(draw(st.integers(0, 2)))]
+    layers += [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:ext{n}:{n + 1}")
+               for n in range(draw(st.integers(0, 3)))]
+    vpc = draw(st.none() | st.builds(Vpc, subnet_ids=subnets, security_group_ids=groups,
+                                     ipv6_allowed_for_dual_stack=st.booleans()))
+    mount = None
+    if vpc is not None and draw(st.booleans()):
+        mount = EfsMount(access_point_arn=ACCESS_POINT.format(draw(st.integers(0, 2**40))),
+                         mount_path=draw(st.from_regex(r"/mnt/[a-z0-9_.-]{1,20}",
+                                                       fullmatch=True)),
+                         read_only=draw(st.booleans()))
+    alias = draw(st.none() | st.from_regex(r"[a-z][a-z0-9_-]{0,20}", fullmatch=True))
+    table = Table(id="Orders", partition_key="pk")
+    settings_: dict = {"id": "Worker", "architecture": architecture, "vpc": vpc,
+                       "file_system": mount, "alias": alias,
+                       "grants": [table.read()] if draw(st.booleans()) else [],
+                       "acknowledge": {"LK412": "the subnets have a DynamoDB endpoint"}}
+    if draw(st.booleans()):
+        digest = "sha256:" + "ab" * 32
+        settings_["image_uri"] = f"123456789012.dkr.ecr.us-east-1.amazonaws.com/w@{digest}"
+    else:
+        settings_.update(handler="svc.handler.handle", code=CODE, runtime="python3.13",
+                         layers=layers,
+                         runtime_updates=draw(st.none() | st.sampled_from(
+                             ["auto", "function_update"])),
+                         snap_start=alias is not None and mount is None and draw(st.booleans()))
+    return App(name="props", functions=[Function(**settings_)])
+
+
+@PROPERTY_SETTINGS
+@given(surrounded_apps())
+def test_any_valid_surroundings_transform_and_lint_clean(app: App) -> None:
+    result = synth_app(app, base_dir=GOLDENS)
+    assert [d.headline() for d in result.warnings] == []
+    assert second_opinion_findings(result.template, result.origins) == []
+    assert wildcard_statements_without_reason(result.template) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(layer_count=st.integers(0, 7), subnet=st.text(max_size=30),
+       group_count=st.integers(0, 7), mount_path=st.text(max_size=30),
+       alias=st.none() | st.text(max_size=20), snap_start=st.booleans(),
+       image=st.none() | st.text(max_size=60), storage=st.none() | st.integers(0, 20_000))
+def test_any_surroundings_give_a_template_or_diagnostics(
+        layer_count: int, subnet: str, group_count: int, mount_path: str, alias: str | None,
+        snap_start: bool, image: str | None, storage: int | None) -> None:
+    try:
+        layers = [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:l{n}:1")
+                  for n in range(layer_count)]
+        vpc = Vpc(subnet_ids=[subnet], security_group_ids=[f"sg-{n:017x}"
+                                                           for n in range(group_count)])
+        mount = EfsMount(access_point_arn=ACCESS_POINT.format(1), mount_path=mount_path)
+        package: dict = ({"image_uri": image} if image is not None else
+                         {"handler": "svc.handler.handle", "code": CODE, "runtime": "python3.13",
+                          "layers": layers})
+        worker = Function(id="Worker", vpc=vpc, file_system=mount, alias=alias,
+                          snap_start=snap_start, ephemeral_storage=storage, **package)
+        synth_app(App(name="props", functions=[worker]), base_dir=GOLDENS)
+    except LambdakitError as exc:
+        assert any(d.is_error for d in exc.diagnostics)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import Field, InstanceOf, PrivateAttr, field_validator
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
@@ -51,6 +51,8 @@ class Function(Construct):
     acknowledge: dict[str, str] = Field(default_factory=dict)
 
     _check_id = field_validator("id")(check_id)
+    # Rules and compile both need it; resolving walks the file system.
+    _code_path: Path | None = PrivateAttr(default=None)
 
     @field_validator("environment", mode="before")
     @classmethod
@@ -99,8 +101,11 @@ class Function(Construct):
 
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it."""
-        path = Path(self.code)
-        return path if path.is_absolute() else (self.origin.directory / path).resolve()
+        if self._code_path is None:
+            path = Path(self.code)
+            self._code_path = (path if path.is_absolute()
+                               else (self.origin.directory / path).resolve())
+        return self._code_path
 
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())

@@ -7,6 +7,8 @@ LK007) and `compile` agree on it: both call `policy_plan`. The packing itself li
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_policies
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
@@ -19,12 +21,16 @@ LIMITS = PolicyLimits(
 )
 LARGEST_LISTED = 3
 _MEMO_KEY = "policy_plans"
+# A plan depends only on the function, a frozen construct: the checks and compile share it.
+_PLANS: WeakKeyDictionary[Function, PolicyPlan | None] = WeakKeyDictionary()
 
 
 def policy_plan(fn: Function) -> PolicyPlan | None:
     """Where the function's statements go; None when its grants cannot be built (another rule
     reports why)."""
-    return plan_policies(fn, LIMITS) if computable(fn) else None
+    if fn not in _PLANS:
+        _PLANS[fn] = plan_policies(fn, LIMITS) if computable(fn) else None
+    return _PLANS[fn]
 
 
 def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from lambdakit.compile import Compiled, compile_app
+from lambdakit.compile.plain import template_data
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.model import App, Construct
 from lambdakit.render import Format, render
@@ -42,7 +43,7 @@ def synthesize(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None,
     if app.broken or any(d.is_error for d in diagnostics):
         raise LambdakitError(diagnostics)
     compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())
-    data = compiled.template.to_dict()
+    data = template_data(compiled.template)
     return Synthesis(render(data, fmt), data, compiled.origins, diagnostics)
 
 

@@ -20,26 +20,27 @@ LIMITS = PolicyLimits(
     managed_per_role=q.ROLE_MANAGED_POLICIES_MAX.value,
 )
 LARGEST_LISTED = 3
-_MEMO_KEY = "policy_plans"
-# A plan depends only on the function, a frozen construct: the checks and compile share it.
-_PLANS: WeakKeyDictionary[Function, PolicyPlan | None] = WeakKeyDictionary()
+# Plans depend only on the app's functions, which are frozen: the checks and compile share them.
+# Keyed by the app, whose functions do not refer back to it, so the entry goes with the app.
+_PLANS: WeakKeyDictionary[App, dict[int, PolicyPlan | None]] = WeakKeyDictionary()
 
 
 def policy_plan(fn: Function) -> PolicyPlan | None:
     """Where the function's statements go; None when its grants cannot be built (another rule
     reports why)."""
-    if fn not in _PLANS:
-        _PLANS[fn] = plan_policies(fn, LIMITS) if computable(fn) else None
-    return _PLANS[fn]
+    return plan_policies(fn, LIMITS) if computable(fn) else None
+
+
+def app_policy_plans(app: App) -> dict[int, PolicyPlan | None]:
+    """The plan of every function of the app (keyed by `id(fn)`), computed once per app."""
+    plans = _PLANS.get(app)
+    if plans is None:
+        plans = _PLANS[app] = {id(fn): policy_plan(fn) for fn in app.all_functions()}
+    return plans
 
 
 def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
-    """The plan of every function of the app, computed once per check (keyed by `id(fn)`)."""
-    plans = ctx.memo.get(_MEMO_KEY)
-    if plans is None:
-        plans = {id(fn): policy_plan(fn) for fn in ctx.app.all_functions()}
-        ctx.memo[_MEMO_KEY] = plans
-    return plans
+    return app_policy_plans(ctx.app)
 
 
 def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[

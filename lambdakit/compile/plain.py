@@ -43,12 +43,16 @@ def plain(value: Any) -> Any:
         return {key: plain(item) for key, item in value.items()}
     if kind is list or kind is tuple:
         return [plain(item) for item in value]
-    if isinstance(value, BaseAWSObject) and kind.to_dict is BaseAWSObject.to_dict:
+    # Looked up on the class: awacs objects answer unknown attributes by raising, slowly.
+    to_dict = getattr(kind, "to_dict", None)
+    if to_dict is BaseAWSObject.to_dict:
         return _aws_object(value)
-    if isinstance(value, Tags) and kind.to_dict is Tags.to_dict:
+    if to_dict is Tags.to_dict:
         return [plain(tag) for tag in value.tags]
-    if isinstance(value, AWSHelperFn) and kind.to_dict is AWSHelperFn.to_dict:
+    if to_dict is AWSHelperFn.to_dict:
         return plain(value.data)
+    if to_dict is None and hasattr(kind, "JSONrepr"):  # awacs documents, statements, actions
+        return plain(value.JSONrepr())
     return encode_to_dict(value)
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from lambdakit.compile import Compiled, compile_app
+from lambdakit.compile.plain import template_data
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.model import App, Construct
 from lambdakit.render import Format, render
@@ -38,12 +42,27 @@ class Synthesis:
 def synthesize(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None,
                today: dt.date | None = None) -> Synthesis:
     """Check and compile `app`; raise `LambdakitError` with every error if any remain."""
-    diagnostics = check_app(app, today=today or build_day())
-    if app.broken or any(d.is_error for d in diagnostics):
-        raise LambdakitError(diagnostics)
-    compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())
-    data = compiled.template.to_dict()
-    return Synthesis(render(data, fmt), data, compiled.origins, diagnostics)
+    with _collector_paused():
+        diagnostics = check_app(app, today=today or build_day())
+        if app.broken or any(d.is_error for d in diagnostics):
+            raise LambdakitError(diagnostics)
+        compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())
+        data = template_data(compiled.template)
+        return Synthesis(render(data, fmt), data, compiled.origins, diagnostics)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A synth keeps what it allocates until it returns (the template's objects, their data, an
+    event per value), so the cyclic collector's passes would free nothing: pause it, then leave
+    it as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def synth(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -239,4 +240,9 @@ register_deploy_commands(cli)
 
 
 def main() -> None:
-    cli(prog_name="lambdakit")
+    try:
+        cli(prog_name="lambdakit")
+    finally:
+        # The process ends here. Its last garbage collection would walk every object the
+        # imports created (about 30 ms, a tenth of a small synth) only to find nothing to free.
+        gc.freeze()

@@ -12,7 +12,7 @@ from lambdakit.compile.function import emit_function
 from lambdakit.compile.layer import emit_layers
 from lambdakit.compile.resources import emit_resources
 from lambdakit.model import App, Construct
-from lambdakit.rules.policy_size import policy_plan, template_logical_ids
+from lambdakit.rules.policy_size import app_policy_plans, template_logical_ids
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
@@ -30,7 +30,7 @@ def compile_app(app: App, base_dir: Path) -> Compiled:
     template.set_version("2010-09-09")
     template.set_transform(SAM_TRANSFORM)
     # The split into managed policies is decided as the checks decided it (LK003, LK007, LK210).
-    plans = {id(fn): policy_plan(fn) for fn in app.all_functions()}
+    plans = app_policy_plans(app)
     for fn in sorted(app.all_functions(), key=lambda f: f.id):
         plan = plans[id(fn)]
         if plan is None or not plan.fits:

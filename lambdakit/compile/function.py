@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -250,7 +249,7 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
                 f"expire go to the on-failure destination {target.label()} "
                 f"({DESTINATION_TYPES[target.kind]}), as records that hold the event and the "
                 f"error (a DLQ would keep the event only)")
-    if async_callers(fn, _all_functions(app), acknowledge):
+    if async_callers(fn, app.all_functions(), acknowledge):
         reason = acknowledge.get("LK380", "").strip()
         return (f"no function-level DLQ and no on-failure destination: events that fail every "
                 f"asynchronous retry are dropped, acknowledged (LK380): {reason}"
@@ -261,12 +260,6 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
                 "source's own dead-letter queue or on-failure destination")
     return ("no function-level DLQ: it catches only failed asynchronous invocations, and "
             "nothing in this app invokes the function asynchronously")
-
-
-@functools.lru_cache(maxsize=1)
-def _all_functions(app: App) -> list[Function]:
-    """Computed once per app, not once per function (apps hold hundreds)."""
-    return app.all_functions()
 
 
 def _logging_config(fn: Function) -> LoggingConfig:

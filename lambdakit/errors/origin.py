@@ -29,6 +29,10 @@ class Origin:
     def directory(self) -> Path:
         return Path(self.file).parent
 
+    def __deepcopy__(self, memo: dict[int, object]) -> Origin:
+        # Immutable: pydantic deep-copies the `UNKNOWN` default into every construct.
+        return self
+
 
 UNKNOWN = Origin("<unknown>", 0)
 

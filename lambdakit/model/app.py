@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import Field, InstanceOf, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.model.base import Construct
@@ -28,6 +28,10 @@ class App(Construct):
     # Raise this when the account's concurrency quota has been raised.
     account_concurrency: int = DEFAULT_ACCOUNT_CONCURRENCY
     acknowledge: dict[str, str] = Field(default_factory=dict)
+
+    # Rules and compile ask for it about ten times per synth; constructs are frozen, so the walk
+    # is done once.
+    _reachable: tuple[Construct, ...] | None = PrivateAttr(default=None)
 
     @field_validator("name")
     @classmethod
@@ -84,15 +88,15 @@ class App(Construct):
 
     def reachable(self) -> list[Construct]:
         """Breadth-first from `functions`: what they reference, and what that references."""
-        seen: dict[int, Construct] = {}
-        pending: list[Construct] = [*self.functions, *self.resources]
-        while pending:
-            construct = pending.pop(0)
-            if id(construct) in seen or construct.broken:
-                continue
-            seen[id(construct)] = construct
-            pending.extend(_children(construct))
-        return list(seen.values())
+        if self._reachable is None:
+            seen: dict[int, Construct] = {}
+            pending: list[Construct] = [*self.functions, *self.resources]
+            for construct in pending:  # grows while it is walked
+                if id(construct) not in seen and not construct.broken:
+                    seen[id(construct)] = construct
+                    pending.extend(_children(construct))
+            self._reachable = tuple(seen.values())
+        return list(self._reachable)
 
 
 def _children(construct: Construct) -> list[Construct]:

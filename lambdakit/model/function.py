@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import Field, InstanceOf, field_validator, model_validator
+from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
@@ -118,6 +118,9 @@ class Function(Construct):
              "hint": "use a standard Queue or Topic, an EventBus, a Function, or (on_failure "
                      "only) a Bucket"})
 
+    # Rules and compile both need it; resolving walks the file system.
+    _code_path: Path | None = PrivateAttr(default=None)
+
     @field_validator("environment", mode="before")
     @classmethod
     def _resources_to_references(cls, env: object) -> object:
@@ -202,9 +205,12 @@ class Function(Construct):
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it
         (a .zip function's only)."""
-        assert self.code is not None, "an image function has no code location"
-        path = Path(self.code)
-        return path if path.is_absolute() else (self.origin.directory / path).resolve()
+        if self._code_path is None:
+            assert self.code is not None, "an image function has no code location"
+            path = Path(self.code)
+            self._code_path = (path if path.is_absolute()
+                               else (self.origin.directory / path).resolve())
+        return self._code_path
 
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())

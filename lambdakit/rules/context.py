@@ -15,7 +15,7 @@ class RuleContext:
     app: App
     today: dt.date
     found: list[Diagnostic] = field(default_factory=list)
-    # Results several rules need, computed once per check (e.g. `policy_size.policy_plans`).
+    # Results several rules need, computed once per check.
     memo: dict[str, Any] = field(default_factory=dict)
 
     def report(self, code: str, construct: Construct, message: str, hint: str = "", *,

@@ -7,6 +7,8 @@ LK007) and `compile` agree on it: both call `policy_plan`. The packing itself li
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_policies
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
@@ -19,7 +21,9 @@ LIMITS = PolicyLimits(
     managed_per_role=q.ROLE_MANAGED_POLICIES_MAX.value,
 )
 LARGEST_LISTED = 3
-_MEMO_KEY = "policy_plans"
+# Plans depend only on the app's functions, which are frozen: the checks and compile share them.
+# Keyed by the app, whose functions do not refer back to it, so the entry goes with the app.
+_PLANS: WeakKeyDictionary[App, dict[int, PolicyPlan | None]] = WeakKeyDictionary()
 
 
 def policy_plan(fn: Function) -> PolicyPlan | None:
@@ -28,13 +32,16 @@ def policy_plan(fn: Function) -> PolicyPlan | None:
     return plan_policies(fn, LIMITS) if computable(fn) else None
 
 
-def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
-    """The plan of every function of the app, computed once per check (keyed by `id(fn)`)."""
-    plans = ctx.memo.get(_MEMO_KEY)
+def app_policy_plans(app: App) -> dict[int, PolicyPlan | None]:
+    """The plan of every function of the app (keyed by `id(fn)`), computed once per app."""
+    plans = _PLANS.get(app)
     if plans is None:
-        plans = {id(fn): policy_plan(fn) for fn in ctx.app.all_functions()}
-        ctx.memo[_MEMO_KEY] = plans
+        plans = _PLANS[app] = {id(fn): policy_plan(fn) for fn in app.all_functions()}
     return plans
+
+
+def policy_plans(ctx: RuleContext) -> dict[int, PolicyPlan | None]:
+    return app_policy_plans(ctx.app)
 
 
 def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[

@@ -1,0 +1,212 @@
+"""CloudFormation YAML in cfn-flip's dialect, written by libyaml.
+
+cfn-flip's own dumper runs PyYAML's pure-Python representer, serializer and emitter: about 5 ms
+per function. Here the template becomes YAML events directly (no representer, no node graph)
+and libyaml's emitter writes them, in cfn-flip's dialect:
+
+- one-key `Ref`, `Condition` and `Fn::*` mappings are short-form tags (`!Ref Queue`,
+  `!GetAtt Queue.Arn`, `!Sub ...`);
+- text with line breaks is double-quoted, or a literal block from ten line breaks on, and text
+  with a leading zero (an account id) is single-quoted; the rest is left to the emitter;
+- unicode is written as is.
+
+The layout is libyaml's: block style, two-space indentation, a sequence's dashes at its key's
+column, lines never folded. Where PyYAML was built without libyaml, `LibyamlEmitter` writes the
+same bytes: the template never depends on how PyYAML was installed.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Callable
+from typing import Any
+
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from lambdakit.render.pure_emitter import LibyamlEmitter
+
+LIBYAML: Any
+try:
+    from yaml._yaml import CEmitter as LIBYAML
+except ImportError:  # PyYAML built without libyaml
+    LIBYAML = None
+
+STR = "tag:yaml.org,2002:str"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+
+LITERAL_FROM_BREAKS = 10  # cfn-flip's STR_MAX_LINES_QUOTED
+NO_FOLDING = -1  # libyaml's width for "never fold a line"
+
+_MAPPING_START = MappingStartEvent(None, MAP, True, flow_style=False)
+_MAPPING_END = MappingEndEvent()
+_SEQUENCE_START = SequenceStartEvent(None, SEQ, True, flow_style=False)
+_SEQUENCE_END = SequenceEndEvent()
+# The tag YAML would read a plain scalar as (`!!str`, `!!int`, `!!null`...): what decides
+# whether a scalar needs quotes to stay what it is.
+_implicit_tag: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
+
+
+def dump_yaml(template: dict[str, Any], emitter_class: Any = None) -> str:
+    """`template` as YAML text. `emitter_class` is for tests: `LIBYAML` (the default when
+    PyYAML has it) or `LibyamlEmitter`."""
+    if not isinstance(template, dict):
+        raise TypeError("a template is a mapping")
+    stream = io.StringIO()
+    emitter = (emitter_class or LIBYAML or LibyamlEmitter)(
+        stream, allow_unicode=True, width=NO_FOLDING)
+    emit = emitter.emit
+    emit(StreamStartEvent())
+    emit(DocumentStartEvent(explicit=False))
+    _Events(emit).mapping(template)
+    emit(DocumentEndEvent(explicit=False))
+    emit(StreamEndEvent())
+    return stream.getvalue()
+
+
+def short_form(mapping: dict[Any, Any]) -> tuple[str, Any] | None:
+    """(`!Name`, argument) for an intrinsic function written as a tag, as cfn-flip writes it;
+    else None, and the mapping keeps the long form.
+
+    The long form stays wherever the short one would not load back as written: arguments other
+    than text, lists and mappings (a tagged scalar loads as text), and `Fn::GetAtt` unless it
+    is `[logical id without a dot, attribute]`, which cfn-flip reads back from `!GetAtt id.attr`.
+    """
+    if len(mapping) != 1:
+        return None
+    ((key, argument),) = mapping.items()
+    if key in ("Ref", "Condition"):
+        name = key
+    elif type(key) is str and key.startswith("Fn::"):
+        name = key[4:]
+    else:
+        return None
+    if not (name.isascii() and name.isalnum()):
+        return None
+    if name == "GetAtt":
+        if not (type(argument) is list and len(argument) == 2
+                and all(type(part) is str for part in argument) and "." not in argument[0]):
+            return None
+        argument = ".".join(argument)
+    elif type(argument) not in (str, list, dict):
+        return None
+    return f"!{name}", argument
+
+
+def text_style(text: str) -> str | None:
+    """cfn-flip's choice of style for a string; None leaves it to the emitter."""
+    breaks = text.count("\n") + text.count("\r")
+    if breaks >= LITERAL_FROM_BREAKS:
+        return "|"
+    if breaks:
+        return '"'
+    if text.startswith("0"):
+        return "'"
+    return None
+
+
+class _Events:
+    """Emits the events of one document. A string's scalar event depends on its text alone, so
+    each distinct text is analysed once; events are never modified by an emitter."""
+
+    def __init__(self, emit: Any) -> None:
+        self.emit = emit
+        self.texts: dict[str, ScalarEvent] = {}
+
+    def node(self, value: Any) -> None:
+        kind = type(value)
+        if kind is str:
+            self.emit(self.text(value))
+        elif kind is dict:
+            short = short_form(value)
+            if short is None:
+                self.mapping(value)
+            else:
+                self.tagged(*short)
+        elif kind is list:
+            self.sequence(value)
+        else:
+            self.emit(_scalar(value))
+
+    def mapping(self, mapping: dict[Any, Any], tag: str | None = None) -> None:
+        emit, text = self.emit, self.text
+        emit(_MAPPING_START if tag is None
+             else MappingStartEvent(None, tag, False, flow_style=False))
+        for key, item in mapping.items():
+            emit(text(key) if type(key) is str else _scalar(key))
+            if type(item) is str:
+                emit(text(item))
+            else:
+                self.node(item)
+        emit(_MAPPING_END)
+
+    def sequence(self, items: list[Any], tag: str | None = None) -> None:
+        emit, text = self.emit, self.text
+        emit(_SEQUENCE_START if tag is None
+             else SequenceStartEvent(None, tag, False, flow_style=False))
+        for item in items:
+            if type(item) is str:
+                emit(text(item))
+            else:
+                self.node(item)
+        emit(_SEQUENCE_END)
+
+    def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any]) -> None:
+        if isinstance(argument, str):
+            self.emit(ScalarEvent(None, tag, (False, False), argument,
+                                  style=text_style(argument)))
+        elif isinstance(argument, list):
+            self.sequence(argument, tag)
+        else:
+            self.mapping(argument, tag)
+
+    def text(self, text: str) -> ScalarEvent:
+        event = self.texts.get(text)
+        if event is None:
+            plain = _implicit_tag(ScalarNode, text, (True, False)) == STR
+            event = self.texts[text] = ScalarEvent(None, STR, (plain, True), text,
+                                                   style=text_style(text))
+        return event
+
+
+def _scalar(value: Any) -> ScalarEvent:
+    """Numbers, booleans and null, written as PyYAML's representer writes them."""
+    if value is None:
+        tag, text = NULL, "null"
+    elif type(value) is bool:
+        tag, text = BOOL, "true" if value else "false"
+    elif type(value) is int:
+        tag, text = INT, str(value)
+    elif type(value) is float:
+        tag, text = FLOAT, _float_text(value)
+    else:
+        raise TypeError(f"cannot write a {type(value).__name__} in a template: {value!r}")
+    plain = _implicit_tag(ScalarNode, text, (True, False)) == tag
+    return ScalarEvent(None, tag, (plain, False), text)
+
+
+def _float_text(value: float) -> str:
+    """`SafeRepresenter.represent_float`."""
+    if math.isnan(value):
+        return ".nan"
+    if math.isinf(value):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value).lower()
+    return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text

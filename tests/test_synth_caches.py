@@ -1,0 +1,23 @@
+"""What a synth caches (an app's graph, its policy plans, code paths) lives and dies with the
+app: nothing keeps an app alive after its synth."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from pathlib import Path
+
+from helpers import synth_app
+
+from lambdakit.cli.loader import load_app
+
+QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "app.py"
+
+
+def test_nothing_outlives_the_app() -> None:
+    app = load_app(str(QUICKSTART))
+    synth_app(app, QUICKSTART.parent)
+    gone = [weakref.ref(app), *(weakref.ref(fn) for fn in app.all_functions())]
+    del app
+    gc.collect()
+    assert [ref() for ref in gone] == [None] * len(gone)

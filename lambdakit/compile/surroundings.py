@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from troposphere import ImportValue, Ref, Sub, serverless
+from troposphere import ImportValue, Ref, Sub, awslambda, serverless
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.iam import partition_agnostic
@@ -55,6 +55,11 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         props["AutoPublishAliasAllProperties"] = True
     if fn.snap_start:
         props["SnapStart"] = serverless.SnapStart(ApplyOn="PublishedVersions")
+    if fn.provisioned_concurrency is not None:
+        # SAM sets it on the alias it publishes, so every new version is warmed before the
+        # alias moves to it.
+        props["ProvisionedConcurrencyConfig"] = awslambda.ProvisionedConcurrencyConfiguration(
+            ProvisionedConcurrentExecutions=fn.provisioned_concurrency)
     return props
 
 

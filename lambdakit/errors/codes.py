@@ -165,6 +165,8 @@ CODES: dict[str, Code] = {
         Code("LK431", _E, "SnapStart not supported by the runtime"),
         Code("LK432", _E, "SnapStart with a setting it excludes"),
         Code("LK433", _E, "SnapStart without published versions"),
+        Code("LK434", _E, "provisioned concurrency without published versions"),
+        Code("LK435", _E, "provisioned concurrency out of range"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

@@ -101,6 +101,9 @@ class Function(Construct):
     alias: str | None = None
     # Published versions start from a snapshot of the initialized environment (needs `alias`).
     snap_start: bool = False
+    # Execution environments kept initialized on the alias, ready before any request (needs
+    # `alias`; billed while configured).
+    provisioned_concurrency: int | None = None
 
     _check_id = field_validator("id")(check_id)
     _check_package = model_validator(mode="after")(check_package)

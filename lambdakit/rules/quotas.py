@@ -545,3 +545,10 @@ VPC_SUBNETS_MAX = Quota(16, "count", LAMBDA_VPC_CONFIG_API, "SubnetIds")
 VPC_SECURITY_GROUPS_MAX = Quota(5, "count", LAMBDA_VPC_CONFIG_API, "SecurityGroupIds")
 EFS_MOUNT_PATH_MAX_CHARS = Quota(160, "characters", LAMBDA_FILE_SYSTEM_CONFIG, "LocalMountPath")
 # The patterns of FileSystemConfig (mount path, access point ARN) are in lambdakit.model.vpc.
+
+# ------------------------------------------------------------------- provisioned concurrency
+PROVISIONED_CONCURRENCY = Quota(
+    1, "count", "https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html",
+    "minimum per alias or version; at most the function's reserved concurrency when it has "
+    "one, and counted against the account's unreserved concurrency otherwise",
+)

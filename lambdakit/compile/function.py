@@ -27,7 +27,7 @@ from lambdakit.iam.size import (
 )
 from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
-from lambdakit.rules.events.async_invocation import async_callers
+from lambdakit.rules.events.async_invocation import app_destination_index, async_callers
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
 # cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
@@ -249,7 +249,7 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
                 f"expire go to the on-failure destination {target.label()} "
                 f"({DESTINATION_TYPES[target.kind]}), as records that hold the event and the "
                 f"error (a DLQ would keep the event only)")
-    if async_callers(fn, app.all_functions(), acknowledge):
+    if async_callers(fn, app_destination_index(app), acknowledge):
         reason = acknowledge.get("LK380", "").strip()
         return (f"no function-level DLQ and no on-failure destination: events that fail every "
                 f"asynchronous retry are dropped, acknowledged (LK380): {reason}"

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.explain import ExplainRow, explain
 from lambdakit.model import (
+    AllAtOnce,
     App,
     Bucket,
+    Canary,
     EfsMount,
     EventBus,
     Function,
@@ -19,6 +21,7 @@ from lambdakit.model import (
     Index,
     Key,
     Layer,
+    Linear,
     Logging,
     Parameter,
     Queue,
@@ -39,8 +42,10 @@ if TYPE_CHECKING:
     from lambdakit.validation import validate
 
 __all__ = [
+    "AllAtOnce",
     "App",
     "Bucket",
+    "Canary",
     "Diagnostic",
     "EfsMount",
     "EventBus",
@@ -51,6 +56,7 @@ __all__ = [
     "Key",
     "LambdakitError",
     "Layer",
+    "Linear",
     "Logging",
     "Parameter",
     "Queue",

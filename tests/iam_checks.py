@@ -179,6 +179,11 @@ _ATTRIBUTES: dict[str, tuple[str | None, dict[str, str]]] = {
         "RoleId": "AROAEXAMPLEROLEID1234",
         "Ref": "{name}",
     }),
+    "AWS::CloudWatch::Alarm": ("AlarmName", {
+        "Arn": _ARN.format(service="cloudwatch") + "alarm:{name}",
+        "Ref": "{name}",
+    }),
+    "AWS::CodeDeploy::Application": ("ApplicationName", {"Ref": "{name}"}),
     "AWS::IAM::ManagedPolicy": ("ManagedPolicyName", {
         "Ref": f"arn:{PARTITION}:iam::{ACCOUNT}:policy/{{name}}",
     }),

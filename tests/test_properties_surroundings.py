@@ -1,7 +1,7 @@
 """Property-based tests over a function's surroundings: any valid combination of layers, VPC,
-EFS, package type, runtime updates, alias and SnapStart synthesises to a template the SAM
-transform and cfn-lint accept, with no unexplained wildcard; and any value at all gives either a
-template or lambdakit diagnostics, never another exception."""
+EFS, package type, runtime updates, alias, SnapStart and gradual deployment synthesises to a
+template the SAM transform and cfn-lint accept, with no unexplained wildcard; and any value at
+all gives either a template or lambdakit diagnostics, never another exception."""
 
 from __future__ import annotations
 
@@ -11,7 +11,20 @@ from helpers import second_opinion_findings, synth_app, wildcard_statements_with
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from lambdakit import App, EfsMount, Function, Imported, LambdakitError, Layer, Table, Vpc
+from lambdakit import (
+    AllAtOnce,
+    App,
+    Canary,
+    EfsMount,
+    Function,
+    Imported,
+    LambdakitError,
+    Layer,
+    Linear,
+    Table,
+    Vpc,
+)
+from lambdakit.events import PostTrafficHook, PreTrafficHook
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
@@ -90,5 +103,57 @@ def test_any_surroundings_give_a_template_or_diagnostics(
         worker = Function(id="Worker", vpc=vpc, file_system=mount, alias=alias,
                           snap_start=snap_start, ephemeral_storage=storage, **package)
         synth_app(App(name="props", functions=[worker]), base_dir=GOLDENS)
+    except LambdakitError as exc:
+        assert any(d.is_error for d in exc.diagnostics)
+
+
+@st.composite
+def deployed_apps(draw: st.DrawFn) -> App:
+    """A gradually deployed function, any valid shape, with or without hooks and alarms."""
+    percent = draw(st.integers(1, 99))
+    steps = -(-100 // percent)
+    shape = draw(st.sampled_from(["canary", "linear", "all"]))
+    alarms = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,30}", fullmatch=True),
+                           max_size=9, unique=True))
+    common = {"alarms": alarms, "error_alarm": True}
+    deployment: Canary | Linear | AllAtOnce
+    if shape == "canary":
+        deployment = Canary(percent=percent, minutes=draw(st.integers(1, 2880)), **common)
+    elif shape == "linear":
+        most = 2880 // max(steps - 1, 1)
+        deployment = Linear(percent=percent, every_minutes=draw(st.integers(1, most)), **common)
+    else:
+        deployment = AllAtOnce(**common)
+    target = Function(id="Api", handler="svc.handler.handle", code=CODE, runtime="python3.13",
+                      alias=draw(st.sampled_from(["live", "prod"])), deployment=deployment,
+                      provisioned_concurrency=draw(st.none() | st.integers(1, 5)))
+    hooks = [Function(id=f"{hook.__name__}Check", handler="svc.handler.handle", code=CODE,
+                      runtime="python3.13", environment={"NEW_VERSION": target.version},
+                      grants=[target.invoke()], events=[hook(function=target)])
+             for hook in (PreTrafficHook, PostTrafficHook) if draw(st.booleans())]
+    return App(name="props", functions=[target, *hooks])
+
+
+@PROPERTY_SETTINGS
+@given(deployed_apps())
+def test_any_valid_deployment_transforms_and_lints_clean(app: App) -> None:
+    result = synth_app(app, base_dir=GOLDENS)
+    assert [d.headline() for d in result.warnings] == []
+    assert second_opinion_findings(result.template, result.origins) == []
+    assert wildcard_statements_without_reason(result.template) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(percent=st.integers(-5, 120), minutes=st.integers(-5, 5000),
+       linear=st.booleans(), alias=st.none() | st.just("live"),
+       alarms=st.lists(st.text(max_size=300), max_size=12))
+def test_any_deployment_gives_a_template_or_diagnostics(
+        percent: int, minutes: int, linear: bool, alias: str | None, alarms: list[str]) -> None:
+    try:
+        deployment = (Linear(percent=percent, every_minutes=minutes, alarms=alarms) if linear
+                      else Canary(percent=percent, minutes=minutes, alarms=alarms))
+        api = Function(id="Api", handler="svc.handler.handle", code=CODE, runtime="python3.13",
+                       alias=alias, deployment=deployment)
+        synth_app(App(name="props", functions=[api]), base_dir=GOLDENS)
     except LambdakitError as exc:
         assert any(d.is_error for d in exc.diagnostics)

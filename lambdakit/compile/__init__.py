@@ -7,6 +7,7 @@ from pathlib import Path
 
 from troposphere import Template
 
+from lambdakit.compile.deployment import emit_deployment_configs
 from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
 from lambdakit.compile.layer import emit_layers
@@ -40,4 +41,5 @@ def compile_app(app: App, base_dir: Path) -> Compiled:
     emit_resources(template, app)
     emit_event_resources(template, app)
     emit_layers(template, app, base_dir)
+    emit_deployment_configs(template, app)
     return Compiled(template, dict(template_logical_ids(app, plans)))

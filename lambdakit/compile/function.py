@@ -9,6 +9,7 @@ from typing import Any
 from troposphere import GetAtt, Join, Output, Ref, Sub, Tags, Template, iam, logs, serverless
 
 from lambdakit.compile._sam import LoggingConfig, SamFunction
+from lambdakit.compile.deployment import deployment_properties, emit_deployment
 from lambdakit.compile.events import resolve, sam_events
 from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.references import reference_value
@@ -59,9 +60,15 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
         # function could start (and its event sources poll) with only the inline policy.
         function.DependsOn = plan.awaited_policy_ids()
     template.add_resource(function)
+    emit_deployment(template, app, fn, tags)
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
     template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
+    if fn.alias is not None:
+        # What callers outside the stack should invoke; SAM resolves `<id>.Alias` to its alias.
+        template.add_output(Output(f"{fn.id}AliasArn",
+                                   Description=f"ARN of {fn.id}'s alias {fn.alias!r}",
+                                   Value=Ref(f"{fn.id}.Alias")))
     if function.properties.get("FunctionUrlConfig"):
         # SAM names the URL resource `<function>Url`.
         template.add_output(Output(f"{fn.id}Url", Description=f"Function URL of {fn.id}",
@@ -162,6 +169,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
     if fn.has_async_settings():
         props["EventInvokeConfig"] = _event_invoke_config(fn)
     props.update(surroundings_properties(fn))
+    props.update(deployment_properties(app, fn))
     events, function_properties = sam_events(fn)
     if events:
         props["Events"] = events

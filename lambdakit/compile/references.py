@@ -12,6 +12,9 @@ from lambdakit.model import Function, Parameter, Ref, Resource, Secret, Table
 def reference_value(ref: Ref) -> Any:
     target = ref.target
     if isinstance(target, Function):
+        if ref.attribute == "Version":
+            # SAM resolves `<id>.Version` to the version it publishes: `Ref` is its ARN.
+            return {"Ref": f"{target.id}.Version"}
         return arn_of(target) if ref.attribute == "Arn" else {"Ref": target.id}
     assert isinstance(target, Resource)
     if isinstance(target, Secret) and target.existing_name is not None:

@@ -14,6 +14,7 @@ from lambdakit.events.brokers import (
 )
 from lambdakit.events.cloudwatch_logs import LogsSubscriptionEvent
 from lambdakit.events.cognito import CognitoTrigger
+from lambdakit.events.deployment_hooks import DeploymentHook, PostTrafficHook, PreTrafficHook
 from lambdakit.events.eventbridge import EventBridgeRule
 from lambdakit.events.http_api import HttpApi, HttpApiEvent, JwtAuthorizer
 from lambdakit.events.iot import IotRuleEvent
@@ -34,6 +35,7 @@ __all__ = [
     "CognitoAuthorizer",
     "CognitoTrigger",
     "Cors",
+    "DeploymentHook",
     "DocumentDbEvent",
     "DynamoDbStreamEvent",
     "EventBridgeRule",
@@ -49,6 +51,8 @@ __all__ = [
     "LogsSubscriptionEvent",
     "MqEvent",
     "MskEvent",
+    "PostTrafficHook",
+    "PreTrafficHook",
     "RestApi",
     "S3Event",
     "ScheduleEvent",

@@ -7,6 +7,7 @@ import awacs.sts
 import awacs.xray
 from awacs.aws import Allow, Condition, PolicyDocument, Principal, Statement, StringEquals
 
+from lambdakit.iam.deployment import hook_permissions
 from lambdakit.iam.network import network_permissions
 from lambdakit.iam.permissions import POLICY_VERSION, Permission
 from lambdakit.model import Function
@@ -37,7 +38,8 @@ def trust_policy(service: str = LAMBDA_SERVICE) -> PolicyDocument:
 
 
 def execution_permissions(fn: Function) -> list[Permission]:
-    """What every function needs to run: its own log group and, when traced, X-Ray."""
+    """What every function needs to run: its own log group, X-Ray, its network and (a deployment
+    hook) reporting to CodeDeploy."""
     permissions = [
         Permission(
             sid="WriteOwnLogs",
@@ -58,4 +60,4 @@ def execution_permissions(fn: Function) -> list[Permission]:
             wildcard_reason=XRAY_WILDCARD_REASON,
         )
     )
-    return [*permissions, *network_permissions(fn)]
+    return [*permissions, *network_permissions(fn), *hook_permissions(fn)]

@@ -53,6 +53,8 @@ def reference_value(ref: Ref) -> str:
     """What an environment variable holding `ref` would contain after a deploy."""
     target: Construct = ref.target
     if isinstance(target, Function):
+        if ref.attribute == "Version":
+            return f"{function_arn(target)}:1"  # the first version a deploy publishes
         return function_arn(target) if ref.attribute == "Arn" else function_name(target)
     assert isinstance(target, Resource)
     if ref.attribute == "Name":

@@ -2,6 +2,7 @@
 
 from lambdakit.model.app import App
 from lambdakit.model.base import Construct
+from lambdakit.model.deployment import AllAtOnce, Canary, Linear, TrafficShift
 from lambdakit.model.event_source import Binding, EventSource, Invocation
 from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
@@ -29,9 +30,11 @@ from lambdakit.model.statements import Statement
 from lambdakit.model.vpc import EfsMount, Imported, Vpc
 
 __all__ = [
+    "AllAtOnce",
     "App",
     "Binding",
     "Bucket",
+    "Canary",
     "Construct",
     "EfsMount",
     "EventBus",
@@ -44,6 +47,7 @@ __all__ = [
     "Invocation",
     "Key",
     "Layer",
+    "Linear",
     "Logging",
     "Parameter",
     "Queue",
@@ -56,6 +60,7 @@ __all__ = [
     "StreamConsumer",
     "Table",
     "Topic",
+    "TrafficShift",
     "UserPool",
     "Vpc",
 ]

@@ -10,12 +10,18 @@ from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
 from lambdakit.model.base import Construct, check_id
+from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
 from lambdakit.model.package import check_package
-from lambdakit.model.refs import FUNCTION_ARN_MAX_BYTES, FUNCTION_NAME_MAX_BYTES, Ref
+from lambdakit.model.refs import (
+    FUNCTION_ARN_MAX_BYTES,
+    FUNCTION_NAME_MAX_BYTES,
+    FUNCTION_VERSION_ARN_MAX_BYTES,
+    Ref,
+)
 from lambdakit.model.resources import (
     Bucket,
     EventBus,
@@ -104,6 +110,9 @@ class Function(Construct):
     # Execution environments kept initialized on the alias, ready before any request (needs
     # `alias`; billed while configured).
     provisioned_concurrency: int | None = None
+    # How CodeDeploy moves the alias to each new version (`lambdakit.model.deployment`): in
+    # steps, with hooks and rollback alarms (needs `alias`).
+    deployment: InstanceOf[TrafficShift] | None = None
 
     _check_id = field_validator("id")(check_id)
     _check_package = model_validator(mode="after")(check_package)
@@ -154,8 +163,29 @@ class Function(Construct):
         return Ref(self, "Name", FUNCTION_NAME_MAX_BYTES)
 
     @property
+    def version(self) -> Ref:
+        """The ARN of the version this deploy publishes (needs `alias`): what a pre-traffic
+        hook invokes to test it."""
+        return Ref(self, "Version", FUNCTION_VERSION_ARN_MAX_BYTES)
+
+    @property
     def role_id(self) -> str:
         return f"{self.id}Role"
+
+    @property
+    def deployment_role_id(self) -> str:
+        """The role CodeDeploy assumes to shift this function's alias."""
+        return f"{self.id}DeploymentRole"
+
+    @property
+    def deployment_alarm_id(self) -> str:
+        """The alarm on the new version's errors that rolls a deployment back."""
+        return f"{self.id}DeploymentAlarm"
+
+    @property
+    def deployment_group_id(self) -> str:
+        """The CodeDeploy deployment group SAM writes for the function."""
+        return f"{self.id}DeploymentGroup"
 
     @property
     def log_group_id(self) -> str:
@@ -163,11 +193,26 @@ class Function(Construct):
 
     def resource_ids(self) -> list[str]:
         """Logical ids this function owns in the template (before the SAM transform)."""
-        return [self.id, self.role_id, self.log_group_id]
+        ids = [self.id, self.role_id, self.log_group_id]
+        deployment = self.live_deployment()
+        if deployment is not None:
+            ids.append(self.deployment_role_id)
+            if deployment.error_alarm:
+                ids.append(self.deployment_alarm_id)
+        return ids
 
     def generated_ids(self) -> list[str]:
         """Logical ids the SAM transform derives from the function's own settings."""
-        return [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else []
+        ids = [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else []
+        if self.live_deployment() is not None:
+            ids.append(self.deployment_group_id)
+        return ids
+
+    def live_deployment(self) -> TrafficShift | None:
+        """The gradual deployment, when set and valid (an invalid one is already reported)."""
+        if self.deployment is None or self.deployment.broken:
+            return None
+        return self.deployment
 
     def deployed_resource_count(self) -> int:
         """CloudFormation resources after the SAM transform (the 500 limit counts these)."""

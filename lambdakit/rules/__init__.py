@@ -9,6 +9,7 @@ from lambdakit.model import App
 from lambdakit.rules.code import check_code
 from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.deployments import check_deployments
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.events import check_events
 from lambdakit.rules.image import check_image
@@ -37,6 +38,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_concurrency(ctx, functions)
     check_resources(ctx, functions)
     check_events(ctx, functions)
+    check_deployments(ctx, functions)
     check_layers(ctx, functions)
     check_network(ctx, functions)
     check_acknowledgements(ctx, app, app.acknowledge)

@@ -552,3 +552,27 @@ PROVISIONED_CONCURRENCY = Quota(
     "minimum per alias or version; at most the function's reserved concurrency when it has "
     "one, and counted against the account's unreserved concurrency otherwise",
 )
+
+# --------------------------------------------------------------------------- gradual deployments
+DEPLOYMENT_SHIFT_MINUTES_MAX = Quota(
+    2880, "minutes", "https://docs.aws.amazon.com/codedeploy/latest/userguide/limits.html",
+    "an AWS Lambda deployment runs at most 50 hours: 48 between the first and the last traffic "
+    "shift, plus one for each of the two lifecycle hooks (not adjustable)",
+)
+DEPLOYMENT_GROUP_ALARMS_MAX = Quota(
+    10, "count", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
+                 "aws-properties-codedeploy-deploymentgroup-alarmconfiguration.html",
+    "rollback alarms of one deployment group; each name once (CodeDeploy's "
+    "AlarmsLimitExceededException). The CodeDeploy quotas page lists 50 associated alarms, "
+    "but a deployment group's AlarmConfiguration takes at most 10",
+)
+ALARM_NAME_MAX_CHARS = Quota(
+    255, "characters", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
+                       "aws-properties-codedeploy-deploymentgroup-alarm.html",
+    "an alarm name in a deployment group's AlarmConfiguration",
+)
+CUSTOM_DEPLOYMENT_CONFIGS_MAX = Quota(
+    50, "count", "https://docs.aws.amazon.com/codedeploy/latest/userguide/limits.html",
+    "custom deployment configurations per account and Region (not adjustable); lambdakit "
+    "writes one per distinct canary or linear shape that is not predefined",
+)

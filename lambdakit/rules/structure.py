@@ -9,6 +9,7 @@ from lambdakit.iam.size import PolicyPlan
 from lambdakit.model import App, Construct, EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.deployments import deployment_resource_count
 from lambdakit.rules.events import extra_resource_count
 from lambdakit.rules.events.delivery import queue_senders
 from lambdakit.rules.limits import check_tag_entries
@@ -37,9 +38,11 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     # Besides each function's two: URLs of APIs and function URLs.
     addresses = sum(len(r.output_ids()) for r in app.all_resources() if not r.is_existing) + sum(
         len(source.output_ids(fn)) for fn in functions for source in fn.live_events())
-    outputs = OUTPUTS_PER_FUNCTION * len(functions) + addresses
+    aliases = sum(1 for fn in functions if fn.alias is not None)  # <id>AliasArn
+    outputs = OUTPUTS_PER_FUNCTION * len(functions) + aliases + addresses
     if outputs > q.STACK_OUTPUTS_MAX.value:
-        also = f" and {addresses} URLs" if addresses else ""
+        also = (f", {aliases} alias ARNs" if aliases else "") + (
+            f" and {addresses} URLs" if addresses else "")
         ctx.report("LK011", app,
                    f"the stack would hold {outputs} outputs ({OUTPUTS_PER_FUNCTION} for each of "
                    f"{len(functions)} functions{also}), CloudFormation allows "
@@ -68,7 +71,8 @@ def stack_resource_count(app: App, functions: list[Function],
             + len(managed_policy_ids(app, plans))
             + sum(r.unlisted_resource_count() for r in app.all_resources() if not r.is_existing)
             + len(queue_senders(app))  # one delivery policy per queue services send to
-            + extra_resource_count(app))
+            + extra_resource_count(app)
+            + deployment_resource_count(app))  # CodeDeploy application, custom configs
 
 
 def _check_logical_ids(ctx: RuleContext, logical_ids: list[tuple[str, Construct]]) -> None:

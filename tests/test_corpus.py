@@ -95,6 +95,11 @@ HOOK_NOW = HOOK_INVOKE | pairs(
     "dynamodb:DescribeTable", "EncryptedTable", "UnencryptedTable",
 ) | pairs("cloudwatch:PutMetricData", "*") | pairs("config:GetComplianceDetailsByResource", "*")
 
+# As in the corpus: the deployment groups of this stack's CodeDeploy application.
+HOOK_REPORT = pairs("codedeploy:PutLifecycleEventHookExecutionStatus",
+                    f"{PARTITION}:codedeploy:${{AWS::Region}}:${{AWS::AccountId}}:deploymentgroup"
+                    ":${ServerlessDeploymentApplication}/*")
+
 MAIN_DESTINATIONS = pairs("lambda:InvokeFunction", "OnSuccessLambdaFunction",
                           "OnSuccessLambdaFunction:*") | pairs("sqs:SendMessage",
                                                               "OnFailureSqsQueue")
@@ -105,25 +110,26 @@ CASES: dict[str, Case] = {
             "MyFirstFunction": Fn(settings=NODE24),
             "MySecondFunction": Fn(settings=NODE24),
             "PreTrafficHook": Fn(
-                now=HOOK_NOW,
-                # spec.md grants the exact new version ARN; without aliases the catalogue's
-                # `Fn:*` (every version and alias) stands for it.
-                spec=HOOK_NOW | pairs(
-                    "codedeploy:PutLifecycleEventHookExecutionStatus",
-                    f"{PARTITION}:codedeploy:${{AWS::Region}}:${{AWS::AccountId}}:deploymentgroup"
-                    ":${ServerlessDeploymentApplication}/*",
-                ) | pairs("cloudformation:ListStackResources", "AWS::StackId"),
-                settings=NODE24,
-                env_added=frozenset({"Namespace", "FirstFunction", "SecondFunction",
-                                     "EncryptedBucket", "UnencryptedBucket", "EncryptedTable",
-                                     "UnencryptedTable"}),
-                env_missing=frozenset({"StackId", "CurrentVersion"}),
+                now=HOOK_NOW | HOOK_REPORT,
+                # spec.md grants the exact new version's ARN, which changes on every deploy; the
+                # catalogue's `Fn:*` (every version and alias) stands for it.
+                spec=HOOK_NOW | HOOK_REPORT
+                | pairs("cloudformation:ListStackResources", "AWS::StackId"),
+                # No `CodeDeployHook_` name: CodeDeploy's own role invokes exactly this hook.
+                settings={**NODE24, "FunctionName": None},
+                env_added=frozenset({"Namespace", "SecondFunction", "EncryptedBucket",
+                                     "UnencryptedBucket", "EncryptedTable", "UnencryptedTable"}),
+                env_missing=frozenset({"StackId"}),
             ),
         },
-        # The corpus's implicit REST API is the explicit PublicApi, with its access log group.
+        # The corpus's implicit REST API is the explicit PublicApi, with its access log group;
+        # CodeDeploy's role and rollback alarm are per function (SAM's one role is shared).
         resources=frozenset({"EncryptedBucket", "EncryptedBucketPolicy", "UnencryptedBucket",
                              "UnencryptedBucketPolicy", "EncryptedTable", "UnencryptedTable",
-                             "PublicApi", "PublicApiAccessLogs"}),
+                             "PublicApi", "PublicApiAccessLogs",
+                             "MyFirstFunctionDeploymentRole", "MyFirstFunctionDeploymentAlarm",
+                             "MySecondFunctionDeploymentRole",
+                             "MySecondFunctionDeploymentAlarm"}),
         corpus_ids={"myFirstFunction": "MyFirstFunction", "mySecondFunction": "MySecondFunction",
                     "preTrafficHook": "PreTrafficHook", "encryptedBucket": "EncryptedBucket",
                     "unencryptedBucket": "UnencryptedBucket", "encryptedTable": "EncryptedTable",
@@ -294,10 +300,12 @@ def test_holds_the_corpus_resources(case: str) -> None:
     own = {f"{fn}{suffix}" for fn in expected.functions for suffix in ("", "Role", "LogGroup")}
     assert set(resources) - own == expected.resources
     assert own <= set(resources)
-    # One role per function, no other role (the corpus's shared roles are not reproduced).
+    # One role per function, no other role (the corpus's shared roles are not reproduced)
+    # but CodeDeploy's for each gradually deployed function.
     roles = {lid for lid, r in transformed(case)["Resources"].items()
              if r["Type"] == "AWS::IAM::Role"}
-    assert roles == {f"{fn}Role" for fn in expected.functions}
+    assert roles == {f"{fn}Role" for fn in expected.functions} | {
+        r for r in expected.resources if r.endswith("DeploymentRole")}
 
 
 @pytest.mark.parametrize("case", CASE_NAMES)

@@ -15,24 +15,31 @@ using the AWS SDK for JavaScript v3 that the runtime ships.
 The `Api` events (`ANY /first`, `ANY /second`, stage `Prod`) are routes on an explicit
 `RestApi` (`PublicApi`; lambdakit never uses SAM's implicit API, which has no access log or
 tracing), public as in the corpus, with the reason written down; the API adds access logs and
-X-Ray. SAM writes API Gateway's `lambda:InvokeFunction` permission per route, scoped to this
-API, method and path. The corpus's outputs `FirstAPI`/`SecondAPI` are the API's URL
-(`PublicApiUrl`) followed by `/first/` and `/second/`. The integrations target the functions
-until aliases exist (below), then the `live` aliases.
-TODO(aliases/deployments): `AutoPublishAlias: live`, `DeploymentPreference` (first:
-Linear10PercentEvery1Minute, second: Canary10Percent5Minutes, both with `PreTraffic:
-PreTrafficHook`; the hook's own preference disabled), SAM's CodeDeploy application, deployment
-groups and `CodeDeployServiceRole` are not expressed yet. Waiting on them as well:
-  * the hook's `CurrentVersion` variable (`!Ref myFirstFunction.Version`);
-  * the hook's `codedeploy:PutLifecycleEventHookExecutionStatus` on
-    `deploymentgroup:${ServerlessDeploymentApplication}/*` - that application only exists once
-    a function has a deployment preference; the deployment feature should imply this grant.
-The corpus wires no CloudWatch alarms to the deployments, so nothing rolls back on a metric;
-when deployments land, give them alarms (spec.md lists the gap).
+X-Ray. The integrations invoke the `live` aliases, and SAM writes API Gateway's
+`lambda:InvokeFunction` permission per route, scoped to this API, method and path. The corpus's
+outputs `FirstAPI`/`SecondAPI` are the API's URL (`PublicApiUrl`) followed by `/first/` and
+`/second/`.
+
+Safe deployments, as in the corpus: `alias="live"` publishes a version per deploy; CodeDeploy
+shifts the first function linearly (10 % every minute) and the second as a canary (10 %, the
+rest after 5 minutes), both after `PreTrafficHook` reports success. Tighter than the corpus:
+  * CodeDeploy assumes one role per function (`<Fn>DeploymentRole`), allowed to move that
+    function's alias, to read its rollback alarm and to invoke this hook, instead of SAM's
+    `CodeDeployServiceRole` with the managed AWSCodeDeployRoleForLambda (alias updates on `*`,
+    any `CodeDeployHook_*` function). So the hook no longer needs the `CodeDeployHook_` name
+    the managed policy demands; it gets a generated one, and the stack deploys twice in one
+    account.
+  * Each deployment rolls back on an alarm (spec.md: "no alarms, no metric-based rollback"):
+    any error of the new version in a minute.
+  * The hook's `codedeploy:PutLifecycleEventHookExecutionStatus` is implied by its
+    `PreTrafficHook` events, on this stack's deployment groups, as in the corpus.
+The hook is declared on the hook (`events=[PreTrafficHook(function=first), ...]`), so it can
+reference the functions it checks: `CurrentVersion` is the first function's new version
+(`first.version`, the corpus's `!Ref myFirstFunction.Version`).
 """
 
-from lambdakit import App, Bucket, Function, Statement, Table
-from lambdakit.events import ApiEvent, RestApi
+from lambdakit import App, Bucket, Canary, Function, Linear, Statement, Table
+from lambdakit.events import ApiEvent, PreTrafficHook, RestApi
 
 RUNTIME = "nodejs24.x"  # corpus: nodejs8.10, blocked since 2020-02-04 (see above)
 
@@ -61,10 +68,12 @@ PUBLIC = "the sample's two endpoints answer anyone; the safe deployment, not acc
 # The corpus relies on SAM's defaults for the API functions: 128 MB, 3 s, x86_64.
 first = Function(id="MyFirstFunction", handler="myFirstFunction.handler", code="src/",
                  runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
+                 alias="live", deployment=Linear(percent=10, every_minutes=1),
                  events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/first",
                                   auth="none", public=PUBLIC)])
 second = Function(id="MySecondFunction", handler="mySecondFunction.handler", code="src/",
                   runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
+                  alias="live", deployment=Canary(percent=10, minutes=5),
                   events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/second",
                                    auth="none", public=PUBLIC)])
 
@@ -107,8 +116,6 @@ read_compliance = Statement(
 
 hook = Function(
     id="PreTrafficHook",
-    # CodeDeploy's managed policy for Lambda deployments may invoke only `CodeDeployHook_*`.
-    function_name="CodeDeployHook_preTrafficHook",
     handler="preTrafficHook.handler",
     code="src/",
     runtime=RUNTIME,
@@ -125,17 +132,19 @@ hook = Function(
         # cloudformation:ListStackResources. lambdakit passes exactly the resources the hook
         # inspects, so it needs no CloudFormation permission (narrower than spec.md), and the
         # buckets and tables are part of the app through these references.
-        "FirstFunction": first.name,
+        "CurrentVersion": first.version,
         "SecondFunction": second.name,
         "EncryptedBucket": encrypted_bucket,
         "UnencryptedBucket": unencrypted_bucket,
         "EncryptedTable": encrypted_table,
         "UnencryptedTable": unencrypted_table,
     },
-    # Invoke on the function and `:*` (its versions and aliases). The corpus grants the exact
-    # new version's ARN, which exists only with aliases/deployments (TODO above).
+    # Invoke on the function and `:*` (its versions and aliases): the corpus grants the new
+    # version's ARN, which changes on every deploy; a grant on it would rewrite this role, and
+    # so wait on IAM, at each one.
     grants=[first.invoke(), second.invoke()],
     statements=[inspect_buckets, inspect_tables, publish_fitness, read_compliance],
+    events=[PreTrafficHook(function=first), PreTrafficHook(function=second)],
 )
 
 app = App(name="canary-linear-pretraffic", functions=[first, second, hook])

@@ -5,7 +5,9 @@ no instance metadata). moto has no SAM transform, so this server gets one: its c
 run the real aws-sam-translator (`lambdakit.check.sam.sam_transform`) on a template that
 declares the SAM transform, as CloudFormation does server-side; and gaps of moto's model are
 filled where CloudFormation's behaviour is documented (outputs of a stack created by a change
-set, DeletionPolicy Retain on an update's removals, a REST API built from its definition).
+set, DeletionPolicy Retain on an update's removals, a REST API built from its definition,
+stand-ins for the types moto does not model but templates reference: CloudWatch alarms and
+CodeDeploy's application, deployment groups and configurations).
 Only moto's model is patched, never lambdakit's code or the request on the wire, so the deploy
 code under test is exactly the one that talks to AWS.
 """
@@ -102,9 +104,135 @@ def _keeping_retained(delete: Callable[[Any, Any, dict[str, Any]], None]
     return delete_unless_retained
 
 
+# Types moto 5 does not model, which a gradual deployment writes; {type: ARN pattern or None}.
+STAND_INS: dict[str, str | None] = {
+    "AWS::CloudWatch::Alarm": "arn:aws:cloudwatch:{region}:{account}:alarm:{name}",
+    "AWS::CodeDeploy::Application": None,
+    "AWS::CodeDeploy::DeploymentConfig": None,
+    "AWS::CodeDeploy::DeploymentGroup": None,
+}
+
+
+class _StandIn:
+    """A resource moto does not model: named as CloudFormation names it, with its ARN, so the
+    references to it resolve (`Ref` is the name, `GetAtt Arn` the ARN). Nothing reads its
+    behaviour: moto runs no deployments and evaluates no alarms."""
+
+    arn_pattern: str | None = None
+
+    def __init__(self, name: str, account_id: str, region_name: str) -> None:
+        self.physical_resource_id = name
+        self.arn = (self.arn_pattern.format(region=region_name, account=account_id, name=name)
+                    if self.arn_pattern else None)
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name: str,
+                                        cloudformation_json: dict[str, Any], account_id: str,
+                                        region_name: str, **kwargs: Any) -> _StandIn:
+        return cls(resource_name, account_id, region_name)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource: _StandIn, new_resource_name: str,
+                                        cloudformation_json: dict[str, Any], account_id: str,
+                                        region_name: str) -> _StandIn:
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name: str,
+                                        cloudformation_json: dict[str, Any], account_id: str,
+                                        region_name: str) -> None:
+        return None
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return attr == "Arn" and cls.arn_pattern is not None
+
+    def get_cfn_attribute(self, attr: str) -> str:
+        if attr == "Arn" and self.arn is not None:
+            return self.arn
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+        raise UnformattedGetAttTemplateException()
+
+    def is_created(self) -> bool:
+        return True
+
+
+class _Alias:
+    """`AWS::Lambda::Alias` (SAM's AutoPublishAlias), which moto's Lambda backend models but its
+    CloudFormation does not: created, moved and deleted through that backend; `Ref` is the
+    alias's ARN, as CloudFormation documents."""
+
+    def __init__(self, arn: str, name: str, function_name: str) -> None:
+        self.physical_resource_id = arn
+        self.name, self.function_name = name, function_name
+
+    @staticmethod
+    def _backend(account_id: str, region_name: str) -> Any:
+        from moto.awslambda.models import lambda_backends
+
+        return lambda_backends[account_id][region_name]
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name: str,
+                                        cloudformation_json: dict[str, Any], account_id: str,
+                                        region_name: str, **kwargs: Any) -> _Alias:
+        properties = cloudformation_json["Properties"]
+        alias = cls._backend(account_id, region_name).create_alias(
+            properties["Name"], properties["FunctionName"], properties["FunctionVersion"],
+            properties.get("Description", ""), properties.get("RoutingConfig"))
+        return cls(alias.arn, properties["Name"], properties["FunctionName"])
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource: _Alias, new_resource_name: str,
+                                        cloudformation_json: dict[str, Any], account_id: str,
+                                        region_name: str) -> _Alias:
+        properties = cloudformation_json["Properties"]
+        cls._backend(account_id, region_name).update_alias(
+            original_resource.name, original_resource.function_name,
+            properties["FunctionVersion"], properties.get("Description", ""),
+            properties.get("RoutingConfig"))
+        return original_resource
+
+    def delete(self, account_id: str, region_name: str) -> None:
+        self._backend(account_id, region_name).delete_alias(self.name, self.function_name)
+
+    @classmethod
+    def has_cfn_attr(cls, attr: str) -> bool:
+        return False
+
+    def is_created(self) -> bool:
+        return True
+
+
+def _with_stand_ins(find: Callable[[str], Any]) -> Callable[[str], Any]:
+    """moto's `resource_class_from_type`, with a stand-in class for each type of STAND_INS and
+    for aliases."""
+    classes: dict[str, Any] = {
+        kind: type(f"StandIn{kind.replace('::', '')}", (_StandIn,), {"arn_pattern": pattern})
+        for kind, pattern in STAND_INS.items()}
+    classes["AWS::Lambda::Alias"] = _Alias
+
+    def find_or_stand_in(resource_type: str) -> Any:
+        return classes.get(resource_type) or find(resource_type)
+    return find_or_stand_in
+
+
+def _version_attribute(version: Any, attr: str) -> str:
+    """`GetAtt <version>.Version`: the version number, as CloudFormation documents it (moto's
+    `LambdaVersion` has no attributes; an alias and a deployment's alarm read this one)."""
+    if attr != "Version":
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+        raise UnformattedGetAttTemplateException()
+    return str(version.version)
+
+
 def fill_moto_gaps(patch: pytest.MonkeyPatch) -> None:
     """The SAM transform, and what CloudFormation does that moto's model lacks."""
     from moto.apigateway.models import RestAPI
+    from moto.awslambda.models import LambdaVersion
+    from moto.cloudformation import parsing
     from moto.cloudformation.models import ChangeSet
     from moto.cloudformation.parsing import ResourceMap
 
@@ -112,6 +240,9 @@ def fill_moto_gaps(patch: pytest.MonkeyPatch) -> None:
     patch.setattr(ChangeSet, "apply", _with_outputs(ChangeSet.apply))
     patch.setattr(ResourceMap, "_delete_resource",
                   _keeping_retained(ResourceMap._delete_resource))
+    patch.setattr(parsing, "resource_class_from_type",
+                  _with_stand_ins(parsing.resource_class_from_type))
+    patch.setattr(LambdaVersion, "get_cfn_attribute", _version_attribute, raising=False)
     patch.setattr(RestAPI, "create_from_cloudformation_json",
                   classmethod(_built_from_definition(RestAPI.create_from_cloudformation_json)))
 

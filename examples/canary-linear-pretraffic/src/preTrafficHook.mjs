@@ -17,8 +17,8 @@ const lambda = new LambdaClient({});
 const s3 = new S3Client({});
 
 const env = process.env;
-// CurrentVersion (the version about to receive traffic) arrives with aliases/deployments.
-const functions = [env.CurrentVersion || env.FirstFunction, env.SecondFunction];
+// CurrentVersion: the first function's new version, about to receive traffic.
+const functions = [env.CurrentVersion, env.SecondFunction];
 const buckets = [env.EncryptedBucket, env.UnencryptedBucket];
 const tables = [env.EncryptedTable, env.UnencryptedTable];
 

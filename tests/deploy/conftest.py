@@ -14,6 +14,7 @@ code under test is exactly the one that talks to AWS.
 
 from __future__ import annotations
 
+import contextlib
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -195,7 +196,11 @@ class _Alias:
         return original_resource
 
     def delete(self, account_id: str, region_name: str) -> None:
-        self._backend(account_id, region_name).delete_alias(self.name, self.function_name)
+        from moto.awslambda.exceptions import UnknownFunctionException
+
+        # The function may have gone first, and its aliases with it.
+        with contextlib.suppress(UnknownFunctionException):
+            self._backend(account_id, region_name).delete_alias(self.name, self.function_name)
 
     @classmethod
     def has_cfn_attr(cls, attr: str) -> bool:

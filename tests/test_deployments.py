@@ -229,3 +229,17 @@ def test_a_hooks_sample_event_is_what_codedeploy_sends() -> None:
     assert sorted(event) == ["DeploymentId", "LifecycleEventHookExecutionId"]
     assert event["DeploymentId"].startswith("d-") and len(event["DeploymentId"]) == 11
     assert event == hook.events[0].sample_event(hook)
+
+
+# CloudFormation gives these types no Tags property.
+UNTAGGABLE = {"AWS::Lambda::Alias", "AWS::Lambda::Version", "AWS::CodeDeploy::DeploymentConfig"}
+
+
+def test_the_apps_tags_reach_what_sam_generates(transformed: dict[str, Any]) -> None:
+    """`PropagateTags`: the deployment group and CodeDeploy application too."""
+    for logical_id, resource in transformed["Resources"].items():
+        if resource["Type"] in UNTAGGABLE:
+            continue
+        tags = resource["Properties"]["Tags"]
+        pairs = tags.items() if isinstance(tags, dict) else ((t["Key"], t["Value"]) for t in tags)
+        assert ("team", "storefront") in set(pairs), logical_id

@@ -27,6 +27,8 @@ class SamFunction(serverless.Function):  # type: ignore[misc]
         "EventInvokeConfig": (dict, False),
         # A new version on any property change, not only CodeUri's (SAM 1.53).
         "AutoPublishAliasAllProperties": (bool, False),
+        # The function's tags on what SAM generates for it too (SAM 1.87).
+        "PropagateTags": (bool, False),
     }
 
 

@@ -162,6 +162,9 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         props["FunctionName"] = fn.function_name
     if tags:
         props["Tags"] = tags
+        # Its versions, alias, event source mappings, CodeDeploy application and deployment
+        # group, and the rest SAM generates, carry the tags too.
+        props["PropagateTags"] = True
     if fn.reserved_concurrency is not None:
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:

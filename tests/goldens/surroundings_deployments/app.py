@@ -35,5 +35,5 @@ end_to_end = Function(
     events=[PostTrafficHook(function=checkout)],
 )
 
-app = App(name="surroundings-deployments",
+app = App(name="surroundings-deployments", tags={"team": "storefront"},
           functions=[checkout, search, ranking, smoke_test, end_to_end])

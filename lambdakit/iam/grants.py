@@ -121,13 +121,16 @@ def kind_of(construct: Construct) -> str:
 
 def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
     resource = grant.resource
-    base_sid = _pascal(kind_of(resource)) + _pascal(level) + resource.label()
+    kind_level = _pascal(kind_of(resource)) + _pascal(level)
+    base_sid = kind_level + resource.label()
     purpose = f"{access.summary} on {resource.label()}" + (
         f" under {grant.prefix!r}" if grant.prefix is not None else "") + (
         f", for {grant.implied_by}" if grant.implied_by else "")
     found = [
         Permission(
-            sid=base_sid + spec.suffix,
+            # A statement on '*' is the same for every resource of the kind: one Sid, so two
+            # stream sources share one dynamodb:ListStreams statement.
+            sid=(kind_level if spec.target == ANY else base_sid) + spec.suffix,
             actions=spec.actions,
             resources=_targets(resource, spec, grant.prefix),
             purpose=purpose,

@@ -18,10 +18,12 @@ from typing import Any
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.iam import WILDCARD, Permission, function_permissions
 from lambdakit.iam.arns import CfnValue, arn_of, suffixed
+from lambdakit.iam.deployment import deployment_role_permissions, rollback_alarm_arns
 from lambdakit.iam.grants import kind_of, statement_permissions
 from lambdakit.iam.size import policy_constructs
 from lambdakit.model import App, Construct, Function, Resource, Table
 from lambdakit.rules import check_app
+from lambdakit.rules.deployments import deployment_hooks
 from lambdakit.rules.policy_size import policy_plan
 
 # Errors that leave every permission computable: explain still answers, since it is how to
@@ -100,7 +102,8 @@ def explain_app(app: App, function: str | None = None, *,
     diagnostics = check_app(app, today=today or build_day())
     if app.broken or any(d.is_error and d.code not in EXPLAINABLE_ERRORS for d in diagnostics):
         raise LambdakitError(diagnostics)
-    rows = sorted({row for fn in functions for row in function_rows(fn)},
+    rows = sorted({row for fn in functions
+                   for row in [*function_rows(fn), *deployment_rows(app, fn)]},
                   key=lambda r: (r.function, r.action, r.resource, r.condition,
                                  _declared_key(r), r.purpose, r.sid))
     return Explanation(rows, diagnostics)
@@ -123,6 +126,29 @@ def function_rows(fn: Function) -> list[ExplainRow]:
                     sid=permission.sid, policy=plan.policy_of(permission.sid) if plan else "",
                     _line=permission.origin.line))
     return rows
+
+
+def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
+    """Rows of the role CodeDeploy assumes to deploy `fn` gradually (none without a deployment):
+    its FUNCTION column names that role, `<Id>DeploymentRole`."""
+    deployment = fn.live_deployment()
+    if deployment is None or fn.alias is None:
+        return []
+    hooks = sorted({id(b.hook): b.hook for b in deployment_hooks(app).get(id(fn), [])}.values(),
+                   key=lambda hook: hook.id)
+    labels = {_key(arn_of(fn)): f"{fn.id} (function)",
+              _key(suffixed(arn_of(fn), f":{fn.alias}")): f"{fn.id}:{fn.alias} (alias)",
+              **{_key(arn_of(hook)): f"{hook.id} (hook function)" for hook in hooks}}
+    names = ([fn.deployment_alarm_id] if deployment.error_alarm else []) + deployment.alarms
+    labels.update({_key(arn): f"{name} (alarm)"
+                   for arn, name in zip(rollback_alarm_arns(fn), names, strict=True)})
+    return [ExplainRow(function=fn.deployment_role_id, action=action,
+                       resource=labels[_key(resource)], condition="",
+                       declared=permission.origin.display(), purpose=permission.purpose,
+                       reason="", sid=permission.sid, policy="shift-traffic",
+                       _line=permission.origin.line)
+            for permission in deployment_role_permissions(fn, hooks)
+            for resource in permission.resources for action in permission.action_names]
 
 
 def format_table(rows: list[ExplainRow]) -> str:

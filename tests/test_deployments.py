@@ -243,3 +243,15 @@ def test_the_apps_tags_reach_what_sam_generates(transformed: dict[str, Any]) -> 
         tags = resource["Properties"]["Tags"]
         pairs = tags.items() if isinstance(tags, dict) else ((t["Key"], t["Value"]) for t in tags)
         assert ("team", "storefront") in set(pairs), logical_id
+
+
+def test_explain_shows_codedeploys_role_beside_the_functions() -> None:
+    from lambdakit import explain
+
+    rows = [(r.action, r.resource, r.declared.rsplit(":", 1)[1])
+            for r in explain(load_app(str(GOLDEN)), "Ranking")
+            if r.function == "RankingDeploymentRole"]
+    assert rows == [("lambda:GetAlias", "Ranking (function)", "22"),
+                    ("lambda:GetProvisionedConcurrencyConfig", "Ranking:prod (alias)", "22"),
+                    ("lambda:InvokeFunction", "SmokeTest (hook function)", "22"),
+                    ("lambda:UpdateAlias", "Ranking (function)", "22")]

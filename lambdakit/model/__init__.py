@@ -7,6 +7,7 @@ from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
+from lambdakit.model.provisioned import ProvisionedConcurrency
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
     Bucket,
@@ -46,6 +47,7 @@ __all__ = [
     "Layer",
     "Logging",
     "Parameter",
+    "ProvisionedConcurrency",
     "Queue",
     "Ref",
     "Resource",

@@ -98,7 +98,7 @@ def test_cooldowns_are_not_negative() -> None:
         scale_in_cooldown=-1, scale_out_cooldown=-60))) == ["LK438", "LK438"]
 
 
-def test_a_malformed_setting_is_reported_once_at_its_line() -> None:
+def test_a_malformed_setting_is_reported_once() -> None:
     with collecting() as found:
         fn = _function(alias="live", provisioned_concurrency=ProvisionedConcurrency(
             minimum="2", maximum=5))  # type: ignore[arg-type]

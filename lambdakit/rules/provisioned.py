@@ -23,13 +23,14 @@ def check_provisioned_concurrency(ctx: RuleContext, fn: Function) -> None:
     if bounds is None:
         return
     _check_range(ctx, fn, setting, *bounds)
-    if isinstance(setting, ProvisionedConcurrency):
-        if setting.minimum > setting.maximum:
-            ctx.report("LK436", fn, f"auto scaling minimum={setting.minimum} is above its "
-                                    f"maximum={setting.maximum}",
+    scaling = fn.auto_scaling
+    if scaling is not None:
+        if scaling.minimum > scaling.maximum:
+            ctx.report("LK436", fn, f"auto scaling minimum={scaling.minimum} is above its "
+                                    f"maximum={scaling.maximum}",
                        "Application Auto Scaling moves provisioned concurrency between the two: "
                        "swap them (for a fixed count, write provisioned_concurrency=N)")
-        _check_policy(ctx, fn, setting)
+        _check_policy(ctx, fn, scaling)
 
 
 def _check_range(ctx: RuleContext, fn: Function, setting: int | ProvisionedConcurrency,

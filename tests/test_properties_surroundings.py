@@ -1,7 +1,8 @@
 """Property-based tests over a function's surroundings: any valid combination of layers, VPC,
-EFS, package type, runtime updates, alias, SnapStart and gradual deployment synthesises to a
-template the SAM transform and cfn-lint accept, with no unexplained wildcard; and any value at
-all gives either a template or lambdakit diagnostics, never another exception."""
+EFS, package type, runtime updates, alias, SnapStart, provisioned concurrency (fixed or
+auto scaled) and gradual deployment synthesises to a template the SAM transform and
+cfn-lint accept, with no unexplained wildcard; and any value at all gives either a
+template or lambdakit diagnostics, never another exception."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from lambdakit import (
     LambdakitError,
     Layer,
     Linear,
+    ProvisionedConcurrency,
     Table,
     Vpc,
 )
@@ -71,7 +73,21 @@ def surrounded_apps(draw: st.DrawFn) -> App:
                          runtime_updates=draw(st.none() | st.sampled_from(
                              ["auto", "function_update"])),
                          snap_start=alias is not None and mount is None and draw(st.booleans()))
+    if alias is not None and not settings_.get("snap_start"):
+        settings_["provisioned_concurrency"] = draw(st.none() | st.integers(1, 900)
+                                                    | scaled_concurrency())
     return App(name="props", functions=[Function(**settings_)])
+
+
+@st.composite
+def scaled_concurrency(draw: st.DrawFn) -> ProvisionedConcurrency:
+    """Auto scaling within the default account's 900 of shared concurrency."""
+    minimum = draw(st.integers(1, 900))
+    cooldowns = st.none() | st.integers(0, 3600)
+    return ProvisionedConcurrency(
+        minimum=minimum, maximum=draw(st.integers(minimum, 900)),
+        target_utilization=draw(st.floats(0.01, 0.99)),
+        scale_in_cooldown=draw(cooldowns), scale_out_cooldown=draw(cooldowns))
 
 
 @PROPERTY_SETTINGS
@@ -87,10 +103,15 @@ def test_any_valid_surroundings_transform_and_lint_clean(app: App) -> None:
 @given(layer_count=st.integers(0, 7), subnet=st.text(max_size=30),
        group_count=st.integers(0, 7), mount_path=st.text(max_size=30),
        alias=st.none() | st.text(max_size=20), snap_start=st.booleans(),
-       image=st.none() | st.text(max_size=60), storage=st.none() | st.integers(0, 20_000))
+       image=st.none() | st.text(max_size=60), storage=st.none() | st.integers(0, 20_000),
+       provisioned=st.none() | st.integers(-5, 2000) | st.builds(
+           ProvisionedConcurrency, minimum=st.integers(-5, 2000), maximum=st.integers(-5, 2000),
+           target_utilization=st.floats(allow_nan=True, allow_infinity=True),
+           scale_in_cooldown=st.none() | st.integers(-10, 10)))
 def test_any_surroundings_give_a_template_or_diagnostics(
         layer_count: int, subnet: str, group_count: int, mount_path: str, alias: str | None,
-        snap_start: bool, image: str | None, storage: int | None) -> None:
+        snap_start: bool, image: str | None, storage: int | None,
+        provisioned: int | ProvisionedConcurrency | None) -> None:
     try:
         layers = [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:l{n}:1")
                   for n in range(layer_count)]
@@ -101,7 +122,8 @@ def test_any_surroundings_give_a_template_or_diagnostics(
                          {"handler": "svc.handler.handle", "code": CODE, "runtime": "python3.13",
                           "layers": layers})
         worker = Function(id="Worker", vpc=vpc, file_system=mount, alias=alias,
-                          snap_start=snap_start, ephemeral_storage=storage, **package)
+                          snap_start=snap_start, ephemeral_storage=storage,
+                          provisioned_concurrency=provisioned, **package)
         synth_app(App(name="props", functions=[worker]), base_dir=GOLDENS)
     except LambdakitError as exc:
         assert any(d.is_error for d in exc.diagnostics)

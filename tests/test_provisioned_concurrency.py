@@ -1,31 +1,222 @@
-"""Provisioned concurrency: on an alias, within the reserved concurrency, never with SnapStart."""
+"""Provisioned concurrency: on an alias, within the reserved concurrency, never with SnapStart;
+fixed, or scaled by Application Auto Scaling between a minimum and a maximum."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from helpers import FIXED_DAY
+import pytest
+from helpers import FIXED_DAY, synth_app, synth_file
 
-from lambdakit import App, Function
+from lambdakit import App, Function, LambdakitError, ProvisionedConcurrency
+from lambdakit.check.sam import sam_transform
+from lambdakit.cli.loader import load_app
+from lambdakit.errors import collecting
 from lambdakit.rules import check_app
+from lambdakit.rules.policy_size import policy_plan
+from lambdakit.rules.structure import stack_resource_count
 
-CODE = str(Path(__file__).resolve().parent / "goldens" / "_code")
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+CODE = str(GOLDENS / "_code")
+GOLDEN = GOLDENS / "surroundings_provisioned" / "app.py"
 
 
-def _codes(**settings: object) -> list[str]:
-    fn = Function(id="Checkout", handler="svc.handler.handle", code=CODE,  # type: ignore[arg-type]
-                  runtime="python3.13", **settings)
-    return [d.code for d in check_app(App(name="pc", functions=[fn]), FIXED_DAY)]
+def _function(**settings: object) -> Function:
+    return Function(id=str(settings.pop("id", "Checkout")),  # type: ignore[arg-type]
+                    handler="svc.handler.handle", code=CODE, runtime="python3.13", **settings)
+
+
+def _codes(*functions: Function, **app: object) -> list[str]:
+    return [d.code for d in check_app(App(name="pc", functions=list(functions),  # type: ignore[arg-type]
+                                          **app), FIXED_DAY)]
+
+
+def _scaled(**settings: object) -> ProvisionedConcurrency:
+    return ProvisionedConcurrency(**{"minimum": 2, "maximum": 20, **settings})  # type: ignore[arg-type]
 
 
 def test_on_an_alias_within_the_reserved_concurrency_is_clean() -> None:
-    assert _codes(alias="live", provisioned_concurrency=10, reserved_concurrency=10) == []
-    assert _codes(alias="live", provisioned_concurrency=1) == []
+    assert _codes(_function(alias="live", provisioned_concurrency=10,
+                            reserved_concurrency=10)) == []
+    assert _codes(_function(alias="live", provisioned_concurrency=1)) == []
 
 
 def test_at_least_one_environment() -> None:
-    assert _codes(alias="live", provisioned_concurrency=0) == ["LK435"]
+    assert _codes(_function(alias="live", provisioned_concurrency=0)) == ["LK435"]
 
 
 def test_not_with_snapstart() -> None:
-    assert _codes(alias="live", provisioned_concurrency=2, snap_start=True) == ["LK432"]
+    assert _codes(_function(alias="live", provisioned_concurrency=2, snap_start=True)) == [
+        "LK432"]
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled(),
+                            snap_start=True)) == ["LK432"]
+
+
+# ------------------------------------------------------------------ auto scaling: the rules
+def test_scaled_on_an_alias_is_clean() -> None:
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled())) == []
+    assert _codes(_function(alias="live", reserved_concurrency=20, provisioned_concurrency=_scaled(
+        minimum=20, target_utilization=0.99, scale_in_cooldown=0, scale_out_cooldown=60))) == []
+
+
+def test_scaled_needs_an_alias() -> None:
+    assert _codes(_function(provisioned_concurrency=_scaled())) == ["LK434"]
+
+
+@pytest.mark.parametrize("minimum", [0, -3])
+def test_scaled_keeps_at_least_one_environment(minimum: int) -> None:
+    [diagnostic] = check_app(App(name="pc", functions=[_function(
+        alias="live", provisioned_concurrency=_scaled(minimum=minimum))]), FIXED_DAY)
+    assert (diagnostic.code, diagnostic.message) == (
+        "LK435", f"auto scaling minimum must be at least 1 (got {minimum})")
+
+
+def test_scaled_maximum_within_the_reserved_concurrency() -> None:
+    [diagnostic] = check_app(App(name="pc", functions=[_function(
+        alias="live", reserved_concurrency=10, provisioned_concurrency=_scaled())]), FIXED_DAY)
+    assert (diagnostic.code, diagnostic.message) == (
+        "LK435", "auto scaling maximum=20 is more than the function's reserved_concurrency=10")
+    assert "lower maximum" in (diagnostic.hint or "")
+
+
+def test_minimum_above_maximum() -> None:
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled(
+        minimum=8, maximum=4))) == ["LK436"]
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled(
+        minimum=5, maximum=5))) == []
+
+
+@pytest.mark.parametrize("target", [0.0, -0.5, 1.0, 70.0, float("nan"), float("inf")])
+def test_target_utilization_is_a_fraction_below_one(target: float) -> None:
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled(
+        target_utilization=target))) == ["LK438"]
+
+
+def test_cooldowns_are_not_negative() -> None:
+    assert _codes(_function(alias="live", provisioned_concurrency=_scaled(
+        scale_in_cooldown=-1, scale_out_cooldown=-60))) == ["LK438", "LK438"]
+
+
+def test_a_malformed_setting_is_reported_once() -> None:
+    with collecting() as found:
+        fn = _function(alias="live", provisioned_concurrency=ProvisionedConcurrency(
+            minimum="2", maximum=5))  # type: ignore[arg-type]
+        assert _codes(fn) == []  # the placeholder is skipped, not checked again
+    assert [d.code for d in found] == ["LK001"]
+
+
+def test_a_float_or_bool_count_is_refused() -> None:
+    with pytest.raises(LambdakitError):
+        _function(alias="live", provisioned_concurrency=True)
+    with pytest.raises(LambdakitError):
+        _function(alias="live", provisioned_concurrency=2.5)
+
+
+# ------------------------------------------------- the account's unreserved concurrency (LK437)
+def test_unreserved_provisioning_leaves_lambda_its_hundred() -> None:
+    fits = _function(alias="live", provisioned_concurrency=_scaled(maximum=900))
+    assert _codes(fits) == []
+    over = _function(alias="live", provisioned_concurrency=_scaled(maximum=901))
+    [diagnostic] = check_app(App(name="pc", functions=[over]), FIXED_DAY)
+    assert diagnostic.code == "LK437"
+    assert diagnostic.origin == over.origin
+    assert diagnostic.message.endswith("the account's 1000, less 0 reserved by this app and the "
+                                       "100 Lambda keeps unreserved, leaves 900")
+
+
+def test_reservations_elsewhere_in_the_app_shrink_the_shared_budget() -> None:
+    reserving = _function(id="Reserving", reserved_concurrency=600)
+    scaled = _function(alias="live", provisioned_concurrency=_scaled(maximum=301))
+    fixed = _function(id="Fixed", alias="live", provisioned_concurrency=301)
+    assert _codes(reserving, scaled) == ["LK437"]
+    assert _codes(reserving, fixed) == ["LK437"]
+    assert _codes(reserving, scaled, account_concurrency=2000) == []
+    # Provisioned out of its own reservation takes nothing more from the shared budget.
+    assert _codes(reserving, _function(alias="live", reserved_concurrency=300,
+                                       provisioned_concurrency=_scaled(maximum=300))) == []
+
+
+def test_several_functions_over_the_budget_are_one_diagnostic_at_the_app() -> None:
+    app = App(name="pc", functions=[
+        _function(id=f"Fn{n}", alias="live", provisioned_concurrency=_scaled(maximum=400))
+        for n in range(3)])
+    [diagnostic] = check_app(app, FIXED_DAY)
+    assert (diagnostic.code, diagnostic.origin) == ("LK437", app.origin)
+    assert "provision up to 1200" in diagnostic.message
+    assert "largest: Fn0=400, Fn1=400, Fn2=400" in (diagnostic.hint or "")
+
+
+def test_over_reserving_is_reported_once_as_lk140() -> None:
+    assert _codes(_function(id="Reserving", reserved_concurrency=950),
+                  _function(alias="live", provisioned_concurrency=_scaled())) == ["LK140"]
+
+
+# ------------------------------------------------------------ auto scaling: what is emitted
+def _resources(fn: Function, **app: object) -> dict[str, Any]:
+    result = synth_app(App(name="pc", functions=[fn], **app),  # type: ignore[arg-type]
+                       base_dir=GOLDENS)
+    return result.template["Resources"]  # type: ignore[no-any-return]
+
+
+def test_fixed_count_emits_no_scaling() -> None:
+    resources = _resources(_function(alias="live", provisioned_concurrency=5))
+    assert sorted(resources) == ["Checkout", "CheckoutLogGroup", "CheckoutRole"]
+    assert resources["Checkout"]["Properties"]["ProvisionedConcurrencyConfig"] == {
+        "ProvisionedConcurrentExecutions": 5}
+
+
+def test_scaled_emits_a_target_and_a_policy_on_the_alias() -> None:
+    resources = _resources(_function(alias="live", provisioned_concurrency=_scaled(
+        scale_out_cooldown=30)), tags={"team": "shop"})
+    # SAM warms each new version at the minimum before the alias moves to it.
+    assert resources["Checkout"]["Properties"]["ProvisionedConcurrencyConfig"] == {
+        "ProvisionedConcurrentExecutions": 2}
+    assert resources["CheckoutScalableTarget"] == {
+        "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
+        "DependsOn": ["CheckoutAliaslive"],
+        "Properties": {
+            "MaxCapacity": 20,
+            "MinCapacity": 2,
+            "ResourceId": {"Fn::Sub": "function:${Checkout}:live"},
+            "ScalableDimension": "lambda:function:ProvisionedConcurrency",
+            "ServiceNamespace": "lambda",
+            "Tags": [{"Key": "team", "Value": "shop"}],
+        },
+    }
+    assert resources["CheckoutScalingPolicy"] == {
+        "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "Properties": {
+            "PolicyName": "provisioned-concurrency-utilization",
+            "PolicyType": "TargetTrackingScaling",
+            "ScalingTargetId": {"Ref": "CheckoutScalableTarget"},
+            "TargetTrackingScalingPolicyConfiguration": {
+                "PredefinedMetricSpecification": {
+                    "PredefinedMetricType": "LambdaProvisionedConcurrencyUtilization"},
+                "ScaleOutCooldown": 30,
+                "TargetValue": 0.7,
+            },
+        },
+    }
+
+
+def test_the_target_waits_for_the_alias_sam_generates() -> None:
+    """The DependsOn names the alias the transform creates, whatever the alias's spelling."""
+    transformed = sam_transform(synth_file(GOLDEN).template)["Resources"]
+    target = transformed["SearchScalableTarget"]
+    [alias_id] = target["DependsOn"]
+    assert transformed[alias_id]["Type"] == "AWS::Lambda::Alias"
+    assert transformed[alias_id]["Properties"]["Name"] == "live-v2"
+    assert transformed[alias_id]["Properties"]["ProvisionedConcurrencyConfig"] == {
+        "ProvisionedConcurrentExecutions": 2}
+
+
+def test_the_stack_count_is_what_the_transform_deploys() -> None:
+    """LK007: the version, the alias, the scalable target and the policy all count."""
+    app = load_app(str(GOLDEN))
+    functions = app.all_functions()
+    plans = {id(fn): policy_plan(fn) for fn in functions}
+    transformed = sam_transform(synth_file(GOLDEN).template)["Resources"]
+    assert stack_resource_count(app, functions, plans) == len(transformed)
+    scaled = next(fn for fn in functions if fn.id == "Search")
+    assert scaled.deployed_resource_count() == 7

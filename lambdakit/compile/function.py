@@ -13,6 +13,7 @@ from lambdakit.compile.deployment import deployment_properties, emit_deployment
 from lambdakit.compile.events import resolve, sam_events
 from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.references import reference_value
+from lambdakit.compile.scaling import emit_auto_scaling
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
 from lambdakit.iam import (
     partition_agnostic,
@@ -61,6 +62,7 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
         function.DependsOn = plan.awaited_policy_ids()
     template.add_resource(function)
     emit_deployment(template, app, fn, tags)
+    emit_auto_scaling(template, fn, tags)
     template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
                                Value=GetAtt(fn.id, "Arn")))
     template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))

@@ -13,6 +13,7 @@ from troposphere import ImportValue, Ref, Sub, awslambda, serverless
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
+from lambdakit.model.provisioned import provisioned_bounds
 
 RUNTIME_UPDATE_MODES = {"auto": "Auto", "function_update": "FunctionUpdate", "manual": "Manual"}
 
@@ -55,11 +56,12 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         props["AutoPublishAliasAllProperties"] = True
     if fn.snap_start:
         props["SnapStart"] = serverless.SnapStart(ApplyOn="PublishedVersions")
-    if fn.provisioned_concurrency is not None:
+    provisioned = provisioned_bounds(fn.provisioned_concurrency)
+    if provisioned is not None:
         # SAM sets it on the alias it publishes, so every new version is warmed before the
-        # alias moves to it.
+        # alias moves to it; with auto scaling, at the minimum (`compile.scaling`).
         props["ProvisionedConcurrencyConfig"] = awslambda.ProvisionedConcurrencyConfiguration(
-            ProvisionedConcurrentExecutions=fn.provisioned_concurrency)
+            ProvisionedConcurrentExecutions=provisioned[0])
     return props
 
 

@@ -167,6 +167,10 @@ CODES: dict[str, Code] = {
         Code("LK433", _E, "SnapStart without published versions"),
         Code("LK434", _E, "provisioned concurrency without published versions"),
         Code("LK435", _E, "provisioned concurrency out of range"),
+        # auto scaling of provisioned concurrency
+        Code("LK436", _E, "auto scaling minimum above its maximum"),
+        Code("LK437", _E, "provisioned concurrency beyond the account's unreserved concurrency"),
+        Code("LK438", _E, "auto scaling target utilization or cooldown out of range"),
         # gradual deployments (CodeDeploy) and their hooks
         Code("LK440", _E, "gradual deployment without published versions"),
         Code("LK441", _E, "traffic shift out of range"),

@@ -8,6 +8,7 @@ from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
+from lambdakit.model.provisioned import ProvisionedConcurrency
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
     Bucket,
@@ -50,6 +51,7 @@ __all__ = [
     "Linear",
     "Logging",
     "Parameter",
+    "ProvisionedConcurrency",
     "Queue",
     "Ref",
     "Resource",

@@ -16,6 +16,7 @@ from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
 from lambdakit.model.package import check_package
+from lambdakit.model.provisioned import ProvisionedConcurrency
 from lambdakit.model.refs import (
     FUNCTION_ARN_MAX_BYTES,
     FUNCTION_NAME_MAX_BYTES,
@@ -108,8 +109,9 @@ class Function(Construct):
     # Published versions start from a snapshot of the initialized environment (needs `alias`).
     snap_start: bool = False
     # Execution environments kept initialized on the alias, ready before any request (needs
-    # `alias`; billed while configured).
-    provisioned_concurrency: int | None = None
+    # `alias`; billed while configured): a fixed count, or a `ProvisionedConcurrency` that
+    # Application Auto Scaling moves between a minimum and a maximum.
+    provisioned_concurrency: int | InstanceOf[ProvisionedConcurrency] | None = None
     # How CodeDeploy moves the alias to each new version (`lambdakit.model.deployment`): in
     # steps, with hooks and rollback alarms (needs `alias`).
     deployment: InstanceOf[TrafficShift] | None = None
@@ -191,9 +193,27 @@ class Function(Construct):
     def log_group_id(self) -> str:
         return f"{self.id}LogGroup"
 
+    @property
+    def scalable_target_id(self) -> str:
+        return f"{self.id}ScalableTarget"
+
+    @property
+    def scaling_policy_id(self) -> str:
+        return f"{self.id}ScalingPolicy"
+
+    @property
+    def auto_scaling(self) -> ProvisionedConcurrency | None:
+        """The auto scaling of its provisioned concurrency, if it has one (and it loaded)."""
+        setting = self.provisioned_concurrency
+        if isinstance(setting, ProvisionedConcurrency) and not setting.broken:
+            return setting
+        return None
+
     def resource_ids(self) -> list[str]:
         """Logical ids this function owns in the template (before the SAM transform)."""
         ids = [self.id, self.role_id, self.log_group_id]
+        if self.auto_scaling:
+            ids += [self.scalable_target_id, self.scaling_policy_id]
         deployment = self.live_deployment()
         if deployment is not None:
             ids.append(self.deployment_role_id)

@@ -16,6 +16,7 @@ from lambdakit.rules.image import check_image
 from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
 from lambdakit.rules.policy_size import check_policy_size
+from lambdakit.rules.provisioned import check_provisioned_concurrency
 from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
 from lambdakit.rules.updates import check_updates
@@ -23,7 +24,7 @@ from lambdakit.rules.versions import check_versions
 from lambdakit.rules.vpc import check_network
 
 FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_updates,
-                  check_versions, check_policy_size)
+                  check_versions, check_provisioned_concurrency, check_policy_size)
 
 __all__ = ["check_app", "environment_size"]
 

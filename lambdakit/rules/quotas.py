@@ -576,3 +576,18 @@ CUSTOM_DEPLOYMENT_CONFIGS_MAX = Quota(
     "custom deployment configurations per account and Region (not adjustable); lambdakit "
     "writes one per distinct canary or linear shape that is not predefined",
 )
+
+# Target tracking of provisioned concurrency (Application Auto Scaling). The metric,
+# ProvisionedConcurrencyUtilization, is the fraction of provisioned environments busy: it never
+# exceeds 1, and the policy scales out only while it stays above the target, so a target must lie
+# strictly between 0 and 1 (AWS's example holds 0.7).
+PROVISIONED_UTILIZATION_MAX = Quota(
+    1, "factor", "https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html",
+    "exclusive: utilization cannot rise above 1, so a target of 1 or more never scales out",
+)
+SCALING_COOLDOWN_MIN_S = Quota(
+    0, "s",
+    "https://docs.aws.amazon.com/autoscaling/application/APIReference/"
+    "API_TargetTrackingScalingPolicyConfiguration.html",
+    "ScaleInCooldown and ScaleOutCooldown; Application Auto Scaling's default for Lambda is 0",
+)

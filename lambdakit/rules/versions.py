@@ -19,7 +19,6 @@ def check_versions(ctx: RuleContext, fn: Function) -> None:
         ctx.report("LK430", fn, f"alias {fn.alias!r} is not an alias name",
                    "1–128 letters, digits, '-' or '_', not only digits (digits name versions), "
                    f"e.g. alias='live'; see {ALIAS_SOURCE}")
-    _check_provisioned_concurrency(ctx, fn)
     if not fn.snap_start:
         return
     runtime = RUNTIMES.get(fn.runtime or "")
@@ -52,22 +51,3 @@ def _excluded_setting(fn: Function) -> str:
     if fn.provisioned_concurrency is not None:
         return "provisioned_concurrency"
     return "file system" if fn.file_system else "storage"
-
-
-def _check_provisioned_concurrency(ctx: RuleContext, fn: Function) -> None:
-    wanted = fn.provisioned_concurrency
-    if wanted is None:
-        return
-    if wanted < 1:
-        ctx.report("LK435", fn, f"provisioned_concurrency must be at least 1 (got {wanted})",
-                   "leave it unset for none")
-    elif fn.reserved_concurrency is not None and wanted > fn.reserved_concurrency:
-        ctx.report("LK435", fn, f"provisioned_concurrency={wanted} is more than the function's "
-                                f"reserved_concurrency={fn.reserved_concurrency}",
-                   "provision at most what is reserved; raise reserved_concurrency or lower "
-                   f"provisioned_concurrency; see {q.PROVISIONED_CONCURRENCY.source}")
-    if fn.alias is None:
-        ctx.report("LK434", fn, "provisioned concurrency is configured on a published version "
-                                "or alias, and this function publishes none",
-                   "set alias='live': each deploy then publishes a version, warms it, and the "
-                   "alias (which event sources invoke) points at it")

@@ -1,0 +1,68 @@
+"""Target-tracking auto scaling of a function's provisioned concurrency: an Application Auto
+Scaling scalable target on the alias SAM publishes, and a policy that holds its utilization.
+
+SAM's `ProvisionedConcurrencyConfig` carries the minimum (`compile.surroundings`), as AWS's own
+SAM example does: each deploy warms the new version with it before the alias moves, and Application
+Auto Scaling scales on from there.
+"""
+
+from __future__ import annotations
+
+from troposphere import Ref, Sub, Tags, Template
+from troposphere import applicationautoscaling as appscaling
+
+from lambdakit.model import Function
+
+SERVICE_NAMESPACE = "lambda"
+SCALABLE_DIMENSION = "lambda:function:ProvisionedConcurrency"
+UTILIZATION_METRIC = "LambdaProvisionedConcurrencyUtilization"
+# Unique per scalable target, which is what names the policy in ARNs and alarms; fixed, because
+# renaming a target tracking policy replaces it.
+POLICY_NAME = "provisioned-concurrency-utilization"
+
+
+def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) -> None:
+    scaling = fn.auto_scaling
+    if scaling is None:
+        return
+    assert fn.alias is not None, "auto scaling needs the alias (LK434)"
+    # No RoleARN: for a service with a service-linked role, Application Auto Scaling uses
+    # AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency (creating it on first use), and
+    # a hard-coded role ARN would only repeat it.
+    target = appscaling.ScalableTarget(
+        fn.scalable_target_id,
+        # Registering an alias that does not exist yet fails; SAM creates it.
+        DependsOn=[sam_alias_id(fn)],
+        ServiceNamespace=SERVICE_NAMESPACE,
+        ScalableDimension=SCALABLE_DIMENSION,
+        ResourceId=Sub(f"function:${{{fn.id}}}:{fn.alias}"),
+        MinCapacity=scaling.minimum,
+        MaxCapacity=scaling.maximum,
+    )
+    if tags:
+        target.Tags = Tags(**tags)
+    config = appscaling.TargetTrackingScalingPolicyConfiguration(
+        TargetValue=scaling.target_utilization,
+        PredefinedMetricSpecification=appscaling.PredefinedMetricSpecification(
+            PredefinedMetricType=UTILIZATION_METRIC),
+    )
+    if scaling.scale_in_cooldown is not None:
+        config.ScaleInCooldown = scaling.scale_in_cooldown
+    if scaling.scale_out_cooldown is not None:
+        config.ScaleOutCooldown = scaling.scale_out_cooldown
+    template.add_resource(target)
+    # ScalingPolicy takes no tags (CloudFormation marks it not taggable).
+    template.add_resource(appscaling.ScalingPolicy(
+        fn.scaling_policy_id,
+        PolicyName=POLICY_NAME,
+        PolicyType="TargetTrackingScaling",
+        ScalingTargetId=Ref(target),
+        TargetTrackingScalingPolicyConfiguration=config,
+    ))
+
+
+def sam_alias_id(fn: Function) -> str:
+    """The logical id of the `AWS::Lambda::Alias` SAM derives from `AutoPublishAlias`: the
+    function's id, `Alias`, and the alias name with '-' spelled 'D' and '_' spelled 'U'."""
+    assert fn.alias is not None
+    return f"{fn.id}Alias{fn.alias.replace('-', 'D').replace('_', 'U')}"

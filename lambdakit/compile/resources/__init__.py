@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from troposphere import Template
 
-from lambdakit.compile.events.http import emit_http_api, emit_rest_api
 from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
 from lambdakit.compile.resources.identity import emit_user_pool
 from lambdakit.compile.resources.messaging import emit_queue, emit_topic
@@ -17,7 +17,6 @@ from lambdakit.compile.resources.storage import (
     emit_stream_consumer,
     emit_table,
 )
-from lambdakit.events import HttpApi, RestApi
 from lambdakit.model import (
     App,
     Bucket,
@@ -45,9 +44,13 @@ EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
     Secret: emit_secret,
     Parameter: emit_parameter,
     Key: emit_key,
-    RestApi: emit_rest_api,
-    HttpApi: emit_http_api,
     UserPool: emit_user_pool,
+}
+# The APIs routes are on, by their class's module and name, with their emitters in
+# lambdakit.compile.events.http: imported only by the apps that declare an API.
+API_EMITTERS: dict[tuple[str, str], str] = {
+    ("lambdakit.events.rest", "RestApi"): "emit_rest_api",
+    ("lambdakit.events.http_api", "HttpApi"): "emit_http_api",
 }
 
 
@@ -60,3 +63,6 @@ def emit_resources(template: Template, app: App) -> None:
             emit_queue(template, app, resource, is_dead_letter=id(resource) in dead_letters)
         elif type(resource) in EMITTERS:
             EMITTERS[type(resource)](template, app, resource)
+        elif (api := (type(resource).__module__, type(resource).__qualname__)) in API_EMITTERS:
+            http = import_module("lambdakit.compile.events.http")
+            getattr(http, API_EMITTERS[api])(template, app, resource)

@@ -6,14 +6,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from troposphere import GetAtt, Join, Output, Ref, Sub, Tags, Template, iam, logs, serverless
+from troposphere import GetAtt, Join, Ref, Sub, Template
 
-from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.events import resolve, sam_events
 from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
+from lambdakit.compile.plain import Data, tag_list
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
 from lambdakit.iam import (
+    Permission,
     partition_agnostic,
     policy_document,
     trust_policy,
@@ -45,7 +46,9 @@ LOG_GROUP_SKIPS = [
 
 def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
                   plan: PolicyPlan) -> None:
-    """`plan` says which statements stay inline and which go to managed policies."""
+    """`plan` says which statements stay inline and which go to managed policies.
+
+    Written as plain data (`Data`): every value comes from checked constructs."""
     tags = dict(sorted({**app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
     template.add_resource(_role(app, fn, tags, plan))
@@ -57,84 +60,86 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
     if plan.awaited_policy_ids():
         # The role exists before its managed policies are attached to it: without this, the
         # function could start (and its event sources poll) with only the inline policy.
-        function.DependsOn = plan.awaited_policy_ids()
+        function.data["DependsOn"] = plan.awaited_policy_ids()
     template.add_resource(function)
-    template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
-                               Value=GetAtt(fn.id, "Arn")))
-    template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
-    if function.properties.get("FunctionUrlConfig"):
+    template.add_output(_output(f"{fn.id}Arn", f"ARN of {fn.id}", GetAtt(fn.id, "Arn")))
+    template.add_output(_output(f"{fn.id}Name", f"Name of {fn.id}", Ref(fn.id)))
+    if function.data["Properties"].get("FunctionUrlConfig"):
         # SAM names the URL resource `<function>Url`.
-        template.add_output(Output(f"{fn.id}Url", Description=f"Function URL of {fn.id}",
-                                   Value=GetAtt(f"{fn.id}Url", "FunctionUrl")))
+        template.add_output(_output(f"{fn.id}Url", f"Function URL of {fn.id}",
+                                    GetAtt(f"{fn.id}Url", "FunctionUrl")))
 
 
-def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:
+def _output(title: str, description: str, value: Any) -> Data:
+    return Data(title, {"Description": description, "Value": value})
+
+
+def _log_group(fn: Function, tags: dict[str, str]) -> Data:
     if fn.function_name:
         name: str | Sub = f"/aws/lambda/{fn.function_name}"
     else:
         # The stack name keeps the name unique per region without a circular reference.
         name = Sub(f"/aws/lambda/${{AWS::StackName}}/{fn.id}")
-    group = logs.LogGroup(fn.log_group_id, LogGroupName=name,
-                          RetentionInDays=fn.logging.retention_days)
+    properties: dict[str, Any] = {"LogGroupName": name,
+                                  "RetentionInDays": fn.logging.retention_days}
     if tags:
-        group.Tags = Tags(**tags)
-    group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
-    return group
+        properties["Tags"] = tag_list(tags)
+    return Data(fn.log_group_id, {"Type": "AWS::Logs::LogGroup", "Properties": properties,
+                                  "Metadata": {"checkov": {"skip": LOG_GROUP_SKIPS}}})
 
 
-def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> iam.Role:
+def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> Data:
     permissions = plan.inline_permissions
-    role = iam.Role(
-        fn.role_id,
-        AssumeRolePolicyDocument=trust_policy(),
-        Policies=[iam.Policy(PolicyName=INLINE_POLICY_NAME,
-                             PolicyDocument=policy_document(permissions))],
-    )
+    properties: dict[str, Any] = {
+        "AssumeRolePolicyDocument": trust_policy(),
+        "Policies": [{"PolicyName": INLINE_POLICY_NAME,
+                      "PolicyDocument": policy_document(permissions)}],
+    }
     if app.permissions_boundary:
-        role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
+        properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
     if tags:
-        role.Tags = Tags(**tags)
+        properties["Tags"] = tag_list(tags)
+    return _with_wildcards(Data(fn.role_id, {"Type": "AWS::IAM::Role",
+                                             "Properties": properties}), permissions)
+
+
+def _with_wildcards(resource: Data, permissions: list[Permission]) -> Data:
+    """The recorded reason for each `*` resource, in the resource's Metadata."""
     reasons = wildcard_reasons(permissions)
     if reasons:
-        role.Metadata = {"lambdakit": {"wildcards": reasons}}
-    return role
+        resource.data["Metadata"] = {"lambdakit": {"wildcards": reasons}}
+    return resource
 
 
-def _deferred_policy(fn: Function, plan: PolicyPlan) -> iam.PolicyType:
+def _deferred_policy(fn: Function, plan: PolicyPlan) -> Data:
     """Access to resources created after the function (a bucket that notifies it), attached
     to its role once they exist: in the role itself it would be a circular dependency."""
     permissions = plan.deferred_permissions
     # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
-    policy = iam.PolicyType(deferred_policy_id(fn), PolicyName=DEFERRED_POLICY_NAME,
-                            Roles=[Ref(fn.role_id)],
-                            PolicyDocument=policy_document(permissions))
-    reasons = wildcard_reasons(permissions)
-    if reasons:
-        policy.Metadata = {"lambdakit": {"wildcards": reasons}}
-    return policy
+    return _with_wildcards(Data(deferred_policy_id(fn), {
+        "Type": "AWS::IAM::Policy",
+        "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [Ref(fn.role_id)],
+                       "PolicyDocument": policy_document(permissions)},
+    }), permissions)
 
 
-def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]:
+def _managed_policies(fn: Function, plan: PolicyPlan) -> list[Data]:
     """The grants of a role whose inline policy would exceed IAM's limit, attached to it.
     No name: CloudFormation generates one, so the stack deploys twice in one account."""
-    policies = []
     total = len(plan.managed)
-    for number, (policy_id, permissions) in enumerate(plan.managed_permissions(), start=1):
-        policy = iam.ManagedPolicy(
-            policy_id,
-            Description=f"Grants of {fn.id}, part {number} of {total} (its inline policy "
-                        f"would exceed IAM's {plan.limits.inline_chars} characters)",
-            PolicyDocument=policy_document(permissions),
-            Roles=[Ref(fn.role_id)],
-        )
-        reasons = wildcard_reasons(permissions)
-        if reasons:
-            policy.Metadata = {"lambdakit": {"wildcards": reasons}}
-        policies.append(policy)
-    return policies
+    return [_with_wildcards(Data(policy_id, {
+        "Type": "AWS::IAM::ManagedPolicy",
+        "Properties": {
+            "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
+                           f"would exceed IAM's {plan.limits.inline_chars} characters)",
+            "PolicyDocument": policy_document(permissions),
+            "Roles": [Ref(fn.role_id)],
+        },
+    }), permissions) for number, (policy_id, permissions)
+        in enumerate(plan.managed_permissions(), start=1)]
 
 
-def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
+def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> Data:
     props: dict[str, Any] = {
         **package_properties(fn, base_dir),
         "Architectures": [fn.architecture],
@@ -146,9 +151,9 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
         "RecursiveLoop": "Allow" if fn.allow_recursive_loop else "Terminate",
     }
     if fn.ephemeral_storage is not None:
-        props["EphemeralStorage"] = serverless.EphemeralStorage(Size=fn.ephemeral_storage)
+        props["EphemeralStorage"] = {"Size": fn.ephemeral_storage}
     if fn.environment:
-        props["Environment"] = serverless.Environment(Variables=_environment(fn))
+        props["Environment"] = {"Variables": _environment(fn)}
     if fn.description is not None:
         props["Description"] = fn.description
     if fn.function_name is not None:
@@ -166,9 +171,11 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
     if events:
         props["Events"] = events
     props.update(function_properties)
-    function = SamFunction(fn.id, **props)
-    function.Metadata = _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge})
-    return function
+    return Data(fn.id, {
+        "Type": "AWS::Serverless::Function",
+        "Properties": props,
+        "Metadata": _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge}),
+    })
 
 
 def _event_invoke_config(fn: Function) -> dict[str, Any]:
@@ -262,14 +269,14 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
             "nothing in this app invokes the function asynchronously")
 
 
-def _logging_config(fn: Function) -> LoggingConfig:
-    config = LoggingConfig(LogFormat=fn.logging.format, LogGroup=Ref(fn.log_group_id))
+def _logging_config(fn: Function) -> dict[str, Any]:
+    config: dict[str, Any] = {"LogFormat": fn.logging.format, "LogGroup": Ref(fn.log_group_id)}
     application = fn.logging.effective_application_level()
     system = fn.logging.effective_system_level()
     if application:
-        config.ApplicationLogLevel = application
+        config["ApplicationLogLevel"] = application
     if system:
-        config.SystemLogLevel = system
+        config["SystemLogLevel"] = system
     return config
 
 

@@ -15,6 +15,24 @@ from troposphere import AWSHelperFn, BaseAWSObject, Tags, Template, encode_to_di
 _SCALARS = (str, int, float, bool, type(None))
 
 
+class Data(AWSHelperFn):  # type: ignore[misc]
+    """A resource or an output built as plain data, added to a `Template` under `title` (which
+    still refuses a duplicate id and counts it towards the template's limits).
+
+    For what lambdakit builds from constructs it has already checked, troposphere's objects
+    would only check the same values again, attribute by attribute: about a third of the
+    compile of a function. Values inside may still be troposphere or awacs objects."""
+
+    def __init__(self, title: str, data: dict[str, Any]) -> None:
+        self.title = title
+        self.data = data
+
+
+def tag_list(tags: dict[str, str]) -> list[dict[str, str]]:
+    """`Tags(**tags)`: CloudFormation's list of `Key`/`Value` pairs, sorted by key."""
+    return [{"Key": key, "Value": value} for key, value in sorted(tags.items())]
+
+
 def template_data(template: Template) -> dict[str, Any]:
     """What `template.to_dict()` returns: equal, in the same key order."""
     sections = {

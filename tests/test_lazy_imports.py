@@ -1,5 +1,5 @@
-"""Event families are imported on demand: an app pays only for the families it uses, and the
-tables that name them lazily stay true to the code."""
+"""Event families, and troposphere, are imported on demand: an app pays only for what it uses,
+and the tables that name them lazily stay true to the code."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import lambdakit.events as events
 from lambdakit.compile.events import EVENT_EMITTERS
-from lambdakit.compile.resources import API_EMITTERS
+from lambdakit.compile.resources import API_EMITTERS, EMITTERS
 from lambdakit.model import EventSource
 from lambdakit.rules.events import APP_RULES, SOURCE_RULES
 
@@ -65,20 +65,20 @@ def test_the_lazy_tables_name_real_families_and_functions() -> None:
         assert families and set(families) <= set(FAMILIES)
         assert callable(getattr(importlib.import_module(f"lambdakit.compile.events.{module}"),
                                 name))
-    http = importlib.import_module("lambdakit.compile.events.http")
     for (module, name), emitter in API_EMITTERS.items():
         assert isinstance(getattr(importlib.import_module(module), name), type)
-        assert callable(getattr(http, emitter))
+        assert callable(getattr(importlib.import_module(emitter[0]), emitter[1]))
+    for module, name in EMITTERS.values():
+        assert callable(getattr(importlib.import_module(module), name))
 
 
-def test_a_synth_without_event_sources_imports_no_family(tmp_path: Path) -> None:
-    (tmp_path / "src").mkdir()
-    (tmp_path / "src" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
-    (tmp_path / "app.py").write_text(
+def _synth_imports(app_dir: Path, functions: str) -> list[str]:
+    """The event-family modules and troposphere modules one synth of `functions` imports."""
+    (app_dir / "src").mkdir()
+    (app_dir / "src" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
+    (app_dir / "app.py").write_text(
         "from lambdakit import App, Function, Queue\n"
-        "fn = Function(id='Worker', handler='handler.handle', code='src', runtime='python3.13',\n"
-        "              on_failure=Queue(id='Failed'))\n"
-        "app = App(name='plain', functions=[fn])\n")
+        f"app = App(name='plain', functions=[{functions}])\n")
     code = ("import sys\n"
             "from lambdakit.cli.main import main\n"
             "sys.argv = ['lambdakit', 'synth', 'app.py', '-o', 'template.yaml']\n"
@@ -86,10 +86,23 @@ def test_a_synth_without_event_sources_imports_no_family(tmp_path: Path) -> None
             "    main()\n"
             "except SystemExit as exit:\n"
             "    assert not exit.code, exit.code\n"
-            "print(sorted(m for m in sys.modules if m.startswith('lambdakit.events.')\n"
-            "             and m.split('.')[2][0] != '_'))\n")
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'troposphere'\n"
+            "             or m.startswith('lambdakit.events.') and m.split('.')[2][0] != '_'))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          cwd=tmp_path)
+                          cwd=app_dir)
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "template.yaml").is_file()
-    assert done.stdout.strip() == "[]"
+    assert (app_dir / "template.yaml").is_file()
+    return [line for line in done.stdout.strip().strip("[]").split(", ") if line]
+
+
+FUNCTION = "Function(id='Worker', handler='handler.handle', code='src', runtime='python3.13'"
+
+
+def test_a_synth_of_functions_alone_imports_no_family_and_no_troposphere(tmp_path: Path) -> None:
+    assert _synth_imports(tmp_path, FUNCTION + ")") == []
+
+
+def test_a_synth_with_a_queue_imports_troposphere_but_no_family(tmp_path: Path) -> None:
+    imported = _synth_imports(tmp_path, FUNCTION + ", on_failure=Queue(id='Failed'))")
+    assert "'troposphere'" in imported
+    assert not [name for name in imported if "lambdakit.events" in name]

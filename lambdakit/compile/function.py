@@ -6,13 +6,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-from troposphere import GetAtt, Join, Ref, Sub, Template
-
-from lambdakit.compile.events import resolve, sam_events
-from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
-from lambdakit.compile.plain import Data, tag_list
+from lambdakit.compile.events import sam_events
+from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.compile.plain import tag_list
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
+from lambdakit.compile.template import Data, Template
 from lambdakit.iam import (
     Permission,
     partition_agnostic,
@@ -62,12 +61,13 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
         # function could start (and its event sources poll) with only the inline policy.
         function.data["DependsOn"] = plan.awaited_policy_ids()
     template.add_resource(function)
-    template.add_output(_output(f"{fn.id}Arn", f"ARN of {fn.id}", GetAtt(fn.id, "Arn")))
-    template.add_output(_output(f"{fn.id}Name", f"Name of {fn.id}", Ref(fn.id)))
+    template.add_output(_output(f"{fn.id}Arn", f"ARN of {fn.id}",
+                                {"Fn::GetAtt": [fn.id, "Arn"]}))
+    template.add_output(_output(f"{fn.id}Name", f"Name of {fn.id}", {"Ref": fn.id}))
     if function.data["Properties"].get("FunctionUrlConfig"):
         # SAM names the URL resource `<function>Url`.
         template.add_output(_output(f"{fn.id}Url", f"Function URL of {fn.id}",
-                                    GetAtt(f"{fn.id}Url", "FunctionUrl")))
+                                    {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
 
 
 def _output(title: str, description: str, value: Any) -> Data:
@@ -76,10 +76,10 @@ def _output(title: str, description: str, value: Any) -> Data:
 
 def _log_group(fn: Function, tags: dict[str, str]) -> Data:
     if fn.function_name:
-        name: str | Sub = f"/aws/lambda/{fn.function_name}"
+        name: Any = f"/aws/lambda/{fn.function_name}"
     else:
         # The stack name keeps the name unique per region without a circular reference.
-        name = Sub(f"/aws/lambda/${{AWS::StackName}}/{fn.id}")
+        name = {"Fn::Sub": f"/aws/lambda/${{AWS::StackName}}/{fn.id}"}
     properties: dict[str, Any] = {"LogGroupName": name,
                                   "RetentionInDays": fn.logging.retention_days}
     if tags:
@@ -118,7 +118,7 @@ def _deferred_policy(fn: Function, plan: PolicyPlan) -> Data:
     # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
     return _with_wildcards(Data(deferred_policy_id(fn), {
         "Type": "AWS::IAM::Policy",
-        "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [Ref(fn.role_id)],
+        "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [{"Ref": fn.role_id}],
                        "PolicyDocument": policy_document(permissions)},
     }), permissions)
 
@@ -133,7 +133,7 @@ def _managed_policies(fn: Function, plan: PolicyPlan) -> list[Data]:
             "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
                            f"would exceed IAM's {plan.limits.inline_chars} characters)",
             "PolicyDocument": policy_document(permissions),
-            "Roles": [Ref(fn.role_id)],
+            "Roles": [{"Ref": fn.role_id}],
         },
     }), permissions) for number, (policy_id, permissions)
         in enumerate(plan.managed_permissions(), start=1)]
@@ -145,7 +145,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> D
         "Architectures": [fn.architecture],
         "MemorySize": fn.memory,
         "Timeout": fn.timeout,
-        "Role": GetAtt(fn.role_id, "Arn"),
+        "Role": {"Fn::GetAtt": [fn.role_id, "Arn"]},
         "Tracing": TRACING_MODES[fn.tracing],
         "LoggingConfig": _logging_config(fn),
         "RecursiveLoop": "Allow" if fn.allow_recursive_loop else "Terminate",
@@ -163,7 +163,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> D
     if fn.reserved_concurrency is not None:
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
-        props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
+        props["KmsKeyArn"] = partition_agnostic(fn.kms_key_arn)
     if fn.has_async_settings():
         props["EventInvokeConfig"] = _event_invoke_config(fn)
     props.update(surroundings_properties(fn))
@@ -197,13 +197,13 @@ def _destination_arn(target: Resource | Function) -> Any:
     """The target's ARN. SAM resolves pseudo parameters inside this property itself, which
     would leave a partition-agnostic `Fn::Sub` with nothing to substitute (cfn-lint W1020);
     as an `Fn::Join` it resolves to the same ARN."""
-    arn = resolve(ModelRef(target, "Arn", 2048))
-    text = arn.data.get("Fn::Sub") if isinstance(arn, Sub) else None
+    arn = reference_value(ModelRef(target, "Arn", 2048))
+    text = arn.get("Fn::Sub") if isinstance(arn, dict) and len(arn) == 1 else None
     if not isinstance(text, str):
         return arn
     parts = [{"Ref": part[2:-1]} if part.startswith("${") else part
              for part in PSEUDO_PARAMETER.split(text) if part]
-    return Join("", parts)
+    return {"Fn::Join": ["", parts]}
 
 
 def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
@@ -270,7 +270,8 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
 
 
 def _logging_config(fn: Function) -> dict[str, Any]:
-    config: dict[str, Any] = {"LogFormat": fn.logging.format, "LogGroup": Ref(fn.log_group_id)}
+    config: dict[str, Any] = {"LogFormat": fn.logging.format,
+                              "LogGroup": {"Ref": fn.log_group_id}}
     application = fn.logging.effective_application_level()
     system = fn.logging.effective_system_level()
     if application:
@@ -286,5 +287,5 @@ def _environment(fn: Function) -> dict[str, Any]:
 
 def _env_value(value: str | ModelRef) -> Any:
     if isinstance(value, str):
-        return cfn(partition_agnostic(value))
-    return cfn(reference_value(value))
+        return partition_agnostic(value)
+    return reference_value(value)

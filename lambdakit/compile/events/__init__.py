@@ -9,10 +9,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from troposphere import Template
-
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
+from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.model import App, Function, Ref
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from troposphere import GetAtt, Template, sns, sqs
+from troposphere import GetAtt, sns, sqs
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import Skip, finish, key_arn
+from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Queue, Topic

@@ -44,16 +44,20 @@ STACK_RESOURCES_MAX, STACK_OUTPUTS_MAX = 500, 200
 FORBIDDEN_IMPORTS = ("boto3", "botocore", "samtranslator", "cfnlint")
 
 # The real CLI entry point with CloudFormation's per-template quotas lifted, for apps over 100
-# functions: lambdakit's checks of them (LK007 and any later one) and troposphere's own caps.
+# functions: lambdakit's checks of them (LK007 and any later one), and troposphere's own caps
+# where lambdakit compiles through troposphere's Template (before 2026-11, and only then: the
+# synth does not import troposphere otherwise, and neither does this).
 LIFTED_QUOTA_SYNTH = """\
 import dataclasses
-import troposphere
+import sys
 from lambdakit.rules import quotas
 for name in ("STACK_RESOURCES_MAX", "STACK_OUTPUTS_MAX", "TEMPLATE_BODY_INLINE_MAX_BYTES",
              "TEMPLATE_S3_MAX_BYTES"):
     if hasattr(quotas, name):
         setattr(quotas, name, dataclasses.replace(getattr(quotas, name), value=10**9))
-troposphere.MAX_RESOURCES = troposphere.MAX_OUTPUTS = 10**9
+import lambdakit.compile
+if "troposphere" in sys.modules:
+    sys.modules["troposphere"].MAX_RESOURCES = sys.modules["troposphere"].MAX_OUTPUTS = 10**9
 from lambdakit.cli import main
 main()
 """

@@ -1,17 +1,16 @@
-"""Model → troposphere `Template`, plus which construct each logical id came from."""
+"""Model → `Template`, plus which construct each logical id came from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from troposphere import Template
-
 from lambdakit.compile.deployment import emit_deployment_configs
 from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
 from lambdakit.compile.layer import emit_layers
 from lambdakit.compile.resources import emit_resources
+from lambdakit.compile.template import Template
 from lambdakit.model import App, Construct
 from lambdakit.rules.policy_size import app_policy_plans, template_logical_ids
 
@@ -27,9 +26,7 @@ class Compiled:
 def compile_app(app: App, base_dir: Path) -> Compiled:
     """Compile a checked app; `base_dir` is where the template will live (code paths are
     written relative to it)."""
-    template = Template(Description=app.description or f"lambdakit app {app.name}")
-    template.set_version("2010-09-09")
-    template.set_transform(SAM_TRANSFORM)
+    template = Template(app.description or f"lambdakit app {app.name}", SAM_TRANSFORM)
     # The split into managed policies is decided as the checks decided it (LK003, LK007, LK210).
     plans = app_policy_plans(app)
     for fn in sorted(app.all_functions(), key=lambda f: f.id):

@@ -1,35 +1,11 @@
 """Where troposphere's SAM classes lag the SAM and Lambda specifications, the gaps are patched
-here, and only here."""
+here, and only here. (Functions are compiled to plain data: `compile.function`.)"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
-from troposphere import awslambda, serverless
-
-
-class LoggingConfig(awslambda.LoggingConfig):  # type: ignore[misc]
-    """Lambda's `LoggingConfig`; troposphere 4.11 lacks `LogFormat`."""
-
-    props: ClassVar = {**awslambda.LoggingConfig.props, "LogFormat": (str, False)}
-
-
-class SamFunction(serverless.Function):  # type: ignore[misc]
-    """`AWS::Serverless::Function` with the pass-through properties troposphere lacks."""
-
-    props: ClassVar = {
-        **serverless.Function.props,
-        "LoggingConfig": (LoggingConfig, False),
-        "RecursiveLoop": (str, False),  # passed through by SAM to AWS::Lambda::Function
-        # troposphere's lacks InvokeMode (response streaming).
-        "FunctionUrlConfig": (dict, False),
-        # troposphere 4.11 refuses the S3Bucket destination type SAM and Lambda accept.
-        "EventInvokeConfig": (dict, False),
-        # A new version on any property change, not only CodeUri's (SAM 1.53).
-        "AutoPublishAliasAllProperties": (bool, False),
-        # The function's tags on what SAM generates for it too (SAM 1.87).
-        "PropagateTags": (bool, False),
-    }
+from troposphere import serverless
 
 
 class SamApi(serverless.Api):  # type: ignore[misc]

@@ -6,16 +6,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from troposphere import GetAtt, Join, Output, Ref, Sub, Tags, Template, iam, logs, serverless
-
-from lambdakit.compile._sam import LoggingConfig, SamFunction
 from lambdakit.compile.deployment import deployment_properties, emit_deployment
-from lambdakit.compile.events import resolve, sam_events
-from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
+from lambdakit.compile.events import sam_events
+from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.compile.plain import tag_list
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.scaling import emit_auto_scaling
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
+from lambdakit.compile.template import Data, Template
 from lambdakit.iam import (
+    Permission,
     partition_agnostic,
     policy_document,
     trust_policy,
@@ -47,7 +47,9 @@ LOG_GROUP_SKIPS = [
 
 def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
                   plan: PolicyPlan) -> None:
-    """`plan` says which statements stay inline and which go to managed policies."""
+    """`plan` says which statements stay inline and which go to managed policies.
+
+    Written as plain data (`Data`): every value comes from checked constructs."""
     tags = dict(sorted({**app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
     template.add_resource(_role(app, fn, tags, plan))
@@ -59,105 +61,107 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
     if plan.awaited_policy_ids():
         # The role exists before its managed policies are attached to it: without this, the
         # function could start (and its event sources poll) with only the inline policy.
-        function.DependsOn = plan.awaited_policy_ids()
+        function.data["DependsOn"] = plan.awaited_policy_ids()
     template.add_resource(function)
     emit_deployment(template, app, fn, tags)
     emit_auto_scaling(template, fn, tags)
-    template.add_output(Output(f"{fn.id}Arn", Description=f"ARN of {fn.id}",
-                               Value=GetAtt(fn.id, "Arn")))
-    template.add_output(Output(f"{fn.id}Name", Description=f"Name of {fn.id}", Value=Ref(fn.id)))
+    template.add_output(_output(f"{fn.id}Arn", f"ARN of {fn.id}",
+                                {"Fn::GetAtt": [fn.id, "Arn"]}))
+    template.add_output(_output(f"{fn.id}Name", f"Name of {fn.id}", {"Ref": fn.id}))
     if fn.alias is not None:
         # What callers outside the stack should invoke; SAM resolves `<id>.Alias` to its alias.
-        template.add_output(Output(f"{fn.id}AliasArn",
-                                   Description=f"ARN of {fn.id}'s alias {fn.alias!r}",
-                                   Value=Ref(f"{fn.id}.Alias")))
-    if function.properties.get("FunctionUrlConfig"):
+        template.add_output(_output(f"{fn.id}AliasArn", f"ARN of {fn.id}'s alias {fn.alias!r}",
+                                    {"Ref": f"{fn.id}.Alias"}))
+    if function.data["Properties"].get("FunctionUrlConfig"):
         # SAM names the URL resource `<function>Url`.
-        template.add_output(Output(f"{fn.id}Url", Description=f"Function URL of {fn.id}",
-                                   Value=GetAtt(f"{fn.id}Url", "FunctionUrl")))
+        template.add_output(_output(f"{fn.id}Url", f"Function URL of {fn.id}",
+                                    {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
 
 
-def _log_group(fn: Function, tags: dict[str, str]) -> logs.LogGroup:
+def _output(title: str, description: str, value: Any) -> Data:
+    return Data(title, {"Description": description, "Value": value})
+
+
+def _log_group(fn: Function, tags: dict[str, str]) -> Data:
     if fn.function_name:
-        name: str | Sub = f"/aws/lambda/{fn.function_name}"
+        name: Any = f"/aws/lambda/{fn.function_name}"
     else:
         # The stack name keeps the name unique per region without a circular reference.
-        name = Sub(f"/aws/lambda/${{AWS::StackName}}/{fn.id}")
-    group = logs.LogGroup(fn.log_group_id, LogGroupName=name,
-                          RetentionInDays=fn.logging.retention_days)
+        name = {"Fn::Sub": f"/aws/lambda/${{AWS::StackName}}/{fn.id}"}
+    properties: dict[str, Any] = {"LogGroupName": name,
+                                  "RetentionInDays": fn.logging.retention_days}
     if tags:
-        group.Tags = Tags(**tags)
-    group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
-    return group
+        properties["Tags"] = tag_list(tags)
+    return Data(fn.log_group_id, {"Type": "AWS::Logs::LogGroup", "Properties": properties,
+                                  "Metadata": {"checkov": {"skip": LOG_GROUP_SKIPS}}})
 
 
-def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> iam.Role:
+def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> Data:
     permissions = plan.inline_permissions
-    role = iam.Role(
-        fn.role_id,
-        AssumeRolePolicyDocument=trust_policy(),
-        Policies=[iam.Policy(PolicyName=INLINE_POLICY_NAME,
-                             PolicyDocument=policy_document(permissions))],
-    )
+    properties: dict[str, Any] = {
+        "AssumeRolePolicyDocument": trust_policy(),
+        "Policies": [{"PolicyName": INLINE_POLICY_NAME,
+                      "PolicyDocument": policy_document(permissions)}],
+    }
     if app.permissions_boundary:
-        role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
+        properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
     if tags:
-        role.Tags = Tags(**tags)
+        properties["Tags"] = tag_list(tags)
+    return _with_wildcards(Data(fn.role_id, {"Type": "AWS::IAM::Role",
+                                             "Properties": properties}), permissions)
+
+
+def _with_wildcards(resource: Data, permissions: list[Permission]) -> Data:
+    """The recorded reason for each `*` resource, in the resource's Metadata."""
     reasons = wildcard_reasons(permissions)
     if reasons:
-        role.Metadata = {"lambdakit": {"wildcards": reasons}}
-    return role
+        resource.data["Metadata"] = {"lambdakit": {"wildcards": reasons}}
+    return resource
 
 
-def _deferred_policy(fn: Function, plan: PolicyPlan) -> iam.PolicyType:
+def _deferred_policy(fn: Function, plan: PolicyPlan) -> Data:
     """Access to resources created after the function (a bucket that notifies it), attached
     to its role once they exist: in the role itself it would be a circular dependency."""
     permissions = plan.deferred_permissions
     # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
-    policy = iam.PolicyType(deferred_policy_id(fn), PolicyName=DEFERRED_POLICY_NAME,
-                            Roles=[Ref(fn.role_id)],
-                            PolicyDocument=policy_document(permissions))
-    reasons = wildcard_reasons(permissions)
-    if reasons:
-        policy.Metadata = {"lambdakit": {"wildcards": reasons}}
-    return policy
+    return _with_wildcards(Data(deferred_policy_id(fn), {
+        "Type": "AWS::IAM::Policy",
+        "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [{"Ref": fn.role_id}],
+                       "PolicyDocument": policy_document(permissions)},
+    }), permissions)
 
 
-def _managed_policies(fn: Function, plan: PolicyPlan) -> list[iam.ManagedPolicy]:
+def _managed_policies(fn: Function, plan: PolicyPlan) -> list[Data]:
     """The grants of a role whose inline policy would exceed IAM's limit, attached to it.
     No name: CloudFormation generates one, so the stack deploys twice in one account."""
-    policies = []
     total = len(plan.managed)
-    for number, (policy_id, permissions) in enumerate(plan.managed_permissions(), start=1):
-        policy = iam.ManagedPolicy(
-            policy_id,
-            Description=f"Grants of {fn.id}, part {number} of {total} (its inline policy "
-                        f"would exceed IAM's {plan.limits.inline_chars} characters)",
-            PolicyDocument=policy_document(permissions),
-            Roles=[Ref(fn.role_id)],
-        )
-        reasons = wildcard_reasons(permissions)
-        if reasons:
-            policy.Metadata = {"lambdakit": {"wildcards": reasons}}
-        policies.append(policy)
-    return policies
+    return [_with_wildcards(Data(policy_id, {
+        "Type": "AWS::IAM::ManagedPolicy",
+        "Properties": {
+            "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
+                           f"would exceed IAM's {plan.limits.inline_chars} characters)",
+            "PolicyDocument": policy_document(permissions),
+            "Roles": [{"Ref": fn.role_id}],
+        },
+    }), permissions) for number, (policy_id, permissions)
+        in enumerate(plan.managed_permissions(), start=1)]
 
 
-def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> SamFunction:
+def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> Data:
     props: dict[str, Any] = {
         **package_properties(fn, base_dir),
         "Architectures": [fn.architecture],
         "MemorySize": fn.memory,
         "Timeout": fn.timeout,
-        "Role": GetAtt(fn.role_id, "Arn"),
+        "Role": {"Fn::GetAtt": [fn.role_id, "Arn"]},
         "Tracing": TRACING_MODES[fn.tracing],
         "LoggingConfig": _logging_config(fn),
         "RecursiveLoop": "Allow" if fn.allow_recursive_loop else "Terminate",
     }
     if fn.ephemeral_storage is not None:
-        props["EphemeralStorage"] = serverless.EphemeralStorage(Size=fn.ephemeral_storage)
+        props["EphemeralStorage"] = {"Size": fn.ephemeral_storage}
     if fn.environment:
-        props["Environment"] = serverless.Environment(Variables=_environment(fn))
+        props["Environment"] = {"Variables": _environment(fn)}
     if fn.description is not None:
         props["Description"] = fn.description
     if fn.function_name is not None:
@@ -170,7 +174,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
     if fn.reserved_concurrency is not None:
         props["ReservedConcurrentExecutions"] = fn.reserved_concurrency
     if fn.kms_key_arn is not None:
-        props["KmsKeyArn"] = cfn(partition_agnostic(fn.kms_key_arn))
+        props["KmsKeyArn"] = partition_agnostic(fn.kms_key_arn)
     if fn.has_async_settings():
         props["EventInvokeConfig"] = _event_invoke_config(fn)
     props.update(surroundings_properties(fn))
@@ -179,9 +183,11 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> S
     if events:
         props["Events"] = events
     props.update(function_properties)
-    function = SamFunction(fn.id, **props)
-    function.Metadata = _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge})
-    return function
+    return Data(fn.id, {
+        "Type": "AWS::Serverless::Function",
+        "Properties": props,
+        "Metadata": _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge}),
+    })
 
 
 def _event_invoke_config(fn: Function) -> dict[str, Any]:
@@ -203,13 +209,13 @@ def _destination_arn(target: Resource | Function) -> Any:
     """The target's ARN. SAM resolves pseudo parameters inside this property itself, which
     would leave a partition-agnostic `Fn::Sub` with nothing to substitute (cfn-lint W1020);
     as an `Fn::Join` it resolves to the same ARN."""
-    arn = resolve(ModelRef(target, "Arn", 2048))
-    text = arn.data.get("Fn::Sub") if isinstance(arn, Sub) else None
+    arn = reference_value(ModelRef(target, "Arn", 2048))
+    text = arn.get("Fn::Sub") if isinstance(arn, dict) and len(arn) == 1 else None
     if not isinstance(text, str):
         return arn
     parts = [{"Ref": part[2:-1]} if part.startswith("${") else part
              for part in PSEUDO_PARAMETER.split(text) if part]
-    return Join("", parts)
+    return {"Fn::Join": ["", parts]}
 
 
 def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
@@ -275,14 +281,15 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
             "nothing in this app invokes the function asynchronously")
 
 
-def _logging_config(fn: Function) -> LoggingConfig:
-    config = LoggingConfig(LogFormat=fn.logging.format, LogGroup=Ref(fn.log_group_id))
+def _logging_config(fn: Function) -> dict[str, Any]:
+    config: dict[str, Any] = {"LogFormat": fn.logging.format,
+                              "LogGroup": {"Ref": fn.log_group_id}}
     application = fn.logging.effective_application_level()
     system = fn.logging.effective_system_level()
     if application:
-        config.ApplicationLogLevel = application
+        config["ApplicationLogLevel"] = application
     if system:
-        config.SystemLogLevel = system
+        config["SystemLogLevel"] = system
     return config
 
 
@@ -292,5 +299,5 @@ def _environment(fn: Function) -> dict[str, Any]:
 
 def _env_value(value: str | ModelRef) -> Any:
     if isinstance(value, str):
-        return cfn(partition_agnostic(value))
-    return cfn(reference_value(value))
+        return partition_agnostic(value)
+    return reference_value(value)

@@ -6,8 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from troposphere import Template, serverless
-
+from lambdakit.compile.template import Data, Template
 from lambdakit.model import App, Layer
 
 
@@ -18,7 +17,7 @@ def emit_layers(template: Template, app: App, base_dir: Path) -> None:
         template.add_resource(_layer_version(layer, base_dir))
 
 
-def _layer_version(layer: Layer, base_dir: Path) -> serverless.LayerVersion:
+def _layer_version(layer: Layer, base_dir: Path) -> Data:
     content = layer.content_path()
     assert content is not None, "compile only apps that check clean (LK209)"
     props: dict[str, Any] = {
@@ -37,7 +36,7 @@ def _layer_version(layer: Layer, base_dir: Path) -> serverless.LayerVersion:
         props["CompatibleArchitectures"] = sorted(set(layer.compatible_architectures))
     if layer.license_info is not None:
         props["LicenseInfo"] = layer.license_info
-    version = serverless.LayerVersion(layer.id, **props)
+    version = Data(layer.id, {"Type": "AWS::Serverless::LayerVersion", "Properties": props})
     metadata: dict[str, Any] = {}
     if layer.build_method is not None:
         metadata["BuildMethod"] = layer.build_method  # read by `sam build`
@@ -51,5 +50,5 @@ def _layer_version(layer: Layer, base_dir: Path) -> serverless.LayerVersion:
     if notes:
         metadata["lambdakit"] = notes
     if metadata:
-        version.Metadata = metadata
+        version.data["Metadata"] = metadata
     return version

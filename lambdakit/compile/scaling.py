@@ -8,9 +8,10 @@ Auto Scaling scales on from there.
 
 from __future__ import annotations
 
-from troposphere import Ref, Sub, Tags, Template
-from troposphere import applicationautoscaling as appscaling
+from typing import Any
 
+from lambdakit.compile.plain import tag_list
+from lambdakit.compile.template import Data, Template
 from lambdakit.model import Function
 
 SERVICE_NAMESPACE = "lambda"
@@ -29,36 +30,33 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
     # No RoleARN: for a service with a service-linked role, Application Auto Scaling uses
     # AWSServiceRoleForApplicationAutoScaling_LambdaConcurrency (creating it on first use), and
     # a hard-coded role ARN would only repeat it.
-    target = appscaling.ScalableTarget(
-        fn.scalable_target_id,
-        # Registering an alias that does not exist yet fails; SAM creates it.
-        DependsOn=[sam_alias_id(fn)],
-        ServiceNamespace=SERVICE_NAMESPACE,
-        ScalableDimension=SCALABLE_DIMENSION,
-        ResourceId=Sub(f"function:${{{fn.id}}}:{fn.alias}"),
-        MinCapacity=scaling.minimum,
-        MaxCapacity=scaling.maximum,
-    )
+    target: dict[str, Any] = {
+        "ServiceNamespace": SERVICE_NAMESPACE,
+        "ScalableDimension": SCALABLE_DIMENSION,
+        "ResourceId": {"Fn::Sub": f"function:${{{fn.id}}}:{fn.alias}"},
+        "MinCapacity": scaling.minimum,
+        "MaxCapacity": scaling.maximum,
+    }
     if tags:
-        target.Tags = Tags(**tags)
-    config = appscaling.TargetTrackingScalingPolicyConfiguration(
-        TargetValue=scaling.target_utilization,
-        PredefinedMetricSpecification=appscaling.PredefinedMetricSpecification(
-            PredefinedMetricType=UTILIZATION_METRIC),
-    )
+        target["Tags"] = tag_list(tags)
+    config: dict[str, Any] = {
+        "TargetValue": scaling.target_utilization,
+        "PredefinedMetricSpecification": {"PredefinedMetricType": UTILIZATION_METRIC},
+    }
     if scaling.scale_in_cooldown is not None:
-        config.ScaleInCooldown = scaling.scale_in_cooldown
+        config["ScaleInCooldown"] = scaling.scale_in_cooldown
     if scaling.scale_out_cooldown is not None:
-        config.ScaleOutCooldown = scaling.scale_out_cooldown
-    template.add_resource(target)
+        config["ScaleOutCooldown"] = scaling.scale_out_cooldown
+    # Registering an alias that does not exist yet fails; SAM creates it.
+    template.add_resource(Data(fn.scalable_target_id, {
+        "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
+        "DependsOn": [sam_alias_id(fn)], "Properties": target}))
     # ScalingPolicy takes no tags (CloudFormation marks it not taggable).
-    template.add_resource(appscaling.ScalingPolicy(
-        fn.scaling_policy_id,
-        PolicyName=POLICY_NAME,
-        PolicyType="TargetTrackingScaling",
-        ScalingTargetId=Ref(target),
-        TargetTrackingScalingPolicyConfiguration=config,
-    ))
+    template.add_resource(Data(fn.scaling_policy_id, {
+        "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",
+        "Properties": {"PolicyName": POLICY_NAME, "PolicyType": "TargetTrackingScaling",
+                       "ScalingTargetId": {"Ref": fn.scalable_target_id},
+                       "TargetTrackingScalingPolicyConfiguration": config}}))
 
 
 def sam_alias_id(fn: Function) -> str:

@@ -1,6 +1,7 @@
 """A function's surroundings as properties of its `AWS::Serverless::Function`: layers (the
 layers themselves are emitted by `compile.layer`), VPC and file system; and how its code is
-packaged (a .zip of a directory, or a container image)."""
+packaged (a .zip of a directory, or a container image). Plain data, like the function they
+are part of (`compile.function`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from troposphere import ImportValue, Ref, Sub, awslambda, serverless
-
-from lambdakit.compile.intrinsics import cfn
 from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
 from lambdakit.model.provisioned import provisioned_bounds
@@ -25,13 +23,13 @@ def package_properties(fn: Function, base_dir: Path) -> dict[str, Any]:
         return {"Handler": fn.handler, "Runtime": fn.runtime,
                 "CodeUri": Path(relative).as_posix()}
     props: dict[str, Any] = {"PackageType": "Image",
-                             "ImageUri": Sub(fn.image_uri) if "${" in fn.image_uri
+                             "ImageUri": {"Fn::Sub": fn.image_uri} if "${" in fn.image_uri
                              else fn.image_uri}
     config = {"Command": fn.image_command, "EntryPoint": fn.image_entry_point,
               "WorkingDirectory": fn.image_working_directory}
     if any(value is not None for value in config.values()):
-        props["ImageConfig"] = serverless.ImageConfig(
-            **{name: value for name, value in config.items() if value is not None})
+        props["ImageConfig"] = {name: value for name, value in config.items()
+                                if value is not None}
     return props
 
 
@@ -43,11 +41,10 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         props["VpcConfig"] = _vpc_config(fn.vpc)
     if fn.file_system is not None:
         mount = fn.file_system
-        props["FileSystemConfigs"] = [serverless.FileSystemConfig(
-            Arn=cfn(partition_agnostic(mount.access_point_arn)),
-            LocalMountPath=mount.mount_path)]
+        props["FileSystemConfigs"] = [{"Arn": partition_agnostic(mount.access_point_arn),
+                                       "LocalMountPath": mount.mount_path}]
     if fn.code_signing_config_arn is not None:
-        props["CodeSigningConfigArn"] = cfn(partition_agnostic(fn.code_signing_config_arn))
+        props["CodeSigningConfigArn"] = partition_agnostic(fn.code_signing_config_arn)
     if fn.runtime_updates is not None:
         props["RuntimeManagementConfig"] = _runtime_management(fn)
     if fn.alias is not None:
@@ -55,38 +52,37 @@ def surroundings_properties(fn: Function) -> dict[str, Any]:
         # A new version for any change (environment, memory, layers), not only for new code.
         props["AutoPublishAliasAllProperties"] = True
     if fn.snap_start:
-        props["SnapStart"] = serverless.SnapStart(ApplyOn="PublishedVersions")
+        props["SnapStart"] = {"ApplyOn": "PublishedVersions"}
     provisioned = provisioned_bounds(fn.provisioned_concurrency)
     if provisioned is not None:
         # SAM sets it on the alias it publishes, so every new version is warmed before the
         # alias moves to it; with auto scaling, at the minimum (`compile.scaling`).
-        props["ProvisionedConcurrencyConfig"] = awslambda.ProvisionedConcurrencyConfiguration(
-            ProvisionedConcurrentExecutions=provisioned[0])
+        props["ProvisionedConcurrencyConfig"] = {
+            "ProvisionedConcurrentExecutions": provisioned[0]}
     return props
 
 
-def _runtime_management(fn: Function) -> serverless.RuntimeManagementConfig:
-    config = serverless.RuntimeManagementConfig(
-        UpdateRuntimeOn=RUNTIME_UPDATE_MODES[fn.runtime_updates or "auto"])
+def _runtime_management(fn: Function) -> dict[str, Any]:
+    config: dict[str, Any] = {"UpdateRuntimeOn": RUNTIME_UPDATE_MODES[fn.runtime_updates or "auto"]}
     if fn.runtime_version_arn is not None:
-        config.RuntimeVersionArn = cfn(partition_agnostic(fn.runtime_version_arn))
+        config["RuntimeVersionArn"] = partition_agnostic(fn.runtime_version_arn)
     return config
 
 
 def _layer_arns(fn: Function) -> list[Any]:
     """In the function's order (later layers overwrite earlier ones' files in /opt); an owned
     layer's `Ref` is its version ARN."""
-    return [cfn(partition_agnostic(layer.existing_arn)) if layer.existing_arn is not None
-            else Ref(layer.id) for layer in fn.layers]
+    return [partition_agnostic(layer.existing_arn) if layer.existing_arn is not None
+            else {"Ref": layer.id} for layer in fn.layers]
 
 
-def _vpc_config(vpc: Vpc) -> serverless.VPCConfig:
-    config = serverless.VPCConfig(SubnetIds=[_id(v) for v in vpc.subnet_ids],
-                                  SecurityGroupIds=[_id(v) for v in vpc.security_group_ids])
+def _vpc_config(vpc: Vpc) -> dict[str, Any]:
+    config: dict[str, Any] = {"SubnetIds": [_id(v) for v in vpc.subnet_ids],
+                              "SecurityGroupIds": [_id(v) for v in vpc.security_group_ids]}
     if vpc.ipv6_allowed_for_dual_stack:
-        config.Ipv6AllowedForDualStack = True
+        config["Ipv6AllowedForDualStack"] = True
     return config
 
 
 def _id(value: str | Imported) -> Any:
-    return ImportValue(value.export_name) if isinstance(value, Imported) else value
+    return {"Fn::ImportValue": value.export_name} if isinstance(value, Imported) else value

@@ -21,7 +21,7 @@ import awacs.awslambda
 import awacs.cloudwatch
 import awacs.codedeploy
 
-from lambdakit.events.deployment_hooks import DeploymentHook
+from lambdakit.events._loaded import imported
 from lambdakit.iam.arns import arn_of, suffixed
 from lambdakit.iam.permissions import CfnValue, Permission
 from lambdakit.model import Function
@@ -43,6 +43,10 @@ ALARM_ARN_PARTS: list[CfnValue] = ["arn:", {"Ref": "AWS::Partition"}, ":cloudwat
 
 def hook_permissions(fn: Function) -> list[Permission]:
     """A hook function's permission to report its result to CodeDeploy."""
+    if not imported("deployment_hooks"):  # no hook exists before its class does
+        return []
+    from lambdakit.events.deployment_hooks import DeploymentHook
+
     hooks = [source for source in fn.live_events() if isinstance(source, DeploymentHook)]
     if not hooks:
         return []

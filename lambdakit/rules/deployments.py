@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lambdakit.events.deployment_hooks import DeploymentHook
+from lambdakit.events._loaded import imported
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+
+if TYPE_CHECKING:
+    from lambdakit.events.deployment_hooks import DeploymentHook
 
 DEPLOYMENTS_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-rolling-deployments.html"
 HOOKS_DOC = ("https://docs.aws.amazon.com/codedeploy/latest/userguide/"
@@ -26,6 +30,10 @@ class HookBinding:
 def deployment_hooks(app: App) -> dict[int, list[HookBinding]]:
     """The hooks of each deployed function, by `id()` of the function, in app order."""
     found: dict[int, list[HookBinding]] = {}
+    if not imported("deployment_hooks"):  # no hook exists before its class does
+        return found
+    from lambdakit.events.deployment_hooks import DeploymentHook
+
     for fn in app.all_functions():
         for source in fn.live_events():
             if isinstance(source, DeploymentHook):

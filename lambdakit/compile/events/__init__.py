@@ -6,26 +6,30 @@ resolving the model references they hold into CloudFormation values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
-from troposphere import Template
-
-from lambdakit.compile.events.push import emit_buffer_subscriptions, emit_delivery_policies
-from lambdakit.compile.events.schedule import emit_scheduler_roles
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
+from lambdakit.compile.template import Template
+from lambdakit.events._loaded import imported
 from lambdakit.model import App, Function, Ref
 
 # Resources event sources need beyond their SAM event (a queue policy, a scheduler's role),
-# one emitter per family, each over the whole app.
-EVENT_EMITTERS: tuple[Callable[[Template, App], None], ...] = (
-    emit_delivery_policies, emit_buffer_subscriptions, emit_scheduler_roles)
+# one emitter per family, each over the whole app: (the families whose sources it looks at,
+# its module under lambdakit.compile.events, the emitter). An emitter is imported, and runs,
+# once one of its families is imported (`imported`): before, it has nothing to emit.
+EVENT_EMITTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("eventbridge", "sns"), "push", "emit_delivery_policies"),
+    (("sns",), "push", "emit_buffer_subscriptions"),
+    (("schedule",), "schedule", "emit_scheduler_roles"),
+)
 
 
 def emit_event_resources(template: Template, app: App) -> None:
-    for emit in EVENT_EMITTERS:
-        emit(template, app)
+    for families, module, name in EVENT_EMITTERS:
+        if imported(*families):
+            getattr(import_module(f"{__name__}.{module}"), name)(template, app)
 
 
 def sam_events(fn: Function) -> tuple[dict[str, Any], dict[str, Any]]:

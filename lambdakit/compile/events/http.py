@@ -7,11 +7,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from troposphere import GetAtt, Output, Sub, Tags, Template, logs
+from troposphere import GetAtt, Output, Sub, Tags, logs
 
 from lambdakit.compile._sam import SamApi, SamHttpApi
 from lambdakit.compile.events import resolve
 from lambdakit.compile.function import LOG_GROUP_SKIPS
+from lambdakit.compile.template import Template
 from lambdakit.events import HttpApi, RestApi, Throttling
 from lambdakit.events.http_api import DEFAULT_STAGE
 from lambdakit.model import App

@@ -7,9 +7,10 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from troposphere import GetAtt, Ref, Template, sns, sqs
+from troposphere import GetAtt, Ref, sns, sqs
 
 from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.template import Template
 from lambdakit.events import SnsEvent
 from lambdakit.iam import arn_of
 from lambdakit.model import App

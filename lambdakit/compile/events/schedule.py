@@ -9,9 +9,10 @@ schedule targets, no version or alias), and send to the dead-letter queue (and u
 from __future__ import annotations
 
 import awacs.awslambda
-from troposphere import Tags, Template, iam
+from troposphere import Tags, iam
 
-from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
+from lambdakit.compile.template import Template
 from lambdakit.events import ScheduleEvent
 from lambdakit.iam import Permission, arn_of, policy_document, trust_policy
 from lambdakit.iam.grants import access_permissions
@@ -50,7 +51,7 @@ def _role(app: App, fn: Function, source: ScheduleEvent) -> iam.Role:
                              PolicyDocument=policy_document(scheduler_permissions(fn, source)))],
     )
     if app.permissions_boundary:
-        role.PermissionsBoundary = permissions_boundary_arn(app.permissions_boundary)
+        role.PermissionsBoundary = cfn(permissions_boundary_arn(app.permissions_boundary))
     tags = dict(sorted({**app.tags, **fn.tags}.items()))
     if tags:
         role.Tags = Tags(**tags)

@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from importlib import import_module
 
-from troposphere import Template
-
-from lambdakit.compile.events.http import emit_http_api, emit_rest_api
-from lambdakit.compile.resources.config import emit_event_bus, emit_key, emit_parameter, emit_secret
-from lambdakit.compile.resources.identity import emit_user_pool
-from lambdakit.compile.resources.messaging import emit_queue, emit_topic
-from lambdakit.compile.resources.storage import (
-    emit_bucket,
-    emit_stream,
-    emit_stream_consumer,
-    emit_table,
-)
-from lambdakit.events import HttpApi, RestApi
+from lambdakit.compile.template import Template
 from lambdakit.model import (
     App,
     Bucket,
@@ -34,21 +22,34 @@ from lambdakit.model import (
     UserPool,
 )
 
-# One emitter per family; existing resources (and compute the app does not own) emit nothing.
-EMITTERS: dict[type[Resource], Callable[[Template, App, Any], None]] = {
-    Topic: emit_topic,
-    Bucket: emit_bucket,
-    Table: emit_table,
-    Stream: emit_stream,
-    StreamConsumer: emit_stream_consumer,
-    EventBus: emit_event_bus,
-    Secret: emit_secret,
-    Parameter: emit_parameter,
-    Key: emit_key,
-    RestApi: emit_rest_api,
-    HttpApi: emit_http_api,
-    UserPool: emit_user_pool,
+# One emitter per family, as (its module, its name): a family's emitter, and the troposphere
+# modules it builds with, are imported by the apps that own such a resource, and only by them.
+# Existing resources (and compute the app does not own) emit nothing.
+EMITTERS: dict[type[Resource], tuple[str, str]] = {
+    Queue: ("lambdakit.compile.resources.messaging", "emit_queue"),
+    Topic: ("lambdakit.compile.resources.messaging", "emit_topic"),
+    Bucket: ("lambdakit.compile.resources.storage", "emit_bucket"),
+    Table: ("lambdakit.compile.resources.storage", "emit_table"),
+    Stream: ("lambdakit.compile.resources.storage", "emit_stream"),
+    StreamConsumer: ("lambdakit.compile.resources.storage", "emit_stream_consumer"),
+    EventBus: ("lambdakit.compile.resources.config", "emit_event_bus"),
+    Secret: ("lambdakit.compile.resources.config", "emit_secret"),
+    Parameter: ("lambdakit.compile.resources.config", "emit_parameter"),
+    Key: ("lambdakit.compile.resources.config", "emit_key"),
+    UserPool: ("lambdakit.compile.resources.identity", "emit_user_pool"),
 }
+# The APIs routes are on, by their class's module and name: the family is not imported
+# unless the app uses it.
+API_EMITTERS: dict[tuple[str, str], tuple[str, str]] = {
+    ("lambdakit.events.rest", "RestApi"): ("lambdakit.compile.events.http", "emit_rest_api"),
+    ("lambdakit.events.http_api", "HttpApi"): ("lambdakit.compile.events.http",
+                                               "emit_http_api"),
+}
+
+
+def _emitter(module: str, name: str) -> Callable[..., None]:
+    emit: Callable[..., None] = getattr(import_module(module), name)
+    return emit
 
 
 def emit_resources(template: Template, app: App) -> None:
@@ -56,7 +57,11 @@ def emit_resources(template: Template, app: App) -> None:
     for resource in sorted(app.all_resources(), key=lambda r: r.id):
         if resource.is_existing:
             continue
+        kind = type(resource)
         if isinstance(resource, Queue):  # the only family that needs the app's redrive graph
-            emit_queue(template, app, resource, is_dead_letter=id(resource) in dead_letters)
-        elif type(resource) in EMITTERS:
-            EMITTERS[type(resource)](template, app, resource)
+            _emitter(*EMITTERS[Queue])(template, app, resource,
+                                      is_dead_letter=id(resource) in dead_letters)
+        elif kind in EMITTERS:
+            _emitter(*EMITTERS[kind])(template, app, resource)
+        elif (api := (kind.__module__, kind.__qualname__)) in API_EMITTERS:
+            _emitter(*API_EMITTERS[api])(template, app, resource)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import Ref, Sub, Template, events, kms, secretsmanager, ssm
+from troposphere import Ref, Sub, events, kms, secretsmanager, ssm
 
 from lambdakit.compile.resources.common import finish, key_arn
+from lambdakit.compile.template import Template
 from lambdakit.model import App, EventBus, Key, Parameter, Secret
 
 SECRET_AWS_KEY_SKIP = ("CKV_AWS_149", "encrypted with the AWS-managed Secrets Manager key; pass "

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import Sub, Template, cognito
+from troposphere import Sub, cognito
 
 from lambdakit.compile.resources.common import finish
+from lambdakit.compile.template import Template
 from lambdakit.model import App, UserPool
 
 # Passwords of 12 or more characters with every character class (NIST's length guidance, with

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from troposphere import GetAtt, Template, sns, sqs
+from troposphere import GetAtt, sns, sqs
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import Skip, finish, key_arn
+from lambdakit.compile.template import Template
+from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Queue, Topic
-from lambdakit.model.resources.queue import FOURTEEN_DAYS_S
-from lambdakit.rules.events.sqs import visibility_timeout
+from lambdakit.model.resources.queue import FOURTEEN_DAYS_S, SQS_DEFAULT_VISIBILITY_S
 
 AWS_MANAGED_SNS_KEY = "alias/aws/sns"
 
 
 def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bool) -> None:
-    visibility = visibility_timeout(queue, app.all_functions())
+    visibility = _visibility_timeout(app, queue)
     properties = _queue_properties(queue, queue.name, queue.retention, visibility)
     redrive_target: object = None
     if queue.dead_letter_queue is not None:
@@ -76,3 +77,14 @@ def emit_topic(template: Template, app: App, topic: Topic) -> None:
     if topic.fifo:
         properties["FifoTopic"] = True
     template.add_resource(finish(topic, app, sns.Topic(topic.id, **properties)))
+
+
+def _visibility_timeout(app: App, queue: Queue) -> int:
+    """As given, or derived from the functions that read the queue; until the SQS or SNS
+    family is imported, none can read it."""
+    if imported("sqs", "sns"):
+        from lambdakit.rules.events.sqs import visibility_timeout
+
+        return visibility_timeout(queue, app.all_functions())
+    given = queue.visibility_timeout
+    return SQS_DEFAULT_VISIBILITY_S if given is None else given

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import Ref, Sub, Template, dynamodb, kinesis, s3
+from troposphere import Ref, Sub, dynamodb, kinesis, s3
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import finish, key_arn
+from lambdakit.compile.template import Template
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Bucket, Stream, StreamConsumer, Table
 

@@ -56,6 +56,8 @@ def async_callers(fn: Function, destinations: dict[int, list[str]],
 def check_async_invocation(ctx: RuleContext, functions: list[Function]) -> None:
     in_loops: set[int] = set()  # a loop is reported once, at its first function
     destinations = destination_index(functions)
+    # A function of the app may be named as `Function.existing(...)` by its physical name.
+    by_name = {f.function_name: f for f in functions if f.function_name}
     for fn in functions:
         acknowledged = {**ctx.app.acknowledge, **fn.acknowledge}
         inside = async_callers(fn, destinations, {})
@@ -76,7 +78,7 @@ def check_async_invocation(ctx: RuleContext, functions: list[Function]) -> None:
         _check_ranges(ctx, fn)
         _check_destinations(ctx, fn)
         if id(fn) not in in_loops:
-            in_loops |= _check_cycle(ctx, fn, functions)
+            in_loops |= _check_cycle(ctx, fn, by_name)
 
 
 def _settings(fn: Function) -> str:
@@ -122,11 +124,11 @@ def _is_fifo(resource: Resource) -> bool:
     return bool(getattr(resource, "fifo", False)) or name.endswith(".fifo")
 
 
-def _check_cycle(ctx: RuleContext, fn: Function, functions: list[Function]) -> set[int]:
+def _check_cycle(ctx: RuleContext, fn: Function, by_name: dict[str, Function]) -> set[int]:
     """Records that lead back to the function invoke it again, and again. A function of the app
-    may be named as `Function.existing(...)` by its physical name: that is the same function.
-    Returns the loop's functions (`id()`), so it is reported once."""
-    by_name = {f.function_name: f for f in functions if f.function_name}
+    may be named as `Function.existing(...)` by its physical name (`by_name`, over the app's
+    functions): that is the same function. Returns the loop's functions (`id()`), so it is
+    reported once."""
     path = _path_back(fn, fn, [], by_name)
     if path is None:
         return set()

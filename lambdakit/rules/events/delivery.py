@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from lambdakit.events import EventBridgeRule, SnsEvent
+from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Queue
 
@@ -27,6 +27,11 @@ class Sender:
 
 def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
     """Each owned queue that a service delivers to, with its senders, in a stable order."""
+    if not imported("eventbridge", "sns"):
+        return []
+    from lambdakit.events.eventbridge import EventBridgeRule
+    from lambdakit.events.sns import SnsEvent
+
     found: dict[int, tuple[Queue, list[Sender]]] = {}
     for fn in sorted(app.all_functions(), key=lambda f: f.id):
         for source in fn.live_events():

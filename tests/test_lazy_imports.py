@@ -1,0 +1,108 @@
+"""Event families, and troposphere, are imported on demand: an app pays only for what it uses,
+and the tables that name them lazily stay true to the code."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+from pathlib import Path
+
+import lambdakit.events as events
+from lambdakit.compile.events import EVENT_EMITTERS
+from lambdakit.compile.resources import API_EMITTERS, EMITTERS
+from lambdakit.model import EventSource
+from lambdakit.rules.events import APP_RULES, SOURCE_RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+FAMILIES = sorted(path.stem for path in (ROOT / "lambdakit" / "events").glob("[!_]*.py"))
+
+
+def _all_sources() -> list[type[EventSource]]:
+    for family in FAMILIES:
+        importlib.import_module(f"lambdakit.events.{family}")
+    found, todo = [], [EventSource]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            todo.append(sub)
+            if sub.__module__.startswith("lambdakit.events."):
+                found.append(sub)
+    return found
+
+
+def test_every_exported_name_resolves_to_its_module_s_object() -> None:
+    assert sorted(events.__all__) == sorted({"Binding", "EventSource", *events._LAZY})
+    for name, module in events._LAZY.items():
+        defined = getattr(importlib.import_module(f"lambdakit.events.{module}"), name)
+        assert getattr(events, name) is defined
+    assert set(dir(events)) >= set(events.__all__)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    try:
+        events.NoSuchEvent  # noqa: B018
+    except AttributeError as exc:
+        assert "NoSuchEvent" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")
+
+
+def test_every_source_type_with_a_sam_event_has_its_rule() -> None:
+    """The rules are keyed by the class's module and name: a renamed class must not silently
+    lose its checks."""
+    named = {(kind.__module__, kind.__qualname__) for kind in _all_sources()}
+    assert set(SOURCE_RULES) <= named
+    for module, name in SOURCE_RULES.values():
+        assert callable(getattr(importlib.import_module(f"lambdakit.rules.events.{module}"), name))
+
+
+def test_the_lazy_tables_name_real_families_and_functions() -> None:
+    for families, module, name in APP_RULES:
+        assert set(families) <= set(FAMILIES)
+        assert callable(getattr(importlib.import_module(f"lambdakit.rules.events.{module}"),
+                                name))
+    for families, module, name in EVENT_EMITTERS:
+        assert families and set(families) <= set(FAMILIES)
+        assert callable(getattr(importlib.import_module(f"lambdakit.compile.events.{module}"),
+                                name))
+    for (module, name), emitter in API_EMITTERS.items():
+        assert isinstance(getattr(importlib.import_module(module), name), type)
+        assert callable(getattr(importlib.import_module(emitter[0]), emitter[1]))
+    for module, name in EMITTERS.values():
+        assert callable(getattr(importlib.import_module(module), name))
+
+
+def _synth_imports(app_dir: Path, functions: str) -> list[str]:
+    """The event-family modules and troposphere modules one synth of `functions` imports."""
+    (app_dir / "src").mkdir()
+    (app_dir / "src" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
+    (app_dir / "app.py").write_text(
+        "from lambdakit import App, Function, Queue\n"
+        f"app = App(name='plain', functions=[{functions}])\n")
+    code = ("import sys\n"
+            "from lambdakit.cli.main import main\n"
+            "sys.argv = ['lambdakit', 'synth', 'app.py', '-o', 'template.yaml']\n"
+            "try:\n"
+            "    main()\n"
+            "except SystemExit as exit:\n"
+            "    assert not exit.code, exit.code\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'troposphere'\n"
+            "             or m.startswith('lambdakit.events.') and m.split('.')[2][0] != '_'))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=app_dir)
+    assert done.returncode == 0, done.stderr
+    assert (app_dir / "template.yaml").is_file()
+    return [line for line in done.stdout.strip().strip("[]").split(", ") if line]
+
+
+FUNCTION = "Function(id='Worker', handler='handler.handle', code='src', runtime='python3.13'"
+
+
+def test_a_synth_of_functions_alone_imports_no_family_and_no_troposphere(tmp_path: Path) -> None:
+    assert _synth_imports(tmp_path, FUNCTION + ")") == []
+
+
+def test_a_synth_with_a_queue_imports_troposphere_but_no_family(tmp_path: Path) -> None:
+    imported = _synth_imports(tmp_path, FUNCTION + ", on_failure=Queue(id='Failed'))")
+    assert "'troposphere'" in imported
+    assert not [name for name in imported if "lambdakit.events" in name]

@@ -18,12 +18,16 @@ from typing import Any
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.iam import WILDCARD, Permission, function_permissions
 from lambdakit.iam.arns import CfnValue, arn_of, suffixed
-from lambdakit.iam.deployment import deployment_role_permissions, rollback_alarm_arns
+from lambdakit.iam.deployment import (
+    DEPLOYMENT_POLICY_NAME,
+    deployment_role_permissions,
+    rollback_alarms,
+)
 from lambdakit.iam.grants import kind_of, statement_permissions
 from lambdakit.iam.size import policy_constructs
 from lambdakit.model import App, Construct, Function, Resource, Table
 from lambdakit.rules import check_app
-from lambdakit.rules.deployments import deployment_hooks
+from lambdakit.rules.deployments import hook_functions
 from lambdakit.rules.policy_size import policy_plan
 
 # Errors that leave every permission computable: explain still answers, since it is how to
@@ -134,18 +138,15 @@ def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
     deployment = fn.live_deployment()
     if deployment is None or fn.alias is None:
         return []
-    hooks = sorted({id(b.hook): b.hook for b in deployment_hooks(app).get(id(fn), [])}.values(),
-                   key=lambda hook: hook.id)
+    hooks = hook_functions(app, fn)
     labels = {_key(arn_of(fn)): f"{fn.id} (function)",
               _key(suffixed(arn_of(fn), f":{fn.alias}")): f"{fn.id}:{fn.alias} (alias)",
               **{_key(arn_of(hook)): f"{hook.id} (hook function)" for hook in hooks}}
-    names = ([fn.deployment_alarm_id] if deployment.error_alarm else []) + deployment.alarms
-    labels.update({_key(arn): f"{name} (alarm)"
-                   for arn, name in zip(rollback_alarm_arns(fn), names, strict=True)})
+    labels.update({_key(alarm.arn): f"{alarm.label} (alarm)" for alarm in rollback_alarms(fn)})
     return [ExplainRow(function=fn.deployment_role_id, action=action,
                        resource=labels[_key(resource)], condition="",
                        declared=permission.origin.display(), purpose=permission.purpose,
-                       reason="", sid=permission.sid, policy="shift-traffic",
+                       reason="", sid=permission.sid, policy=DEPLOYMENT_POLICY_NAME,
                        _line=permission.origin.line)
             for permission in deployment_role_permissions(fn, hooks)
             for resource in permission.resources for action in permission.action_names]

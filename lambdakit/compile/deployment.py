@@ -17,18 +17,17 @@ from lambdakit.compile.template import Data, Template
 from lambdakit.iam import policy_document, trust_policy
 from lambdakit.iam.deployment import (
     CODEDEPLOY_SERVICE,
+    DEPLOYMENT_POLICY_NAME,
     deployment_role_permissions,
-    rollback_alarm_names,
+    rollback_alarms,
 )
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
 from lambdakit.rules.deployments import (
-    HookBinding,
     custom_configuration_id,
     custom_configurations,
     deployment_hooks,
+    hook_functions,
 )
-
-DEPLOYMENT_POLICY_NAME = "shift-traffic"
 
 
 def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
@@ -41,10 +40,11 @@ def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
                  else {"Ref": custom_configuration_id(deployment)}),
         "Role": {"Fn::GetAtt": [fn.deployment_role_id, "Arn"]},
     }
-    alarms = rollback_alarm_names(fn)
+    alarms = [alarm.name for alarm in rollback_alarms(fn)]
     if alarms:
         preference["Alarms"] = alarms
-    hooks = {binding.source.sam_hook: {"Ref": binding.hook.id} for binding in _hooks(app, fn)}
+    hooks = {binding.source.sam_hook: {"Ref": binding.hook.id}
+             for binding in deployment_hooks(app).get(id(fn), [])}
     if hooks:
         preference["Hooks"] = hooks
     return {"DeploymentPreference": preference}
@@ -55,7 +55,7 @@ def emit_deployment(template: Template, app: App, fn: Function, tags: dict[str, 
     deployment = fn.live_deployment()
     if deployment is None:
         return
-    hooks = sorted({id(b.hook): b.hook for b in _hooks(app, fn)}.values(), key=lambda h: h.id)
+    hooks = hook_functions(app, fn)
     properties: dict[str, Any] = {
         "AssumeRolePolicyDocument": trust_policy(CODEDEPLOY_SERVICE),
         "Policies": [{"PolicyName": DEPLOYMENT_POLICY_NAME,
@@ -114,7 +114,3 @@ def _error_alarm(fn: Function, deployment: TrafficShift, tags: dict[str, str]) -
         properties["Tags"] = tag_list(tags)
     return Data(fn.deployment_alarm_id, {"Type": "AWS::CloudWatch::Alarm",
                                          "Properties": properties})
-
-
-def _hooks(app: App, fn: Function) -> list[HookBinding]:
-    return deployment_hooks(app).get(id(fn), [])

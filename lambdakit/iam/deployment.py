@@ -15,6 +15,7 @@ hook may report on the deployment groups of this stack's CodeDeploy application 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import awacs.awslambda
@@ -29,6 +30,7 @@ from lambdakit.model import Function
 # SAM's logical id for the CodeDeploy application of the stack's gradual deployments.
 DEPLOYMENT_APPLICATION_ID = "ServerlessDeploymentApplication"
 CODEDEPLOY_SERVICE = "codedeploy.amazonaws.com"
+DEPLOYMENT_POLICY_NAME = "shift-traffic"  # CodeDeploy's role's inline policy
 APPLICATION_GROUPS = ("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:"
                       f"deploymentgroup:${{{DEPLOYMENT_APPLICATION_ID}}}/*")
 REPORT_SCOPE_REASON = (
@@ -81,7 +83,7 @@ def deployment_role_permissions(fn: Function, hooks: list[Function]) -> list[Per
                    purpose=f"read the provisioned concurrency of {fn.id}:{fn.alias}",
                    origin=origin),
     ]
-    alarms = rollback_alarm_arns(fn)
+    alarms = [alarm.arn for alarm in rollback_alarms(fn)]
     if alarms:
         permissions.append(Permission(
             sid="ReadRollbackAlarms", actions=(awacs.cloudwatch.DescribeAlarms,),
@@ -97,19 +99,22 @@ def deployment_role_permissions(fn: Function, hooks: list[Function]) -> list[Per
     return permissions
 
 
-def rollback_alarm_arns(fn: Function) -> list[CfnValue]:
-    deployment = fn.live_deployment()
-    assert deployment is not None
-    arns: list[CfnValue] = []
-    if deployment.error_alarm:
-        arns.append({"Fn::GetAtt": [fn.deployment_alarm_id, "Arn"]})
-    arns += [{"Fn::Join": ["", [*ALARM_ARN_PARTS, name]]} for name in deployment.alarms]
-    return arns
+@dataclass(frozen=True)
+class RollbackAlarm:
+    """One alarm that rolls `fn`'s deployments back: as the deployment group names it (`Ref`
+    of an owned alarm is its name), as IAM names it, and as `explain` shows it."""
+
+    name: Any
+    arn: CfnValue
+    label: str
 
 
-def rollback_alarm_names(fn: Function) -> list[Any]:
-    """What the deployment group's AlarmConfiguration lists (`Ref` of an alarm is its name)."""
+def rollback_alarms(fn: Function) -> list[RollbackAlarm]:
+    """lambdakit's error alarm (unless turned off), then the named ones, in order."""
     deployment = fn.live_deployment()
     assert deployment is not None
-    owned: list[Any] = [{"Ref": fn.deployment_alarm_id}] if deployment.error_alarm else []
-    return owned + list(deployment.alarms)
+    owned = [RollbackAlarm({"Ref": fn.deployment_alarm_id},
+                           {"Fn::GetAtt": [fn.deployment_alarm_id, "Arn"]},
+                           fn.deployment_alarm_id)] if deployment.error_alarm else []
+    return owned + [RollbackAlarm(name, {"Fn::Join": ["", [*ALARM_ARN_PARTS, name]]}, name)
+                    for name in deployment.alarms]

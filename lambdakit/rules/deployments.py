@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from lambdakit.events._loaded import imported
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
@@ -27,8 +28,20 @@ class HookBinding:
     source: DeploymentHook
 
 
+# Checks, compile (twice per deployed function) and explain all ask; constructs are frozen, so
+# the app's hooks are indexed once.
+_HOOKS: WeakKeyDictionary[App, dict[int, list[HookBinding]]] = WeakKeyDictionary()
+
+
 def deployment_hooks(app: App) -> dict[int, list[HookBinding]]:
     """The hooks of each deployed function, by `id()` of the function, in app order."""
+    found = _HOOKS.get(app)
+    if found is None:
+        found = _HOOKS[app] = _index_hooks(app)
+    return found
+
+
+def _index_hooks(app: App) -> dict[int, list[HookBinding]]:
     found: dict[int, list[HookBinding]] = {}
     if not imported("deployment_hooks"):  # no hook exists before its class does
         return found
@@ -39,6 +52,12 @@ def deployment_hooks(app: App) -> dict[int, list[HookBinding]]:
             if isinstance(source, DeploymentHook):
                 found.setdefault(id(source.function), []).append(HookBinding(fn, source))
     return found
+
+
+def hook_functions(app: App, fn: Function) -> list[Function]:
+    """The functions CodeDeploy invokes during `fn`'s deployments, each once, by id."""
+    hooks = {id(binding.hook): binding.hook for binding in deployment_hooks(app).get(id(fn), [])}
+    return sorted(hooks.values(), key=lambda hook: hook.id)
 
 
 def custom_configurations(app: App) -> dict[str, TrafficShift]:
@@ -76,9 +95,10 @@ def check_deployments(ctx: RuleContext, functions: list[Function]) -> None:
         _check_version_references(ctx, fn)
     for bindings in hooks.values():
         _check_hooks(ctx, bindings)
-    if len(custom_configurations(ctx.app)) > q.CUSTOM_DEPLOYMENT_CONFIGS_MAX.value:
+    shapes = len(custom_configurations(ctx.app))
+    if shapes > q.CUSTOM_DEPLOYMENT_CONFIGS_MAX.value:
         ctx.report("LK441", ctx.app,
-                   f"the app needs {len(custom_configurations(ctx.app))} custom deployment "
+                   f"the app needs {shapes} custom deployment "
                    f"configurations; an account holds at most "
                    f"{q.CUSTOM_DEPLOYMENT_CONFIGS_MAX.value}",
                    "use CodeDeploy's predefined shapes (Canary(percent=10, minutes=5|10|15|30), "

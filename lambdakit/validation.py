@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lambdakit.errors import Diagnostic, sort_diagnostics
 from lambdakit.model import App
-from lambdakit.synth import synthesize
+from lambdakit.synthesis import synthesize
 
 
 def validate_app(app: App, base_dir: Path | None = None) -> list[Diagnostic]:

@@ -11,7 +11,7 @@ from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
 from lambdakit.errors import Diagnostic, LambdakitError, format_diagnostics
 from lambdakit.model import App, Construct
-from lambdakit.synth import Synthesis, synthesize
+from lambdakit.synthesis import Synthesis, synthesize
 
 FIXED_DAY = dt.date(2026, 11, 22)
 

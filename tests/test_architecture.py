@@ -84,7 +84,7 @@ def test_heavy_modules_are_imported_lazily_everywhere() -> None:
 
 def test_synth_and_the_cli_never_load_boto3() -> None:
     """The deploy commands are registered on the CLI, yet only running one loads boto3."""
-    code = ("import sys, lambdakit.cli.main, lambdakit.deploy, lambdakit.synth; "
+    code = ("import sys, lambdakit.cli.main, lambdakit.deploy, lambdakit.synthesis; "
             "print(sorted(m for m in ('boto3', 'botocore') if m in sys.modules))")
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            cwd=PACKAGE.parent)

@@ -38,7 +38,7 @@ from helpers import (
 )
 
 from lambdakit.check.sam import sam_transform
-from lambdakit.synth import Synthesis
+from lambdakit.synthesis import Synthesis
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

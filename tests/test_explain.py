@@ -13,7 +13,7 @@ import lambdakit
 from lambdakit.cli import cli
 from lambdakit.cli.loader import load_app
 from lambdakit.errors import LambdakitError
-from lambdakit.explain import ExplainRow, UnknownFunction, explain_app, format_table
+from lambdakit.explanation import ExplainRow, UnknownFunction, explain_app, format_table
 
 HANDLER = "def handle(event, context):\n    return event\n"
 APP = """\

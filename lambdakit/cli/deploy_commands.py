@@ -145,7 +145,7 @@ def _synthesise(target: Target) -> tuple[dict[str, Any], Path, str]:
     """The app's template, refusing on any error with synth's diagnostics."""
     from lambdakit.cli.loader import load_app
     from lambdakit.errors import LambdakitError, format_diagnostics
-    from lambdakit.synth import synthesize
+    from lambdakit.synthesis import synthesize
 
     base_dir = Path.cwd()
     try:

@@ -47,7 +47,7 @@ def _rule_findings(namespace: dict[str, object], attribute: str) -> list[Diagnos
     """A file with invalid constructs never reaches synth; run the rules on what did load, so
     one run reports every problem instead of revealing them one fix at a time."""
     from lambdakit.rules import check_app
-    from lambdakit.synth import build_day
+    from lambdakit.synthesis import build_day
 
     apps = [value for name, value in namespace.items()
             if isinstance(value, App) and (name == attribute or not attribute)]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from lambdakit.cli.deploy_commands import register as register_deploy_commands
+from lambdakit.cli.process import prepare_short_run, prepare_user_code
 from lambdakit.errors import Diagnostic, LambdakitError, format_diagnostics
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ def cli() -> None:
 def synth(app_spec: str, output: Path | None, fmt: str) -> None:
     """Check the app and print its SAM template."""
     from lambdakit.cli.loader import load_app
-    from lambdakit.synth import synthesize
+    from lambdakit.synthesis import synthesize
 
     base_dir = output.resolve().parent if output else Path.cwd()
     try:
@@ -88,7 +89,7 @@ def explain(app_spec: str, function: str | None, as_json: bool) -> None:
     FUNCTION limits the rows to one function.
     """
     from lambdakit.cli.loader import load_app
-    from lambdakit.explain import UnknownFunction, explain_app, format_json, format_table
+    from lambdakit.explanation import UnknownFunction, explain_app, format_json, format_table
 
     try:
         result = explain_app(load_app(app_spec), function)
@@ -153,6 +154,7 @@ def invoke(app_spec: str, function: str, *, event_file: str | None, sample: bool
     fn = _usage(lambda: find_function(app, function))
     payload = (_usage(lambda: sample_event(fn, source_name)) if sample
                else _read_event(event_file))
+    prepare_user_code()
     try:
         outcome = invoke_locally(fn, payload, request_id=request_id, environment=overrides)
     except NotRunnable as exc:
@@ -169,7 +171,7 @@ def _checked_app(app_spec: str) -> App:
     printed and the command goes on."""
     from lambdakit.cli.loader import load_app
     from lambdakit.rules import check_app
-    from lambdakit.synth import build_day
+    from lambdakit.synthesis import build_day
 
     try:
         app = load_app(app_spec)
@@ -240,6 +242,7 @@ register_deploy_commands(cli)
 
 
 def main() -> None:
+    prepare_short_run()
     try:
         cli(prog_name="lambdakit")
     finally:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import Field
-
 from lambdakit.events._samples import SAMPLE_ACCOUNT
 from lambdakit.model import Construct
 
@@ -35,9 +33,9 @@ class Cors(Construct):
     kind = "cors"
 
     allow_origins: list[str]
-    allow_methods: list[str] = Field(default_factory=list)
-    allow_headers: list[str] = Field(default_factory=list)
-    expose_headers: list[str] = Field(default_factory=list)
+    allow_methods: list[str] = []
+    allow_headers: list[str] = []
+    expose_headers: list[str] = []
     allow_credentials: bool = False
     # Seconds a browser may cache the preflight answer (0: not at all).
     max_age: int = 0

@@ -15,7 +15,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import Field, InstanceOf
+from pydantic import InstanceOf
 
 from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_uuid
@@ -56,7 +56,7 @@ class BrokerSource(EventSource):
     batch_size: int = DEFAULT_BATCH_SIZE
     # Seconds Lambda may wait to fill a batch; unset = AWS's default of 500 ms.
     batching_window: int | None = None
-    filters: list[dict[str, Any]] = Field(default_factory=list)
+    filters: list[dict[str, Any]] = []
     enabled: bool = True
 
     def polled_arn(self) -> str | None:
@@ -183,8 +183,8 @@ class SelfManagedKafkaEvent(KafkaSource):
     sam_type = "SelfManagedKafka"
 
     bootstrap_servers: list[str]
-    subnets: list[str] = Field(default_factory=list)
-    security_groups: list[str] = Field(default_factory=list)
+    subnets: list[str] = []
+    security_groups: list[str] = []
     # A private certificate authority that signed the brokers' TLS certificates.
     root_ca_secret: InstanceOf[Secret] | None = None
 

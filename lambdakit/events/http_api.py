@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import InstanceOf, field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events._web import (
@@ -101,7 +101,7 @@ class HttpApiEvent(EventSource):
     path: str
     auth: HttpAuth | None = None
     public: str | None = None
-    scopes: list[str] = Field(default_factory=list)
+    scopes: list[str] = []
 
     def default_name(self) -> str:
         return route_name(self.method, self.path)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, InstanceOf
+from pydantic import InstanceOf
 
 from lambdakit.events._delivery import delivery_properties
 from lambdakit.model import Binding, EventSource, Queue
@@ -31,7 +31,7 @@ class ScheduleEvent(EventSource):
 
     expression: str
     timezone: str = "UTC"
-    input: dict[str, Any] = Field(default_factory=dict)
+    input: dict[str, Any] = {}
     flexible_window: int | None = None
     retry_attempts: int | None = None
     max_event_age: int | None = None

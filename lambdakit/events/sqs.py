@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, InstanceOf
+from pydantic import InstanceOf
 
 from lambdakit.events._samples import SAMPLE_REGION, sample_arn, sample_name, sample_uuid
 from lambdakit.model import Binding, EventSource, Queue, Ref
@@ -43,7 +43,7 @@ class SqsEvent(EventSource):
     # At most this many concurrent invocations from this queue (ScalingConfig).
     maximum_concurrency: int | None = None
     # Event filtering patterns; messages matching none are deleted without an invocation.
-    filters: list[dict[str, Any]] = Field(default_factory=list)
+    filters: list[dict[str, Any]] = []
     enabled: bool = True
 
     def default_name(self) -> str:

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, InstanceOf
+from pydantic import InstanceOf
 
 from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._samples import (
@@ -82,7 +82,7 @@ class StreamSource(EventSource):
     tumbling_window: int | None = None
     report_batch_item_failures: bool = True
     on_failure: FailureDestination | None = None
-    filters: list[dict[str, Any]] = Field(default_factory=list)
+    filters: list[dict[str, Any]] = []
     enabled: bool = True
 
     def source_property(self) -> tuple[str, Any]:

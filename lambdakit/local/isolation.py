@@ -53,7 +53,9 @@ def isolated_imports(root: Path) -> Iterator[None]:
     finally:
         sys.dont_write_bytecode = saved_bytecode
         sys.path[:] = saved_path
-        for name in [name for name, module in sys.modules.items() if _loaded_from(module, root)
+        # A copy: looking at a lazily loaded module may load it, adding to sys.modules.
+        for name in [name for name, module in list(sys.modules.items())
+                     if _loaded_from(module, root)
                      or name.partition(".")[0] in provided]:
             del sys.modules[name]
         sys.modules.update(set_aside)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, InstanceOf, PrivateAttr, field_validator
+from pydantic import InstanceOf, PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.model.base import Construct
@@ -19,15 +19,15 @@ class App(Construct):
     kind = "app"
 
     name: str
-    functions: list[Function] = Field(default_factory=list)
+    functions: list[Function] = []
     # Resources no function references yet (a queue only an event source will read).
-    resources: list[InstanceOf[Resource]] = Field(default_factory=list)
+    resources: list[InstanceOf[Resource]] = []
     description: str | None = None
-    tags: dict[str, str] = Field(default_factory=dict)
+    tags: dict[str, str] = {}
     permissions_boundary: str | None = None
     # Raise this when the account's concurrency quota has been raised.
     account_concurrency: int = DEFAULT_ACCOUNT_CONCURRENCY
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = {}
 
     # Rules and compile ask for it about ten times per synth; constructs are frozen, so the walk
     # is done once.

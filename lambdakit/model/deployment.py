@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field
-
 from lambdakit.model.base import Construct
 
 # CodeDeploy's predefined Lambda configurations (`CodeDeployDefault.Lambda<name>`), which SAM
@@ -32,7 +30,7 @@ class TrafficShift(Construct):
     # and rolls back on it; `False` leaves rollback to `alarms` and the hooks alone.
     error_alarm: bool = True
     # Names of further CloudWatch alarms (managed elsewhere) that roll the deployment back.
-    alarms: list[str] = Field(default_factory=list)
+    alarms: list[str] = []
 
     def config_name(self) -> str:
         """The `Type` SAM passes to CodeDeploy: a predefined configuration's name, or the id of

@@ -66,14 +66,14 @@ class Function(Construct):
     memory: int = DEFAULT_MEMORY_MB
     timeout: int = DEFAULT_TIMEOUT_S
     ephemeral_storage: int | None = None
-    environment: dict[str, EnvValue] = Field(default_factory=dict)
+    environment: dict[str, EnvValue] = {}
     # What invokes the function (`lambdakit.events`): each implies its own permissions.
-    events: list[InstanceOf[EventSource]] = Field(default_factory=list)
-    grants: list[InstanceOf[Grant]] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
+    events: list[InstanceOf[EventSource]] = []
+    grants: list[InstanceOf[Grant]] = []
+    statements: list[Statement] = []
     description: str | None = None
     function_name: str | None = None
-    tags: dict[str, str] = Field(default_factory=dict)
+    tags: dict[str, str] = {}
     tracing: Literal["active", "pass_through"] = "active"
     logging: Logging = Field(default_factory=Logging)
     reserved_concurrency: int | None = None
@@ -86,9 +86,9 @@ class Function(Construct):
     max_event_age: int | None = None
     max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = {}
     # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
-    layers: list[InstanceOf[Layer]] = Field(default_factory=list)
+    layers: list[InstanceOf[Layer]] = []
     vpc: InstanceOf[Vpc] | None = None
     file_system: InstanceOf[EfsMount] | None = None
     # A container image function (PackageType Image): the image's ECR URI, and overrides of

@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
-from pydantic import Field
-
 from lambdakit.model.resources.base import Resource, pascal_id
 
 Architecture = Literal["arm64", "x86_64"]
@@ -37,8 +35,8 @@ class Layer(Resource):
     # relative to the file that declares the layer.
     code: str | PurePath | None = None
     # Empty: not declared, so not checked. An existing layer may declare them too.
-    compatible_runtimes: list[str] = Field(default_factory=list)
-    compatible_architectures: list[Architecture] = Field(default_factory=list)
+    compatible_runtimes: list[str] = []
+    compatible_architectures: list[Architecture] = []
     description: str | None = None
     license_info: str | None = None
     # `sam build` builds the directory with this runtime's workflow (e.g. installs

@@ -19,8 +19,8 @@ class Statement(Construct):
     resources: list[str | InstanceOf[Construct]] = Field(
         default_factory=lambda: list[str | Construct](["*"]))
     # {"StringEquals": {"cloudwatch:namespace": "Orders"}}
-    conditions: dict[str, dict[str, str | list[str]]] = Field(default_factory=dict)
+    conditions: dict[str, dict[str, str | list[str]]] = {}
     reason: str
     # {"LK211": "reviewed in SEC-142"}: the raw-statement warning is about this statement, so it
     # is acknowledged here (or app-wide), once someone has reviewed it.
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import Field, InstanceOf
+from pydantic import InstanceOf
 
 from lambdakit.model.base import Construct
 
@@ -43,12 +43,12 @@ class Vpc(Construct):
 
     kind = "vpc"
 
-    subnet_ids: list[VpcId] = Field(default_factory=list)
-    security_group_ids: list[VpcId] = Field(default_factory=list)
+    subnet_ids: list[VpcId] = []
+    security_group_ids: list[VpcId] = []
     # Outbound IPv6 from dual-stack subnets.
     ipv6_allowed_for_dual_stack: bool = False
     # {"LK414": "why one subnet is enough"}: silences that warning about this VPC, with a reason.
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = {}
 
 
 class EfsMount(Construct):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Self
 
-from pydantic import Field, field_validator
+from pydantic import field_validator
 
 from lambdakit.errors import LambdakitError, Origin, active_collector, capture_origin
 from lambdakit.errors.diagnostic import Diagnostic
@@ -45,7 +45,7 @@ class Resource(Construct):
     # lets CloudFormation delete them instead.
     delete_with_stack: str | None = None
     # {"LK205": "why this is fine"}: silences that warning about this resource, with a reason.
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = {}
 
     _check_id = field_validator("id")(check_id)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
 from lambdakit.model.base import Construct
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
@@ -40,7 +38,7 @@ class Table(Resource):
     partition_key_type: AttributeType = "S"
     sort_key: str | None = None
     sort_key_type: AttributeType = "S"
-    indexes: list[Index] = Field(default_factory=list)
+    indexes: list[Index] = []
     stream: StreamView | None = None
     ttl_attribute: str | None = None
     key: Key | None = None

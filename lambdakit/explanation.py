@@ -96,7 +96,7 @@ def explain(app: App, function: str | None = None, *,
 def explain_app(app: App, function: str | None = None, *,
                 today: dt.date | None = None) -> Explanation:
     """`explain` plus the diagnostics the checks reported (warnings, LK210)."""
-    from lambdakit.synth import build_day
+    from lambdakit.synthesis import build_day
 
     functions = sorted(app.all_functions(), key=lambda f: f.id)
     if function is not None:

@@ -10,9 +10,11 @@ For each size it generates an app of that many functions in a temporary director
 `python -m lambdakit synth app.py -o template.yaml` `--repeat` times and reports the median and
 minimum wall time, its CPU time and the child's peak RSS. The floor is a stdlib-only script that
 builds the same template as plain dict literals and writes it with `json.dumps`: the price of
-starting Python and writing the bytes. One extra synth runs under `-X importtime` to prove that
-boto3, botocore, samtranslator and cfnlint stay off the synth path; the script exits 1 if any of
-them is imported.
+starting Python and writing the bytes. The libraries' floor imports what a synth imports from
+pydantic, click, PyYAML and awacs and does nothing else: "lambdakit s" is the median synth minus
+that, the part lambdakit's own code decides. The three run alternately. One extra synth runs
+under `-X importtime` to prove that boto3, botocore, samtranslator and cfnlint stay off the
+synth path; the script exits 1 if any of them is imported.
 
 Targets: at most 0.25 s for one function, at most 1 ms per additional function.
 
@@ -48,13 +50,14 @@ FORBIDDEN_IMPORTS = ("boto3", "botocore", "samtranslator", "cfnlint")
 # where lambdakit compiles through troposphere's Template (before 2026-11, and only then: the
 # synth does not import troposphere otherwise, and neither does this).
 LIFTED_QUOTA_SYNTH = """\
-import dataclasses
 import sys
+from lambdakit.cli.process import prepare_short_run
+prepare_short_run()  # as the CLI's main() does, before anything loads pydantic
 from lambdakit.rules import quotas
 for name in ("STACK_RESOURCES_MAX", "STACK_OUTPUTS_MAX", "TEMPLATE_BODY_INLINE_MAX_BYTES",
              "TEMPLATE_S3_MAX_BYTES"):
     if hasattr(quotas, name):
-        setattr(quotas, name, dataclasses.replace(getattr(quotas, name), value=10**9))
+        setattr(quotas, name, getattr(quotas, name)._replace(value=10**9))
 import lambdakit.compile
 if "troposphere" in sys.modules:
     sys.modules["troposphere"].MAX_RESOURCES = sys.modules["troposphere"].MAX_OUTPUTS = 10**9
@@ -83,6 +86,19 @@ with open(sys.argv[2], "w", encoding="utf-8") as stream:
 """
 
 
+# The libraries a one-function synth imports (`python -X importtime`), imported and nothing
+# done: Python's start plus pydantic, click, PyYAML and awacs, the part of a synth's time that
+# lambdakit's own code does not decide.
+LIBRARIES_SOURCE = """\
+import click
+import yaml
+import awacs.aws
+from pydantic import (BaseModel, ConfigDict, Field, InstanceOf, PrivateAttr, ValidationError,
+                      field_validator, model_validator)
+from pydantic_core import PydanticCustomError
+"""
+
+
 @dataclass
 class Run:
     seconds: float  # wall time
@@ -103,6 +119,7 @@ class SizeResult:
     floor_min_s: float
     ratio_to_floor: float
     floor_matches_synth: bool
+    libraries_median_s: float  # LIBRARIES_SOURCE, run alternately with the synth
 
 
 # --------------------------------------------------------------------------- generated apps
@@ -190,10 +207,6 @@ def run_child(command: list[str], cwd: Path, env: dict[str, str]) -> Run:
     return Run(elapsed, cpu, usage.ru_maxrss)  # ru_maxrss is in KiB on Linux
 
 
-def repeat(command: list[str], cwd: Path, env: dict[str, str], times: int) -> list[Run]:
-    return [run_child(command, cwd, env) for _ in range(times)]
-
-
 def write_floor_data(workdir: Path, count: int, synth_json: Path) -> None:
     """The template lambdakit wrote for this app, as one Python dict literal."""
     template = json.loads(synth_json.read_text(encoding="utf-8"))
@@ -215,8 +228,15 @@ def measure_size(workdir: Path, count: int, times: int) -> SizeResult:
     write_floor_data(workdir, count, root / "template.json")
     run_child(floor, root, env)
     matches = floor_matches(root / "floor.json", root / "template.json")
-    synth = repeat(synth_command(app, root / "template.yaml", count), root, env, times)
-    floor_runs = repeat(floor, root, env, times)
+    libraries = [sys.executable, str(workdir / "libraries.py")]
+    run_child(libraries, root, env)
+    # Alternating, so that a machine that speeds up or slows down meanwhile (a shared VM does)
+    # moves all three alike.
+    synth, floor_runs, library_runs = [], [], []
+    for _ in range(times):
+        synth.append(run_child(synth_command(app, root / "template.yaml", count), root, env))
+        floor_runs.append(run_child(floor, root, env))
+        library_runs.append(run_child(libraries, root, env))
     median = statistics.median(r.seconds for r in synth)
     floor_median = statistics.median(r.seconds for r in floor_runs)
     return SizeResult(
@@ -226,6 +246,7 @@ def measure_size(workdir: Path, count: int, times: int) -> SizeResult:
         peak_rss_mib=max(r.max_rss_kib for r in synth) / 1024,
         floor_median_s=floor_median, floor_min_s=min(r.seconds for r in floor_runs),
         ratio_to_floor=median / floor_median, floor_matches_synth=matches,
+        libraries_median_s=statistics.median(r.seconds for r in library_runs),
     )
 
 
@@ -279,14 +300,16 @@ def print_report(report: Report) -> None:
     results = report.sizes
     print(f"python {report.python}, {report.cpus} CPUs, {results[0].runs} runs per size\n")
     print(f"{'functions':>9}  {'median s':>8}  {'min s':>7}  {'CPU s':>6}  {'peak RSS MiB':>12}  "
-          f"{'floor s':>7}  {'x floor':>7}  note")
+          f"{'floor s':>7}  {'x floor':>7}  {'libraries s':>11}  {'lambdakit s':>11}  note")
     for r in results:
         notes = ["quotas lifted"] if r.quota_lifted else []
         if not r.floor_matches_synth:
             notes.append("FLOOR DIFFERS FROM SYNTH")
         print(f"{r.functions:>9}  {r.median_s:>8.3f}  {r.min_s:>7.3f}  {r.median_cpu_s:>6.3f}  "
               f"{r.peak_rss_mib:>12.1f}  "
-              f"{r.floor_median_s:>7.3f}  {r.ratio_to_floor:>7.1f}  {', '.join(notes)}")
+              f"{r.floor_median_s:>7.3f}  {r.ratio_to_floor:>7.1f}  "
+              f"{r.libraries_median_s:>11.3f}  {r.median_s - r.libraries_median_s:>11.3f}  "
+              f"{', '.join(notes)}")
     if report.per_function_ms is not None:
         first, last = results[0].functions, results[-1].functions
         print(f"\nper additional function: {report.per_function_ms:.2f} ms "
@@ -300,6 +323,7 @@ def print_report(report: Report) -> None:
 
 def benchmark(workdir: Path, sizes: list[int], times: int) -> Report:
     (workdir / "floor.py").write_text(FLOOR_SOURCE, encoding="utf-8")
+    (workdir / "libraries.py").write_text(LIBRARIES_SOURCE, encoding="utf-8")
     results = [measure_size(workdir, count, times) for count in sizes]
     slope_ms = per_function_ms(results)
     return Report(python=sys.version.split()[0], cpus=os.cpu_count(), sizes=results,

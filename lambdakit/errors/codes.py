@@ -9,8 +9,8 @@ VPC, images, EFS, SnapStart, versions and deployments), LK9xx second opinions (S
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -18,8 +18,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     code: str
     severity: Severity
     title: str

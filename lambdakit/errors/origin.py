@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
 # Frames inside these trees are library plumbing, never the user's line.
@@ -13,8 +13,7 @@ _SKIPPED_PREFIXES = (_PACKAGE_DIR + os.sep,)
 _SKIPPED_MODULES = ("pydantic", "pydantic_core", "typing", "functools", "importlib", "runpy")
 
 
-@dataclass(frozen=True, order=True)
-class Origin:
+class Origin(NamedTuple):
     """A source location. `file` is absolute; `display()` makes it relative to the cwd."""
 
     file: str

@@ -8,7 +8,7 @@ statements one grant becomes; a `target` names which ARN of the resource each st
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import awacs.dynamodb as ddb
 from awacs import (
@@ -46,22 +46,20 @@ CLUSTER_PARAMETER_GROUPS = "cluster_parameter_groups"  # rds cluster-pg:*
 SUBNET_GROUPS = "subnet_groups"             # rds subgrp:*
 
 
-@dataclass(frozen=True)
-class StatementSpec:
+class StatementSpec(NamedTuple):
     suffix: str                  # appended to the Sid: "", "Indexes", "Objects", ...
     actions: tuple[Action, ...]
     target: str = SELF
     wildcard_reason: str = ""
 
 
-@dataclass(frozen=True)
-class Access:
+class Access(NamedTuple):
     """What one access level grants. `key_actions` apply on the resource's customer KMS key."""
 
     statements: tuple[StatementSpec, ...]
     key_actions: tuple[Action, ...] = ()
     summary: str = ""
-    includes: tuple[str, ...] = field(default=())  # other access levels this one adds up
+    includes: tuple[str, ...] = ()  # other access levels this one adds up
 
 
 LIST_STREAMS_REASON = ("dynamodb:ListStreams has no resource type in the IAM service "

@@ -15,8 +15,7 @@ hook may report on the deployment groups of this stack's CodeDeploy application 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import awacs.awslambda
 import awacs.cloudwatch
@@ -99,8 +98,7 @@ def deployment_role_permissions(fn: Function, hooks: list[Function]) -> list[Per
     return permissions
 
 
-@dataclass(frozen=True)
-class RollbackAlarm:
+class RollbackAlarm(NamedTuple):
     """One alarm that rolls `fn`'s deployments back: as the deployment group names it (`Ref`
     of an owned alarm is its name), as IAM names it, and as `explain` shows it."""
 

@@ -37,7 +37,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from lambdakit.iam.arns import ARN_BY_NAME, REF_IS_ARN
 from lambdakit.iam.catalogue import CATALOGUE, expand
@@ -101,8 +101,7 @@ _ENVELOPE = len(json.dumps({"Version": POLICY_VERSION, "Statement": []}, separat
 Bounds = dict[str, int]  # "Orders.Arn" (GetAtt) or "Alerts" (Ref) -> longest resolved value
 
 
-@dataclass(frozen=True)
-class PolicyLimits:
+class PolicyLimits(NamedTuple):
     """IAM's limits, in characters without white space, and the managed policies per role."""
 
     inline_chars: int
@@ -110,8 +109,7 @@ class PolicyLimits:
     managed_per_role: int
 
 
-@dataclass(frozen=True)
-class SizedStatement:
+class SizedStatement(NamedTuple):
     """One statement of the policy (the permissions that share its Sid), at its worst case."""
 
     sid: str
@@ -119,8 +117,7 @@ class SizedStatement:
     chars: int
 
 
-@dataclass(frozen=True)
-class GrantSize:
+class GrantSize(NamedTuple):
     """What one declaration (a grant or a raw statement) adds, at its worst case."""
 
     label: str

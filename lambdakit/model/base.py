@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any, ClassVar
 
@@ -173,6 +172,8 @@ def _type_hint(kind: str, location: str, got: Any) -> str:
 
 
 def _did_you_mean(name: str, field_names: list[str]) -> str:
+    import difflib  # only when a field name is wrong
+
     close = difflib.get_close_matches(name, field_names, n=1)
     return f"did you mean {close[0]!r}?" if close else "check the field names in the docs"
 

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 from lambdakit.events._loaded import imported
@@ -20,8 +19,7 @@ HOOKS_DOC = ("https://docs.aws.amazon.com/codedeploy/latest/userguide/"
              "reference-appspec-file-structure-hooks.html#appspec-hooks-lambda")
 
 
-@dataclass(frozen=True)
-class HookBinding:
+class HookBinding(NamedTuple):
     """`hook` (a function) runs at `source.sam_hook` of `source.function`'s deployments."""
 
     hook: Function

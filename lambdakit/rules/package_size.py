@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 MB = 1024 * 1024  # Lambda's MB (the quotas page: "MB (rather than MiB) to refer to 1,024 KB")
 SKIPPED_DIRS = frozenset({"__pycache__"})
@@ -36,8 +35,7 @@ CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", 
 PYTHON_VERSION_DIR = re.compile(r"^python\d+(\.\d+)?$")
 
 
-@dataclass(frozen=True)
-class Tree:
+class Tree(NamedTuple):
     """The files of one code directory (or the entries of one zip file)."""
 
     label: str                            # the path as the user wrote it, for messages
@@ -83,6 +81,8 @@ class Tree:
 def measure(label: str, path: Path) -> Tree:
     """The files under `path` (a directory, or a .zip/.jar file)."""
     if path.is_file():
+        import zipfile  # only for an archive; most code is a directory
+
         with zipfile.ZipFile(path) as archive:
             entries = tuple(sorted((info.filename, info.file_size)
                                    for info in archive.infolist() if not info.is_dir()))

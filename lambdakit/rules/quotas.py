@@ -46,11 +46,10 @@ characters in length."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Quota:
+class Quota(NamedTuple):
     value: int
     unit: str          # "MB", "GB", "s", "ms", "bytes", "characters", "count", "days", "factor"
     source: str        # AWS documentation URL

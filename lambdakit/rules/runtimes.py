@@ -44,7 +44,7 @@ Families are those of the brief plus ``"go"`` for the retired ``go1.x``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
 SNAPSTART_SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/snapstart.html"
@@ -63,8 +63,7 @@ AL2023 = "Amazon Linux 2023"
 UPCOMING_RUNTIMES: tuple[str, ...] = ("nodejs26.x", "python3.15")
 
 
-@dataclass(frozen=True)
-class Runtime:
+class Runtime(NamedTuple):
     name: str                       # "python3.12"
     family: str                     # "python", "nodejs", "java", "dotnet", "ruby", "provided", "go"
     architectures: tuple[str, ...]  # ("x86_64", "arm64")

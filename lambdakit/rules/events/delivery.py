@@ -6,8 +6,7 @@ the policies; the logical-id checks count them."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
@@ -17,8 +16,7 @@ EVENTS_SERVICE = "events.amazonaws.com"
 SNS_SERVICE = "sns.amazonaws.com"
 
 
-@dataclass(frozen=True)
-class Sender:
+class Sender(NamedTuple):
     """`service` sends to the queue on behalf of the resource whose ARN is `source_arn`."""
 
     service: str

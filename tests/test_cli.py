@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -70,6 +71,39 @@ def test_failed_synth_keeps_an_existing_output_untouched(tmp_path: Path) -> None
     assert result.exit_code == 1
     assert out.read_text() == "previous\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_output_is_a_regular_file_with_the_umask_s_permissions(tmp_path: Path) -> None:
+    out = tmp_path / "template.yaml"
+    previous = os.umask(0o022)
+    try:
+        result = CliRunner().invoke(cli, ["synth", str(QUICKSTART), "-o", str(out)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["template.yaml"]  # no temporary left
+
+
+def test_a_symlinked_output_keeps_its_link_and_replaces_its_target(tmp_path: Path) -> None:
+    target = tmp_path / "real" / "template.yaml"
+    target.parent.mkdir()
+    target.write_text("previous\n")
+    link = tmp_path / "template.yaml"
+    link.symlink_to(target)
+    result = CliRunner().invoke(cli, ["synth", str(QUICKSTART), "-o", str(link)])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and target.read_text().startswith("AWSTemplateFormatVersion")
+
+
+def test_a_device_output_is_written_into_never_replaced() -> None:
+    """`-o /dev/null` must not turn /dev/null into a regular file (it did, run as root)."""
+    before = os.stat(os.devnull)
+    result = CliRunner().invoke(cli, ["synth", str(QUICKSTART), "-o", os.devnull])
+    assert result.exit_code == 0, result.output
+    after = os.stat(os.devnull)
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_mode) == (before.st_ino,
+                                                                            before.st_mode)
 
 
 def test_usage_errors_exit_2() -> None:

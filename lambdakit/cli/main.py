@@ -7,7 +7,6 @@ import gc
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -226,15 +225,28 @@ def _fail(diagnostics: list[Diagnostic]) -> None:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    """Readers never see half a template: write beside it, then rename over it."""
+    """Readers never see half a template: write beside it, then rename over it. A symlink is
+    followed (the link stays, its target is replaced), and what is not a regular file
+    (`/dev/stdout`, `/dev/null`, a pipe) is written into, never replaced.
+
+    The temporary file is named by the process id (a leftover of a dead process with the same id
+    is removed first) and created with the permissions the umask gives any new file, so the
+    template gets them too."""
+    path = path.resolve()
+    if path.exists() and not path.is_file():
+        with path.open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.unlink(missing_ok=True)
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -106,3 +106,30 @@ def test_a_synth_with_a_queue_imports_troposphere_but_no_family(tmp_path: Path) 
     imported = _synth_imports(tmp_path, FUNCTION + ", on_failure=Queue(id='Failed'))")
     assert "'troposphere'" in imported
     assert not [name for name in imported if "lambdakit.events" in name]
+
+
+def test_the_package_s_names_load_on_first_use() -> None:
+    """`import lambdakit.cli` loads neither pydantic nor the pipeline (the command line sets up
+    its process first); every public name still resolves to its module's object."""
+    code = ("import sys, lambdakit, lambdakit.cli\n"
+            "assert 'pydantic' not in sys.modules and 'lambdakit.model' not in sys.modules\n"
+            "from lambdakit import *\n"
+            "import lambdakit.synthesis, lambdakit.explanation, lambdakit.model\n"
+            "assert lambdakit.synth is lambdakit.synthesis.synth\n"
+            "assert lambdakit.explain is lambdakit.explanation.explain\n"
+            "assert lambdakit.Function is lambdakit.model.Function\n"
+            "assert 'validate' in dir(lambdakit) and 'samtranslator' not in sys.modules\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+
+
+def test_an_unknown_package_name_is_an_attribute_error() -> None:
+    import lambdakit
+
+    try:
+        lambdakit.NoSuchConstruct  # noqa: B018
+    except AttributeError as exc:
+        assert "NoSuchConstruct" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")

@@ -25,7 +25,7 @@ from iam_checks import (
     resource_types_covering,
 )
 
-from lambdakit import Bucket, Function
+from lambdakit import Bucket, Function, Statement
 from lambdakit.check.sam import sam_transform
 from lambdakit.iam import WILDCARD, execution_permissions, grant_permissions, policy_document
 from lambdakit.iam.catalogue import (
@@ -252,3 +252,16 @@ def test_unprefixed_read_keeps_listing_the_whole_bucket() -> None:
 def test_globs_overlap(first: str, second: str, overlap: bool) -> None:
     assert globs_overlap(first, second) is overlap
     assert globs_overlap(second, first) is overlap
+
+
+def test_every_condition_key_of_an_operator_reaches_the_policy() -> None:
+    """A statement with two keys under one operator keeps both: dropping one would widen it."""
+    fn = Function(id="Tagged", handler="svc.handler.handle", code=".", runtime="python3.13",
+                  statements=[Statement(actions=["s3:GetObject"], resources=["arn:aws:s3:::b/*"],
+                                        reason="tagged objects of the team only",
+                                        conditions={"StringEquals": {
+                                            "aws:PrincipalTag/team": "a",
+                                            "s3:ExistingObjectTag/team": ["a", "b"]}})])
+    document = json.loads(policy_document(grant_permissions(fn)).to_json())
+    assert document["Statement"][0]["Condition"] == {"StringEquals": {
+        "aws:PrincipalTag/team": ["a"], "s3:ExistingObjectTag/team": ["a", "b"]}}

@@ -73,10 +73,12 @@ def policy_statements(permissions: Iterable[Permission]) -> list[Statement]:
             "Resource": [entry.resources[key] for key in sorted(entry.resources)],
         }
         if entry.conditions:
+            # One element per operator holding all its keys: awacs keeps only the last element
+            # of an operator, which would drop a condition and widen the statement.
             settings["Condition"] = Condition([
-                getattr(awacs.aws, operator)(key, sorted(values))
+                getattr(awacs.aws, operator)({key: sorted(values)
+                                              for key, values in sorted(keys.items())})
                 for operator, keys in sorted(entry.conditions.items())
-                for key, values in sorted(keys.items())
             ])
         statements.append(Statement(**settings))
     return statements

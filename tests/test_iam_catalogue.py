@@ -8,7 +8,6 @@ matches does nothing at run time, and an action granted on `*` must have no reso
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -225,14 +224,14 @@ def test_unprefixed_read_keeps_listing_the_whole_bucket() -> None:
     bucket = Bucket(id="Uploads")
     both = Function(id="Both", handler="svc.handler.handle", code="goldens/_code",
                     runtime="python3.13", grants=[bucket.read(prefix="in/"), bucket.read()])
-    listing = [s for s in json.loads(policy_document(grant_permissions(both)).to_json())
+    listing = [s for s in policy_document(grant_permissions(both))
                ["Statement"] if "s3:ListBucket" in as_list(s["Action"])]
     assert len(listing) == 1
     assert "Condition" not in listing[0]
     prefixed = Function(id="Prefixed", handler="svc.handler.handle", code="goldens/_code",
                         runtime="python3.13",
                         grants=[bucket.read(prefix="in/"), bucket.read(prefix="out/")])
-    listing = [s for s in json.loads(policy_document(grant_permissions(prefixed)).to_json())
+    listing = [s for s in policy_document(grant_permissions(prefixed))
                ["Statement"] if "s3:ListBucket" in as_list(s["Action"])]
     assert listing[0]["Condition"] == {"StringLike": {"s3:prefix": ["in/*", "out/*"]}}
 
@@ -262,6 +261,6 @@ def test_every_condition_key_of_an_operator_reaches_the_policy() -> None:
                                         conditions={"StringEquals": {
                                             "aws:PrincipalTag/team": "a",
                                             "s3:ExistingObjectTag/team": ["a", "b"]}})])
-    document = json.loads(policy_document(grant_permissions(fn)).to_json())
+    document = policy_document(grant_permissions(fn))
     assert document["Statement"][0]["Condition"] == {"StringEquals": {
         "aws:PrincipalTag/team": ["a"], "s3:ExistingObjectTag/team": ["a", "b"]}}

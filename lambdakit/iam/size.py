@@ -49,7 +49,7 @@ from lambdakit.iam.grants import (
     kind_of,
     statement_permissions,
 )
-from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge
+from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge, statement_head
 from lambdakit.model import Construct, Function, Resource, Table
 from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
@@ -295,13 +295,8 @@ def sized_statements(permissions: Iterable[Permission], bounds: Bounds) -> tuple
 
 
 def statement_data(sid: str, entry: _Merged) -> dict[str, Any]:
-    """The statement `policy_statements` writes, as plain data (awacs is slow to build)."""
-    data: dict[str, Any] = {
-        "Sid": sid,
-        "Effect": "Allow",
-        "Action": sorted(entry.actions),
-        "Resource": [entry.resources[key] for key in sorted(entry.resources)],
-    }
+    """The statement `policy_statements` writes, its condition operators as the app names them."""
+    data = statement_head(sid, entry)
     if entry.conditions:
         data["Condition"] = {operator: {key: sorted(values) for key, values in sorted(keys.items())}
                              for operator, keys in sorted(entry.conditions.items())}

@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from lambdakit.iam.arns import ARN_BY_NAME, REF_IS_ARN
@@ -316,8 +317,29 @@ def inline_policy_chars(statements: Sequence[SizedStatement]) -> int:
 
 def worst_case_chars(value: Any, bounds: Bounds) -> int:
     """Characters of `value` as compact JSON once CloudFormation has resolved it, with every
-    intrinsic at its longest."""
+    intrinsic at its longest: `len(json.dumps(resolved, separators=(",", ":"),
+    ensure_ascii=False))`, counted without building the resolved value or its text."""
+    if isinstance(value, str):
+        return len(encode_basestring(value))
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        if _is_intrinsic(value):
+            return worst_case_length(value, bounds) + 2  # a string of that length, quoted
+        # Braces, a colon per key, commas between entries.
+        return 2 + len(value) + max(len(value) - 1, 0) + sum(
+            len(encode_basestring(key)) + worst_case_chars(item, bounds)
+            for key, item in value.items())
+    if isinstance(value, list):
+        return 2 + max(len(value) - 1, 0) + sum(worst_case_chars(item, bounds)
+                                                for item in value)
     return len(json.dumps(_resolved(value, bounds), separators=(",", ":"), ensure_ascii=False))
+
+
+def _is_intrinsic(value: dict[str, Any]) -> bool:
+    """`{"Ref": ...}` or `{"Fn::...": ...}`: resolved by CloudFormation to a string."""
+    if len(value) != 1:
+        return False
+    (name, _), = value.items()
+    return bool(name == "Ref" or name.startswith("Fn::"))
 
 
 def worst_case_length(value: Any, bounds: Bounds) -> int:
@@ -355,10 +377,8 @@ def sub_length(text: str, bounds: Bounds) -> int:
 
 def _resolved(value: Any, bounds: Bounds) -> Any:
     if isinstance(value, dict):
-        if len(value) == 1:
-            (name, _), = value.items()
-            if name == "Ref" or name.startswith("Fn::"):
-                return "x" * worst_case_length(value, bounds)
+        if _is_intrinsic(value):
+            return "x" * worst_case_length(value, bounds)
         return {key: _resolved(item, bounds) for key, item in value.items()}
     if isinstance(value, list):
         return [_resolved(item, bounds) for item in value]

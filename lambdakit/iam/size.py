@@ -45,13 +45,13 @@ from lambdakit.iam.catalogue import CATALOGUE, expand
 from lambdakit.iam.execution import execution_permissions
 from lambdakit.iam.grants import (
     _permissions,
+    access_permissions,
     declared_grants,
-    grant_permissions,
     kind_of,
     statement_permissions,
 )
 from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge, statement_head
-from lambdakit.model import Construct, Function, Resource, Table
+from lambdakit.model import Construct, Function, Grant, Resource, Table
 from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
 INLINE_POLICY_NAME = "execution"
@@ -235,21 +235,25 @@ def _referenced_ids(value: Any) -> set[str]:
     return set()
 
 
-def computable(fn: Function) -> bool:
+def computable(fn: Function, grants: Sequence[Grant] | None = None) -> bool:
     """Whether the function's permissions can be built: every grant names a catalogue entry
-    on a construct that loaded (other rules report the rest)."""
+    on a construct that loaded (other rules report the rest). `grants`: the function's
+    `declared_grants`, when the caller has them already."""
+    grants = declared_grants(fn) if grants is None else grants
     return not fn.broken and all(
         not grant.resource.broken and (kind_of(grant.resource), grant.access) in CATALOGUE
-        for grant in declared_grants(fn)) and not any(
-        construct.broken for construct in policy_constructs(fn))
+        for grant in grants) and not any(
+        construct.broken for construct in policy_constructs(fn, grants))
 
 
-def plan_policies(fn: Function, limits: PolicyLimits) -> PolicyPlan:
+def plan_policies(fn: Function, limits: PolicyLimits,
+                  declared: Sequence[Grant] | None = None) -> PolicyPlan:
     """All statements inline when they fit; else logging and tracing inline and the grants
-    packed first-fit, by Sid, into managed policies."""
-    bounds = resolution_bounds(fn)
+    packed first-fit, by Sid, into managed policies. `declared`: as for `computable`."""
+    declared = declared_grants(fn) if declared is None else declared
+    bounds = resolution_bounds(fn, declared)
     execution = execution_permissions(fn)
-    grants = grant_permissions(fn)
+    grants = access_permissions(list(declared)) + statement_permissions(fn)
     everything = sized_statements([*execution, *grants], bounds)
     dependents = dependent_ids(fn)
     deferred = tuple(s for s in everything
@@ -388,10 +392,11 @@ def _resolved(value: Any, bounds: Bounds) -> Any:
 # --------------------------------------------------------------------------- bounds
 
 
-def resolution_bounds(fn: Function) -> Bounds:
-    """The longest value of every `GetAtt`/`Ref` the function's policy can hold."""
+def resolution_bounds(fn: Function, grants: Sequence[Grant] | None = None) -> Bounds:
+    """The longest value of every `GetAtt`/`Ref` the function's policy can hold. `grants`: as
+    for `computable`."""
     bounds: Bounds = {f"{fn.log_group_id}.Arn": arn_length("log_group", log_group_name_max(fn))}
-    for construct in policy_constructs(fn):
+    for construct in policy_constructs(fn, grants):
         bounds.update(_construct_bounds(construct))
     return bounds
 
@@ -404,7 +409,12 @@ def log_group_name_max(fn: Function) -> int:
 
 
 def arn_length(kind: str, name_chars: int) -> int:
-    return sub_length(_ARN_SHAPES[kind].replace("{name}", ""), {}) + name_chars
+    return _ARN_FIXED_CHARS[kind] + name_chars
+
+
+# Each ARN shape's longest length without its name, measured once.
+_ARN_FIXED_CHARS = {kind: sub_length(shape.replace("{name}", ""), {})
+                    for kind, shape in _ARN_SHAPES.items()}
 
 
 def name_max(construct: Construct) -> int:
@@ -418,11 +428,11 @@ def name_max(construct: Construct) -> int:
     return min(generated, NAME_MAX.get(kind, UNKNOWN_MAX))
 
 
-def policy_constructs(fn: Function) -> list[Construct]:
+def policy_constructs(fn: Function, grants: Sequence[Grant] | None = None) -> list[Construct]:
     """The constructs the function's policy names: what its grants are on, the keys that
-    encrypt those, and the constructs its raw statements name."""
+    encrypt those, and the constructs its raw statements name. `grants`: as for `computable`."""
     found: list[Construct] = []
-    for grant in declared_grants(fn):
+    for grant in declared_grants(fn) if grants is None else grants:
         found.append(grant.resource)
         key = getattr(grant.resource, "key", None)
         if isinstance(key, Construct):

@@ -65,13 +65,15 @@ def merge(permissions: Iterable[Permission]) -> dict[str, _Merged]:
 def policy_statements(permissions: Iterable[Permission]) -> list[dict[str, Any]]:
     """Statements sorted by Sid, actions and resources sorted: the same input, the same bytes.
     Plain data, as awacs would write it (building awacs objects costs more than the rest)."""
-    statements = []
-    for sid, entry in sorted(merge(permissions).items()):
-        statement = statement_head(sid, entry)
-        if entry.conditions:
-            statement["Condition"] = _condition_data(entry.conditions)
-        statements.append(statement)
-    return statements
+    return [statement_document(sid, entry) for sid, entry in sorted(merge(permissions).items())]
+
+
+def statement_document(sid: str, entry: _Merged) -> dict[str, Any]:
+    """One merged statement as written into a policy."""
+    statement = statement_head(sid, entry)
+    if entry.conditions:
+        statement["Condition"] = _condition_data(entry.conditions)
+    return statement
 
 
 def statement_head(sid: str, entry: _Merged) -> dict[str, Any]:

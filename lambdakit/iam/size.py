@@ -50,7 +50,14 @@ from lambdakit.iam.grants import (
     kind_of,
     statement_permissions,
 )
-from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge, statement_head
+from lambdakit.iam.permissions import (
+    POLICY_VERSION,
+    Permission,
+    _Merged,
+    merge,
+    statement_document,
+    statement_head,
+)
 from lambdakit.model import Construct, Function, Grant, Resource, Table
 from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
@@ -116,6 +123,7 @@ class SizedStatement(NamedTuple):
     sid: str
     permissions: tuple[Permission, ...]
     chars: int
+    merged: _Merged  # the permissions merged, as the policy writes them
 
 
 class GrantSize(NamedTuple):
@@ -177,12 +185,6 @@ class PolicyPlan:
                                                            self.managed, strict=True)
                 if not any(names_any(p, self.dependent_ids)
                            for statement in statements for p in statement.permissions)]
-
-    def managed_permissions(self) -> list[tuple[str, list[Permission]]]:
-        """(logical id, permissions) of each managed policy, in order."""
-        return [(policy_id, [p for statement in statements for p in statement.permissions])
-                for policy_id, statements in zip(self.managed_policy_ids(), self.managed,
-                                                 strict=True)]
 
     def policy_of(self, sid: str) -> str:
         """The inline policy's name or the managed policy's logical id that holds `sid`; ""
@@ -295,7 +297,7 @@ def sized_statements(permissions: Iterable[Permission], bounds: Bounds) -> tuple
     merged = merge(permissions)
     return tuple(
         SizedStatement(sid, tuple(p for p in permissions if p.sid == sid),
-                       worst_case_chars(statement_data(sid, merged[sid]), bounds))
+                       worst_case_chars(statement_data(sid, merged[sid]), bounds), merged[sid])
         for sid in sorted(merged))
 
 
@@ -311,6 +313,13 @@ def statement_data(sid: str, entry: _Merged) -> dict[str, Any]:
 def document_chars(statements: Sequence[SizedStatement]) -> int:
     """`{"Version":"2012-10-17","Statement":[...]}` without white space, at its worst case."""
     return _ENVELOPE + sum(s.chars for s in statements) + max(len(statements) - 1, 0)
+
+
+def written_document(statements: Sequence[SizedStatement]) -> dict[str, Any]:
+    """The policy document of `statements` (sorted by Sid, as planned): what
+    `policy_document` writes for their permissions, without merging them again."""
+    return {"Version": POLICY_VERSION,
+            "Statement": [statement_document(s.sid, s.merged) for s in statements]}
 
 
 def inline_policy_chars(statements: Sequence[SizedStatement]) -> int:

@@ -8,7 +8,6 @@ matches does nothing at run time, and an action granted on `*` must have no reso
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from iam_checks import (
     resource_types_covering,
 )
 
-from lambdakit import Bucket, Function
+from lambdakit import Bucket, Function, Statement
 from lambdakit.check.sam import sam_transform
 from lambdakit.iam import WILDCARD, execution_permissions, grant_permissions, policy_document
 from lambdakit.iam.catalogue import (
@@ -225,14 +224,14 @@ def test_unprefixed_read_keeps_listing_the_whole_bucket() -> None:
     bucket = Bucket(id="Uploads")
     both = Function(id="Both", handler="svc.handler.handle", code="goldens/_code",
                     runtime="python3.13", grants=[bucket.read(prefix="in/"), bucket.read()])
-    listing = [s for s in json.loads(policy_document(grant_permissions(both)).to_json())
+    listing = [s for s in policy_document(grant_permissions(both))
                ["Statement"] if "s3:ListBucket" in as_list(s["Action"])]
     assert len(listing) == 1
     assert "Condition" not in listing[0]
     prefixed = Function(id="Prefixed", handler="svc.handler.handle", code="goldens/_code",
                         runtime="python3.13",
                         grants=[bucket.read(prefix="in/"), bucket.read(prefix="out/")])
-    listing = [s for s in json.loads(policy_document(grant_permissions(prefixed)).to_json())
+    listing = [s for s in policy_document(grant_permissions(prefixed))
                ["Statement"] if "s3:ListBucket" in as_list(s["Action"])]
     assert listing[0]["Condition"] == {"StringLike": {"s3:prefix": ["in/*", "out/*"]}}
 
@@ -252,3 +251,16 @@ def test_unprefixed_read_keeps_listing_the_whole_bucket() -> None:
 def test_globs_overlap(first: str, second: str, overlap: bool) -> None:
     assert globs_overlap(first, second) is overlap
     assert globs_overlap(second, first) is overlap
+
+
+def test_every_condition_key_of_an_operator_reaches_the_policy() -> None:
+    """A statement with two keys under one operator keeps both: dropping one would widen it."""
+    fn = Function(id="Tagged", handler="svc.handler.handle", code=".", runtime="python3.13",
+                  statements=[Statement(actions=["s3:GetObject"], resources=["arn:aws:s3:::b/*"],
+                                        reason="tagged objects of the team only",
+                                        conditions={"StringEquals": {
+                                            "aws:PrincipalTag/team": "a",
+                                            "s3:ExistingObjectTag/team": ["a", "b"]}})])
+    document = policy_document(grant_permissions(fn))
+    assert document["Statement"][0]["Condition"] == {"StringEquals": {
+        "aws:PrincipalTag/team": ["a"], "s3:ExistingObjectTag/team": ["a", "b"]}}

@@ -4,6 +4,7 @@ zipfile (the library `sam build`/`sam package` zip with) really produces."""
 from __future__ import annotations
 
 import io
+import os
 import random
 import zipfile
 from pathlib import Path
@@ -42,6 +43,24 @@ def test_sizes_leave_out_pycache(tmp_path: Path) -> None:
     assert tree.contributors() == {"deps/handler.py": 45, "deps/python/lib/empty.py": 0,
                                    "deps/python/lib/noise.bin": 300_000,
                                    "deps/python/lib/text.py": 120_000}
+
+
+def test_links_count_as_what_they_point_at(tmp_path: Path) -> None:
+    """A link to a file counts as that file; a broken or looping link, a link to a directory
+    (os.walk does not follow it) and a pipe count as nothing."""
+    (tmp_path / "handler.py").write_text("x = 1\n")
+    (tmp_path / "alias.py").symlink_to("handler.py")
+    (tmp_path / "broken.py").symlink_to("nowhere.py")
+    (tmp_path / "loop").symlink_to("loop")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "data.txt").write_text("data")
+    (tmp_path / "code").mkdir()
+    (tmp_path / "code" / "shared").symlink_to(tmp_path / "elsewhere")
+    os.mkfifo(tmp_path / "pipe")
+    tree = measure("code", tmp_path / "code")
+    assert tree.files == ()
+    tree = measure("all", tmp_path)
+    assert tree.files == (("alias.py", 6), ("elsewhere/data.txt", 4), ("handler.py", 6))
 
 
 def test_measured_zip_size_is_zipfiles(tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from helpers import diagnostics_of_file, second_opinion_findings, synth_file
+from hypothesis import given
+from hypothesis import strategies as st
 
 from lambdakit.cli.loader import load_app
 from lambdakit.errors import format_diagnostics
@@ -19,6 +21,7 @@ from lambdakit.iam.size import (
     plan_policies,
     resolution_bounds,
     sub_length,
+    worst_case_chars,
     worst_case_length,
 )
 from lambdakit.model import Function
@@ -288,3 +291,37 @@ def test_a_statement_larger_than_a_managed_policy_is_lk210(
         f"and statement Statement1 alone takes {160 * 43 - 1 + 77}, more than the 6144 of a "
         "managed policy; largest grants: Statement(s3:GetObject) at app.py:3 (6957 characters), "
         "Statement(s3:PutObject) at app.py:6 (4177 characters)")
+
+
+_INTRINSICS = st.one_of(
+    st.builds(lambda name: {"Ref": name}, st.sampled_from(["Orders", "AWS::Region", "Other"])),
+    st.builds(lambda name: {"Fn::GetAtt": [name, "Arn"]}, st.sampled_from(["Orders", "Other"])),
+    st.builds(lambda text: {"Fn::Sub": text}, st.text(max_size=30)),
+)
+# Keys that do not make a one-key dict an intrinsic.
+_KEYS = st.text(max_size=8).filter(lambda key: key != "Ref" and not key.startswith("Fn::"))
+_VALUES = st.recursive(
+    st.one_of(st.text(max_size=12), st.integers(), st.booleans(), st.none(), _INTRINSICS),
+    lambda children: st.one_of(st.lists(children, max_size=3),
+                               st.dictionaries(_KEYS, children, max_size=3)),
+    max_leaves=12,
+)
+
+
+@given(_VALUES)
+def test_worst_case_chars_counts_the_resolved_json(value: object) -> None:
+    """Counted without writing it: the length of the compact JSON with each intrinsic written
+    as a string of its longest resolved length (escapes and non-ASCII text included)."""
+    bounds = {"Orders": 17, "Orders.Arn": 40}
+
+    def resolved(item: object) -> object:
+        if isinstance(item, dict):
+            if len(item) == 1 and next(iter(item)) in ("Ref", "Fn::GetAtt", "Fn::Sub"):
+                return "x" * worst_case_length(item, bounds)
+            return {key: resolved(inner) for key, inner in item.items()}
+        if isinstance(item, list):
+            return [resolved(inner) for inner in item]
+        return item
+
+    expected = len(json.dumps(resolved(value), separators=(",", ":"), ensure_ascii=False))
+    assert worst_case_chars(value, bounds) == expected

@@ -17,7 +17,6 @@ from lambdakit.compile.template import Data, Template
 from lambdakit.iam import (
     Permission,
     partition_agnostic,
-    policy_document,
     trust_policy,
     wildcard_reasons,
 )
@@ -26,6 +25,7 @@ from lambdakit.iam.size import (
     INLINE_POLICY_NAME,
     PolicyPlan,
     deferred_policy_id,
+    written_document,
 )
 from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
@@ -101,7 +101,7 @@ def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> Dat
     properties: dict[str, Any] = {
         "AssumeRolePolicyDocument": trust_policy(),
         "Policies": [{"PolicyName": INLINE_POLICY_NAME,
-                      "PolicyDocument": policy_document(permissions)}],
+                      "PolicyDocument": written_document(plan.inline)}],
     }
     if app.permissions_boundary:
         properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
@@ -127,7 +127,7 @@ def _deferred_policy(fn: Function, plan: PolicyPlan) -> Data:
     return _with_wildcards(Data(deferred_policy_id(fn), {
         "Type": "AWS::IAM::Policy",
         "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [{"Ref": fn.role_id}],
-                       "PolicyDocument": policy_document(permissions)},
+                       "PolicyDocument": written_document(plan.deferred)},
     }), permissions)
 
 
@@ -140,11 +140,12 @@ def _managed_policies(fn: Function, plan: PolicyPlan) -> list[Data]:
         "Properties": {
             "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
                            f"would exceed IAM's {plan.limits.inline_chars} characters)",
-            "PolicyDocument": policy_document(permissions),
+            "PolicyDocument": written_document(statements),
             "Roles": [{"Ref": fn.role_id}],
         },
-    }), permissions) for number, (policy_id, permissions)
-        in enumerate(plan.managed_permissions(), start=1)]
+    }), [p for statement in statements for p in statement.permissions])
+        for number, (policy_id, statements)
+        in enumerate(zip(plan.managed_policy_ids(), plan.managed, strict=True), start=1)]
 
 
 def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> Data:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import awacs.logs
-import awacs.sts
 import awacs.xray
-from awacs.aws import Allow, Condition, PolicyDocument, Principal, Statement, StringEquals
 
 from lambdakit.iam.deployment import hook_permissions
 from lambdakit.iam.network import network_permissions
@@ -19,22 +19,18 @@ XRAY_WILDCARD_REASON = (
 )
 
 
-def trust_policy(service: str = LAMBDA_SERVICE) -> PolicyDocument:
+def trust_policy(service: str = LAMBDA_SERVICE) -> dict[str, Any]:
     """`service` (Lambda, unless told) may assume the role, and only on behalf of this account
-    (confused deputy)."""
-    return PolicyDocument(
-        Version=POLICY_VERSION,
-        Statement=[
-            Statement(
-                Effect=Allow,
-                Principal=Principal("Service", service),
-                Action=[awacs.sts.AssumeRole],
-                Condition=Condition(
-                    StringEquals("aws:SourceAccount", {"Ref": "AWS::AccountId"})
-                ),
-            )
-        ],
-    )
+    (confused deputy). Plain data, a new copy each time (the template must not share it)."""
+    return {
+        "Version": POLICY_VERSION,
+        "Statement": [{
+            "Effect": "Allow",
+            "Principal": {"Service": service},
+            "Action": ["sts:AssumeRole"],
+            "Condition": {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}},
+        }],
+    }
 
 
 def execution_permissions(fn: Function) -> list[Permission]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import awacs.aws
-from awacs.aws import Action, Allow, Condition, PolicyDocument, Statement
+from awacs.aws import Action, Condition
 
 from lambdakit.errors import UNKNOWN, Origin
 
@@ -62,28 +62,44 @@ def merge(permissions: Iterable[Permission]) -> dict[str, _Merged]:
     return merged
 
 
-def policy_statements(permissions: Iterable[Permission]) -> list[Statement]:
-    """Statements sorted by Sid, actions and resources sorted: the same input, the same bytes."""
-    statements = []
-    for sid, entry in sorted(merge(permissions).items()):
-        settings: dict[str, Any] = {
-            "Sid": sid,
-            "Effect": Allow,
-            "Action": [Action(*name.split(":", 1)) for name in sorted(entry.actions)],
-            "Resource": [entry.resources[key] for key in sorted(entry.resources)],
-        }
-        if entry.conditions:
-            settings["Condition"] = Condition([
-                getattr(awacs.aws, operator)(key, sorted(values))
-                for operator, keys in sorted(entry.conditions.items())
-                for key, values in sorted(keys.items())
-            ])
-        statements.append(Statement(**settings))
-    return statements
+def policy_statements(permissions: Iterable[Permission]) -> list[dict[str, Any]]:
+    """Statements sorted by Sid, actions and resources sorted: the same input, the same bytes.
+    Plain data, as awacs would write it (building awacs objects costs more than the rest)."""
+    return [statement_document(sid, entry) for sid, entry in sorted(merge(permissions).items())]
 
 
-def policy_document(permissions: Iterable[Permission]) -> PolicyDocument:
-    return PolicyDocument(Version=POLICY_VERSION, Statement=policy_statements(permissions))
+def statement_document(sid: str, entry: _Merged) -> dict[str, Any]:
+    """One merged statement as written into a policy."""
+    statement = statement_head(sid, entry)
+    if entry.conditions:
+        statement["Condition"] = _condition_data(entry.conditions)
+    return statement
+
+
+def statement_head(sid: str, entry: _Merged) -> dict[str, Any]:
+    """A merged statement but its condition."""
+    return {
+        "Sid": sid,
+        "Effect": "Allow",
+        "Action": sorted(entry.actions),
+        "Resource": [entry.resources[key] for key in sorted(entry.resources)],
+    }
+
+
+def _condition_data(conditions: dict[str, dict[str, set[str]]]) -> dict[str, Any]:
+    """Through awacs, which names each operator as IAM does (`ForAnyValueStringLike` is
+    `ForAnyValue:StringLike`). One element per operator holding all its keys: awacs keeps only
+    the last element of an operator, which would drop a condition and widen the statement."""
+    condition = Condition([
+        getattr(awacs.aws, operator)({key: sorted(values)
+                                      for key, values in sorted(keys.items())})
+        for operator, keys in sorted(conditions.items())
+    ])
+    return dict(condition.JSONrepr())
+
+
+def policy_document(permissions: Iterable[Permission]) -> dict[str, Any]:
+    return {"Version": POLICY_VERSION, "Statement": policy_statements(permissions)}
 
 
 def wildcard_reasons(permissions: Iterable[Permission]) -> list[dict[str, str]]:

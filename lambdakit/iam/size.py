@@ -37,6 +37,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
 from lambdakit.iam.arns import ARN_BY_NAME, REF_IS_ARN
@@ -44,13 +45,20 @@ from lambdakit.iam.catalogue import CATALOGUE, expand
 from lambdakit.iam.execution import execution_permissions
 from lambdakit.iam.grants import (
     _permissions,
+    access_permissions,
     declared_grants,
-    grant_permissions,
     kind_of,
     statement_permissions,
 )
-from lambdakit.iam.permissions import POLICY_VERSION, Permission, _Merged, merge
-from lambdakit.model import Construct, Function, Resource, Table
+from lambdakit.iam.permissions import (
+    POLICY_VERSION,
+    Permission,
+    _Merged,
+    merge,
+    statement_document,
+    statement_head,
+)
+from lambdakit.model import Construct, Function, Grant, Resource, Table
 from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
 INLINE_POLICY_NAME = "execution"
@@ -115,6 +123,7 @@ class SizedStatement(NamedTuple):
     sid: str
     permissions: tuple[Permission, ...]
     chars: int
+    merged: _Merged  # the permissions merged, as the policy writes them
 
 
 class GrantSize(NamedTuple):
@@ -177,12 +186,6 @@ class PolicyPlan:
                 if not any(names_any(p, self.dependent_ids)
                            for statement in statements for p in statement.permissions)]
 
-    def managed_permissions(self) -> list[tuple[str, list[Permission]]]:
-        """(logical id, permissions) of each managed policy, in order."""
-        return [(policy_id, [p for statement in statements for p in statement.permissions])
-                for policy_id, statements in zip(self.managed_policy_ids(), self.managed,
-                                                 strict=True)]
-
     def policy_of(self, sid: str) -> str:
         """The inline policy's name or the managed policy's logical id that holds `sid`; ""
         for a statement too large for any policy."""
@@ -234,21 +237,25 @@ def _referenced_ids(value: Any) -> set[str]:
     return set()
 
 
-def computable(fn: Function) -> bool:
+def computable(fn: Function, grants: Sequence[Grant] | None = None) -> bool:
     """Whether the function's permissions can be built: every grant names a catalogue entry
-    on a construct that loaded (other rules report the rest)."""
+    on a construct that loaded (other rules report the rest). `grants`: the function's
+    `declared_grants`, when the caller has them already."""
+    grants = declared_grants(fn) if grants is None else grants
     return not fn.broken and all(
         not grant.resource.broken and (kind_of(grant.resource), grant.access) in CATALOGUE
-        for grant in declared_grants(fn)) and not any(
-        construct.broken for construct in policy_constructs(fn))
+        for grant in grants) and not any(
+        construct.broken for construct in policy_constructs(fn, grants))
 
 
-def plan_policies(fn: Function, limits: PolicyLimits) -> PolicyPlan:
+def plan_policies(fn: Function, limits: PolicyLimits,
+                  declared: Sequence[Grant] | None = None) -> PolicyPlan:
     """All statements inline when they fit; else logging and tracing inline and the grants
-    packed first-fit, by Sid, into managed policies."""
-    bounds = resolution_bounds(fn)
+    packed first-fit, by Sid, into managed policies. `declared`: as for `computable`."""
+    declared = declared_grants(fn) if declared is None else declared
+    bounds = resolution_bounds(fn, declared)
     execution = execution_permissions(fn)
-    grants = grant_permissions(fn)
+    grants = access_permissions(list(declared)) + statement_permissions(fn)
     everything = sized_statements([*execution, *grants], bounds)
     dependents = dependent_ids(fn)
     deferred = tuple(s for s in everything
@@ -290,18 +297,13 @@ def sized_statements(permissions: Iterable[Permission], bounds: Bounds) -> tuple
     merged = merge(permissions)
     return tuple(
         SizedStatement(sid, tuple(p for p in permissions if p.sid == sid),
-                       worst_case_chars(statement_data(sid, merged[sid]), bounds))
+                       worst_case_chars(statement_data(sid, merged[sid]), bounds), merged[sid])
         for sid in sorted(merged))
 
 
 def statement_data(sid: str, entry: _Merged) -> dict[str, Any]:
-    """The statement `policy_statements` writes, as plain data (awacs is slow to build)."""
-    data: dict[str, Any] = {
-        "Sid": sid,
-        "Effect": "Allow",
-        "Action": sorted(entry.actions),
-        "Resource": [entry.resources[key] for key in sorted(entry.resources)],
-    }
+    """The statement `policy_statements` writes, its condition operators as the app names them."""
+    data = statement_head(sid, entry)
     if entry.conditions:
         data["Condition"] = {operator: {key: sorted(values) for key, values in sorted(keys.items())}
                              for operator, keys in sorted(entry.conditions.items())}
@@ -313,6 +315,13 @@ def document_chars(statements: Sequence[SizedStatement]) -> int:
     return _ENVELOPE + sum(s.chars for s in statements) + max(len(statements) - 1, 0)
 
 
+def written_document(statements: Sequence[SizedStatement]) -> dict[str, Any]:
+    """The policy document of `statements` (sorted by Sid, as planned): what
+    `policy_document` writes for their permissions, without merging them again."""
+    return {"Version": POLICY_VERSION,
+            "Statement": [statement_document(s.sid, s.merged) for s in statements]}
+
+
 def inline_policy_chars(statements: Sequence[SizedStatement]) -> int:
     """The inline policy as IAM counts it against the role's limit. The policy's name is
     included: AWS does not say whether it counts, and counting it is the safe side."""
@@ -321,8 +330,29 @@ def inline_policy_chars(statements: Sequence[SizedStatement]) -> int:
 
 def worst_case_chars(value: Any, bounds: Bounds) -> int:
     """Characters of `value` as compact JSON once CloudFormation has resolved it, with every
-    intrinsic at its longest."""
+    intrinsic at its longest: `len(json.dumps(resolved, separators=(",", ":"),
+    ensure_ascii=False))`, counted without building the resolved value or its text."""
+    if isinstance(value, str):
+        return len(encode_basestring(value))
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        if _is_intrinsic(value):
+            return worst_case_length(value, bounds) + 2  # a string of that length, quoted
+        # Braces, a colon per key, commas between entries.
+        return 2 + len(value) + max(len(value) - 1, 0) + sum(
+            len(encode_basestring(key)) + worst_case_chars(item, bounds)
+            for key, item in value.items())
+    if isinstance(value, list):
+        return 2 + max(len(value) - 1, 0) + sum(worst_case_chars(item, bounds)
+                                                for item in value)
     return len(json.dumps(_resolved(value, bounds), separators=(",", ":"), ensure_ascii=False))
+
+
+def _is_intrinsic(value: dict[str, Any]) -> bool:
+    """`{"Ref": ...}` or `{"Fn::...": ...}`: resolved by CloudFormation to a string."""
+    if len(value) != 1:
+        return False
+    (name, _), = value.items()
+    return bool(name == "Ref" or name.startswith("Fn::"))
 
 
 def worst_case_length(value: Any, bounds: Bounds) -> int:
@@ -360,10 +390,8 @@ def sub_length(text: str, bounds: Bounds) -> int:
 
 def _resolved(value: Any, bounds: Bounds) -> Any:
     if isinstance(value, dict):
-        if len(value) == 1:
-            (name, _), = value.items()
-            if name == "Ref" or name.startswith("Fn::"):
-                return "x" * worst_case_length(value, bounds)
+        if _is_intrinsic(value):
+            return "x" * worst_case_length(value, bounds)
         return {key: _resolved(item, bounds) for key, item in value.items()}
     if isinstance(value, list):
         return [_resolved(item, bounds) for item in value]
@@ -373,10 +401,11 @@ def _resolved(value: Any, bounds: Bounds) -> Any:
 # --------------------------------------------------------------------------- bounds
 
 
-def resolution_bounds(fn: Function) -> Bounds:
-    """The longest value of every `GetAtt`/`Ref` the function's policy can hold."""
+def resolution_bounds(fn: Function, grants: Sequence[Grant] | None = None) -> Bounds:
+    """The longest value of every `GetAtt`/`Ref` the function's policy can hold. `grants`: as
+    for `computable`."""
     bounds: Bounds = {f"{fn.log_group_id}.Arn": arn_length("log_group", log_group_name_max(fn))}
-    for construct in policy_constructs(fn):
+    for construct in policy_constructs(fn, grants):
         bounds.update(_construct_bounds(construct))
     return bounds
 
@@ -389,7 +418,12 @@ def log_group_name_max(fn: Function) -> int:
 
 
 def arn_length(kind: str, name_chars: int) -> int:
-    return sub_length(_ARN_SHAPES[kind].replace("{name}", ""), {}) + name_chars
+    return _ARN_FIXED_CHARS[kind] + name_chars
+
+
+# Each ARN shape's longest length without its name, measured once.
+_ARN_FIXED_CHARS = {kind: sub_length(shape.replace("{name}", ""), {})
+                    for kind, shape in _ARN_SHAPES.items()}
 
 
 def name_max(construct: Construct) -> int:
@@ -403,11 +437,11 @@ def name_max(construct: Construct) -> int:
     return min(generated, NAME_MAX.get(kind, UNKNOWN_MAX))
 
 
-def policy_constructs(fn: Function) -> list[Construct]:
+def policy_constructs(fn: Function, grants: Sequence[Grant] | None = None) -> list[Construct]:
     """The constructs the function's policy names: what its grants are on, the keys that
-    encrypt those, and the constructs its raw statements name."""
+    encrypt those, and the constructs its raw statements name. `grants`: as for `computable`."""
     found: list[Construct] = []
-    for grant in declared_grants(fn):
+    for grant in declared_grants(fn) if grants is None else grants:
         found.append(grant.resource)
         key = getattr(grant.resource, "key", None)
         if isinstance(key, Construct):

@@ -51,24 +51,29 @@ def _blocked(runtime: Runtime, ctx: RuleContext) -> bool:
 
 
 def _check_lifecycle(ctx: RuleContext, fn: Function, runtime: Runtime) -> None:
-    successor = _successor(runtime, ctx.today)
-    upgrade = f"upgrade to {successor}" if successor else "upgrade to a supported runtime"
     if runtime.container_only:
         ctx.report("LK122", fn, f"runtime {runtime.name} exists only as a container base image",
-                   f"{upgrade} ({SOURCE})")
+                   _upgrade_hint(runtime, ctx.today))
     elif _blocked(runtime, ctx):
         ctx.report("LK122", fn,
                    f"runtime {runtime.name} cannot be used for new functions since "
-                   f"{runtime.block_create}", f"{upgrade} ({SOURCE})")
+                   f"{runtime.block_create}", _upgrade_hint(runtime, ctx.today))
     elif runtime.deprecated is not None:
         days_left = (runtime.deprecated - ctx.today).days
         if days_left <= 0:
             ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated since "
-                                    f"{runtime.deprecated}", f"{upgrade} ({SOURCE})")
+                                    f"{runtime.deprecated}", _upgrade_hint(runtime, ctx.today))
         elif days_left <= DEPRECATION_NOTICE_DAYS:
             ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated on "
                                     f"{runtime.deprecated}, in {days_left} days",
-                       f"{upgrade} ({SOURCE})")
+                       _upgrade_hint(runtime, ctx.today))
+
+
+def _upgrade_hint(runtime: Runtime, today: dt.date) -> str:
+    """Built only when reported: most functions use a current runtime."""
+    successor = _successor(runtime, today)
+    upgrade = f"upgrade to {successor}" if successor else "upgrade to a supported runtime"
+    return f"{upgrade} ({SOURCE})"
 
 
 def _successor(runtime: Runtime, today: dt.date) -> str | None:

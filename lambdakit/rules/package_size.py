@@ -15,8 +15,10 @@ Directory entries are not counted (a few dozen bytes each).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import zlib
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +35,8 @@ CHUNK = 1024 * 1024
 CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", "java", "lib",
                             "site-packages", "bin"})
 PYTHON_VERSION_DIR = re.compile(r"^python\d+(\.\d+)?$")
+# The errors `Path.is_file()` answers False to.
+_ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
 class Tree(NamedTuple):
@@ -87,14 +91,30 @@ def measure(label: str, path: Path) -> Tree:
             entries = tuple(sorted((info.filename, info.file_size)
                                    for info in archive.infolist() if not info.is_dir()))
         return Tree(label, path, entries, path.stat().st_size)
+    # os.walk and os.stat on strings: pathlib objects per file cost more than the stats.
+    root = str(path)
     files: list[tuple[str, int]] = []
-    for directory, subdirs, names in os.walk(path):
+    for directory, subdirs, names in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
+        relative = directory[len(root):].lstrip(os.sep).replace(os.sep, "/")
+        prefix = relative + "/" if relative else ""
         for name in names:
-            full = Path(directory) / name
-            if full.is_file():
-                files.append((full.relative_to(path).as_posix(), full.stat().st_size))
+            info = _file_stat(os.path.join(directory, name))
+            if info is not None:
+                files.append((prefix + name, info.st_size))
     return Tree(label, path, tuple(sorted(files)))
+
+
+def _file_stat(path: str) -> os.stat_result | None:
+    """The file's stat (links followed); None for anything but a regular file, and for what
+    `Path.is_file()` also takes as absent (a broken or looping link)."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        if error.errno in _ABSENT:
+            return None
+        raise
+    return info if stat.S_ISREG(info.st_mode) else None
 
 
 def megabytes(size: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from lambdakit.iam.grants import declared_grants
 from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_policies
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
@@ -30,7 +31,8 @@ _PLANS: WeakKeyDictionary[App, dict[int, PolicyPlan | None]] = WeakKeyDictionary
 def policy_plan(fn: Function) -> PolicyPlan | None:
     """Where the function's statements go; None when its grants cannot be built (another rule
     reports why)."""
-    return plan_policies(fn, LIMITS) if computable(fn) else None
+    grants = declared_grants(fn)
+    return plan_policies(fn, LIMITS, grants) if computable(fn, grants) else None
 
 
 def app_policy_plans(app: App) -> dict[int, PolicyPlan | None]:

@@ -264,3 +264,39 @@ def test_every_condition_key_of_an_operator_reaches_the_policy() -> None:
     document = policy_document(grant_permissions(fn))
     assert document["Statement"][0]["Condition"] == {"StringEquals": {
         "aws:PrincipalTag/team": ["a"], "s3:ExistingObjectTag/team": ["a", "b"]}}
+
+
+def _conditioned(conditions: dict[str, dict[str, str | list[str]]]) -> Function:
+    return Function(id="Tagged", handler="svc.handler.handle", code=".", runtime="python3.13",
+                    statements=[Statement(actions=["s3:GetObject"],
+                                          resources=["arn:aws:s3:::b/*"],
+                                          reason="tagged objects of the team only",
+                                          conditions=conditions)])
+
+
+def test_an_operator_is_written_as_iam_spells_it_however_it_was_written() -> None:
+    """IAM's name (`ForAnyValue:StringLike`) and awacs's (`ForAnyValueStringLike`) are one
+    operator; written both ways in one statement, their keys are merged, not overwritten."""
+    both = policy_document(grant_permissions(_conditioned({
+        "ForAnyValueStringLike": {"aws:TagKeys": "team*"},
+        "ForAnyValue:StringLike": {"aws:TagKeys": "cost*", "s3:prefix": "in/"}})))
+    assert both["Statement"][0]["Condition"] == {"ForAnyValue:StringLike": {
+        "aws:TagKeys": ["cost*", "team*"], "s3:prefix": ["in/"]}}
+    for spelling in ("ForAnyValueStringLike", "ForAnyValue:StringLike"):
+        one = policy_document(grant_permissions(_conditioned({spelling: {"aws:TagKeys": "t*"}})))
+        assert one["Statement"][0]["Condition"] == {"ForAnyValue:StringLike": {
+            "aws:TagKeys": ["t*"]}}
+
+
+def test_an_unknown_operator_is_lk212_with_the_closest_name(tmp_path: Path) -> None:
+    from lambdakit import App
+    from lambdakit.errors import LambdakitError
+
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
+    app = App(name="conditions", functions=[_conditioned({"StringEqual": {"aws:TagKeys": "a"}})])
+    with pytest.raises(LambdakitError) as raised:
+        synth_app(app, tmp_path)
+    [found] = [d for d in raised.value.diagnostics if d.code == "LK212"]
+    assert found.message == "unknown IAM condition operator 'StringEqual'"
+    assert found.hint.startswith("did you mean 'StringEquals'?")

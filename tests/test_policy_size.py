@@ -325,3 +325,33 @@ def test_worst_case_chars_counts_the_resolved_json(value: object) -> None:
 
     expected = len(json.dumps(resolved(value), separators=(",", ":"), ensure_ascii=False))
     assert worst_case_chars(value, bounds) == expected
+
+
+def test_a_condition_is_sized_as_it_is_written(tmp_path: Path) -> None:
+    """The estimate counts the operator as the policy writes it (`ForAnyValue:StringLike`, one
+    character longer than awacs's `ForAnyValueStringLike`), and every key of it."""
+    app = _write(tmp_path, """\
+from lambdakit import App, Function, Statement
+
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  statements=[Statement(actions=["s3:GetObject"], resources=["arn:aws:s3:::b/*"],
+                                        reason="objects with the team's tags",
+                                        conditions={"ForAnyValueStringLike": {
+                                            "aws:TagKeys": ["team*", "cost*"]},
+                                                    "StringEquals": {"aws:PrincipalTag/a": "x",
+                                                                     "aws:PrincipalTag/b": "y"}},
+                                        acknowledge={"LK211": "reviewed"})])
+app = App(name="sized", functions=[worker])
+""")
+    plan = policy_plan(_worker(app))
+    assert plan is not None
+    [sized] = [s for s in plan.inline if s.sid == "Statement1"]
+    policy = synth_file(app).template["Resources"]["WorkerRole"]["Properties"]["Policies"][0]
+    [written] = [s for s in policy["PolicyDocument"]["Statement"] if s["Sid"] == "Statement1"]
+    assert written["Condition"] == {
+        "ForAnyValue:StringLike": {"aws:TagKeys": ["cost*", "team*"]},
+        "StringEquals": {"aws:PrincipalTag/a": ["x"], "aws:PrincipalTag/b": ["y"]}}
+    # Sized as deployed: the ARN's partition at its longest (aws-us-gov).
+    assert written["Resource"] == [{"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}]
+    deployed = {**written, "Resource": ["arn:aws-us-gov:s3:::b/*"]}
+    assert sized.chars == len(json.dumps(deployed, separators=(",", ":"), ensure_ascii=False))

@@ -34,7 +34,7 @@ from lambdakit.iam.catalogue import (
     StatementSpec,
     expand,
 )
-from lambdakit.iam.permissions import Conditions, Permission
+from lambdakit.iam.permissions import Conditions, Permission, iam_operator
 from lambdakit.model import (
     Construct,
     ExistingFunction,
@@ -97,12 +97,21 @@ def statement_permissions(fn: Function) -> list[Permission]:
             purpose=statement.reason,
             origin=statement.origin,
             wildcard_reason=statement.reason if "*" in statement.resources else "",
-            conditions={operator: {key: [values] if isinstance(values, str) else list(values)
-                                   for key, values in keys.items()}
-                        for operator, keys in statement.conditions.items()},
+            conditions=_statement_conditions(statement.conditions),
         )
         for number, statement in enumerate(fn.statements, start=1)
     ]
+
+
+def _statement_conditions(written: dict[str, dict[str, str | list[str]]]) -> Conditions:
+    """As written, each operator spelled as IAM spells it; two spellings of one operator
+    (`ForAnyValueStringLike`, `ForAnyValue:StringLike`) are one operator with all their keys."""
+    conditions: Conditions = {}
+    for operator, keys in written.items():
+        merged = conditions.setdefault(iam_operator(operator), {})
+        for key, values in keys.items():
+            merged.setdefault(key, []).extend([values] if isinstance(values, str) else values)
+    return conditions
 
 
 def _statement_resource(resource: str | Construct) -> CfnValue:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import awacs.aws
-from awacs.aws import Action, Condition
+from awacs.aws import Action
 
 from lambdakit.errors import UNKNOWN, Origin
 
@@ -87,15 +88,28 @@ def statement_head(sid: str, entry: _Merged) -> dict[str, Any]:
 
 
 def _condition_data(conditions: dict[str, dict[str, set[str]]]) -> dict[str, Any]:
-    """Through awacs, which names each operator as IAM does (`ForAnyValueStringLike` is
-    `ForAnyValue:StringLike`). One element per operator holding all its keys: awacs keeps only
-    the last element of an operator, which would drop a condition and widen the statement."""
-    condition = Condition([
-        getattr(awacs.aws, operator)({key: sorted(values)
-                                      for key, values in sorted(keys.items())})
-        for operator, keys in sorted(conditions.items())
-    ])
-    return dict(condition.JSONrepr())
+    """One entry per operator holding all its keys, keys and values sorted. Operators are IAM's
+    names already (`iam_operator`), so the policy sizing counts exactly what is written."""
+    return {operator: {key: sorted(values) for key, values in sorted(keys.items())}
+            for operator, keys in sorted(conditions.items())}
+
+
+@functools.cache
+def condition_operators() -> dict[str, str]:
+    """IAM's condition operators by IAM's name (`ForAnyValue:StringLike`) and by awacs's class
+    name (`ForAnyValueStringLike`), each to IAM's name: awacs lists every one of them."""
+    names: dict[str, str] = {}
+    for class_name, value in vars(awacs.aws).items():
+        iam_name = getattr(value, "condition", None)  # a class attribute of each operator
+        if (isinstance(value, type) and issubclass(value, awacs.aws.ConditionElement)
+                and isinstance(iam_name, str)):
+            names[class_name] = names[iam_name] = iam_name
+    return names
+
+
+def iam_operator(name: str) -> str:
+    """`name` as IAM spells it; an unknown operator stays as written (LK212 reports it)."""
+    return condition_operators().get(name, name)
 
 
 def policy_document(permissions: Iterable[Permission]) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import re
 from lambdakit.errors import UNKNOWN, Diagnostic
 from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
+from lambdakit.iam.permissions import condition_operators
 from lambdakit.model import (
     Function,
     Grant,
@@ -239,6 +240,10 @@ def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
         ctx.report("LK212", statement,
                    f"resources must be ARNs or '*' (got {not_arns!r})",
                    "write the full ARN, e.g. 'arn:aws:s3:::my-bucket/reports/*'")
+    for operator in statement.conditions:
+        if operator not in condition_operators():
+            ctx.report("LK212", statement, f"unknown IAM condition operator {operator!r}",
+                       _operator_hint(operator))
     # The warning is about the statement, so it is acknowledged there (or app-wide).
     check_acknowledgements(ctx, statement, statement.acknowledge)
     if len(ctx.found) > errors:
@@ -262,3 +267,12 @@ def _article(kind: str) -> str:
     words = kind.replace("_", " ")
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
+
+def _operator_hint(operator: str) -> str:
+    import difflib  # only for a misspelt operator
+
+    iam_names = sorted(set(condition_operators().values()))
+    close = difflib.get_close_matches(operator, iam_names, n=1)
+    suggestion = f"did you mean {close[0]!r}? " if close else ""
+    return (f"{suggestion}write an operator of IAM's condition reference, e.g. 'StringEquals', "
+            "'ArnLike', 'ForAnyValue:StringLike'")

@@ -12,6 +12,10 @@ worker = Function(
         Statement(actions=["s3:GetObject"],
                   resources=["arn:aws:s3:::partner-drop-example/reports/*"],
                   reason="reads reports a partner drops into their own bucket",
+                  # Both keys must reach the policy: only shared reports, only that account.
+                  conditions={"StringEquals": {
+                      "s3:ExistingObjectTag/classification": "shared",
+                      "aws:ResourceAccount": "111122223333"}},
                   acknowledge={"LK211": "reviewed in SEC-143"}),
     ],
 )

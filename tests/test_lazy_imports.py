@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import lambdakit.events as events
 from lambdakit.compile.events import EVENT_EMITTERS
 from lambdakit.compile.resources import API_EMITTERS, EMITTERS
@@ -38,13 +40,11 @@ def test_every_exported_name_resolves_to_its_module_s_object() -> None:
     assert set(dir(events)) >= set(events.__all__)
 
 
-def test_an_unknown_name_is_an_attribute_error() -> None:
-    try:
-        events.NoSuchEvent  # noqa: B018
-    except AttributeError as exc:
-        assert "NoSuchEvent" in str(exc)
-    else:
-        raise AssertionError("expected AttributeError")
+@pytest.mark.parametrize(("package", "name"), [("lambdakit.events", "NoSuchEvent"),
+                                               ("lambdakit", "NoSuchConstruct")])
+def test_an_unknown_name_is_an_attribute_error(package: str, name: str) -> None:
+    with pytest.raises(AttributeError, match=name):
+        getattr(importlib.import_module(package), name)
 
 
 def test_every_source_type_with_a_sam_event_has_its_rule() -> None:
@@ -123,13 +123,3 @@ def test_the_package_s_names_load_on_first_use() -> None:
                           cwd=ROOT)
     assert done.returncode == 0, done.stderr
 
-
-def test_an_unknown_package_name_is_an_attribute_error() -> None:
-    import lambdakit
-
-    try:
-        lambdakit.NoSuchConstruct  # noqa: B018
-    except AttributeError as exc:
-        assert "NoSuchConstruct" in str(exc)
-    else:
-        raise AssertionError("expected AttributeError")

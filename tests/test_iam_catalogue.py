@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import synth_app
+from helpers import second_opinion_findings, synth_app
 from iam_checks import (
     Resolver,
     arn_template,
@@ -300,3 +300,35 @@ def test_an_unknown_operator_is_lk212_with_the_closest_name(tmp_path: Path) -> N
     [found] = [d for d in raised.value.diagnostics if d.code == "LK212"]
     assert found.message == "unknown IAM condition operator 'StringEqual'"
     assert found.hint.startswith("did you mean 'StringEquals'?")
+
+
+def test_binary_equals_which_awacs_lacks_is_an_operator_and_deploys_clean(tmp_path: Path) -> None:
+    """IAM's binary operator has no awacs class; it must not be LK212, and the role must pass
+    the SAM transform and cfn-lint."""
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
+    from lambdakit import App
+
+    app = App(name="binary", functions=[_conditioned({
+        "BinaryEquals": {"s3:x-amz-meta-key": "QmluYXJ5VmFsdWU="}})])
+    result = synth_app(app, tmp_path)
+    [policy] = result.template["Resources"]["TaggedRole"]["Properties"]["Policies"]
+    granted = [s for s in policy["PolicyDocument"]["Statement"] if "Condition" in s]
+    assert granted[0]["Condition"] == {"BinaryEquals": {"s3:x-amz-meta-key": ["QmluYXJ5VmFsdWU="]}}
+    assert second_opinion_findings(result.template, result.origins) == []
+
+
+@pytest.mark.parametrize("operator", ["NullIfExists", "ForAnyValue:NullIfExists",
+                                      "BinaryEqualsIfExists"])
+def test_operators_iam_or_cfn_lint_refuse_are_lk212(tmp_path: Path,
+                                                                  operator: str) -> None:
+    from lambdakit import App
+    from lambdakit.errors import LambdakitError
+
+    (tmp_path / "svc").mkdir()
+    (tmp_path / "svc" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
+    app = App(name="nulls", functions=[_conditioned({operator: {"aws:TagKeys": "true"}})])
+    with pytest.raises(LambdakitError) as raised:
+        synth_app(app, tmp_path)
+    [found] = [d for d in raised.value.diagnostics if d.code == "LK212"]
+    assert found.message == f"unknown IAM condition operator {operator!r}"

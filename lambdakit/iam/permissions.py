@@ -94,15 +94,22 @@ def _condition_data(conditions: dict[str, dict[str, set[str]]]) -> dict[str, Any
             for operator, keys in sorted(conditions.items())}
 
 
+# IAM's condition operators: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+# awacs 2.x has no class for the binary operator, and makes `IfExists` forms of `Null`, which
+# the page rules out ("any condition operator name except the Null condition"). `BinaryEquals`
+# is taken alone: cfn-lint's policy schema (E3510) refuses its IfExists and set forms.
+MISSING_FROM_AWACS = ("BinaryEquals",)
+
+
 @functools.cache
 def condition_operators() -> dict[str, str]:
     """IAM's condition operators by IAM's name (`ForAnyValue:StringLike`) and by awacs's class
-    name (`ForAnyValueStringLike`), each to IAM's name: awacs lists every one of them."""
-    names: dict[str, str] = {}
+    name (`ForAnyValueStringLike`), each to IAM's name: awacs lists all but `BinaryEquals`."""
+    names = {name: name for name in MISSING_FROM_AWACS}
     for class_name, value in vars(awacs.aws).items():
         iam_name = getattr(value, "condition", None)  # a class attribute of each operator
         if (isinstance(value, type) and issubclass(value, awacs.aws.ConditionElement)
-                and isinstance(iam_name, str)):
+                and isinstance(iam_name, str) and not iam_name.endswith("NullIfExists")):
             names[class_name] = names[iam_name] = iam_name
     return names
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -273,12 +273,12 @@ class Function(Construct):
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it
         (a .zip function's only)."""
-        if self._code_path is None:
+        if self._private("_code_path") is None:
             assert self.code is not None, "an image function has no code location"
             path = Path(self.code)
             self._code_path = (path if path.is_absolute()
                                else (self.origin.directory / path).resolve())
-        return self._code_path
+        return cast(Path, self._private("_code_path"))
 
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import Literal, cast
 
-from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
+from pydantic import InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
@@ -14,7 +14,7 @@ from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
-from lambdakit.model.logs import Logging
+from lambdakit.model.logs import DEFAULT_LOGGING, Logging
 from lambdakit.model.package import check_package
 from lambdakit.model.provisioned import ProvisionedConcurrency
 from lambdakit.model.refs import (
@@ -75,7 +75,7 @@ class Function(Construct):
     function_name: str | None = None
     tags: dict[str, str] = {}
     tracing: Literal["active", "pass_through"] = "active"
-    logging: Logging = Field(default_factory=Logging)
+    logging: Logging = DEFAULT_LOGGING
     reserved_concurrency: int | None = None
     allow_recursive_loop: str | None = None
     # Asynchronous invocation (S3, SNS, EventBridge, schedules, `InvocationType=Event`): where

@@ -60,14 +60,15 @@ def test_a_second_load_runs_the_cached_bytecode(tmp_path: Path, compiled: list[s
 
 
 @pytest.mark.usefixtures("bytecode_on")
-@pytest.mark.parametrize("memory", [1024, 10240], ids=["same size, later time", "other size"])
-def test_a_changed_file_is_read_again(tmp_path: Path, memory: int) -> None:
+@pytest.mark.parametrize(("memory", "later"), [(1024, 10), (10240, 0)],
+                         ids=["same size, later time", "other size, same time"])
+def test_a_changed_file_is_read_again(tmp_path: Path, memory: int, later: int) -> None:
     app = tmp_path / "app.py"
     app.write_text(_source(2048))
+    written = app.stat().st_mtime
     assert _memory(app) == 2048
     app.write_text(_source(memory))
-    written = app.stat().st_mtime
-    os.utime(app, (written + 10, written + 10))  # an edit a few seconds later
+    os.utime(app, (written + later, written + later))
     assert _memory(app) == memory
 
 
@@ -121,13 +122,13 @@ def test_the_cache_goes_under_the_pycache_prefix(
 def test_the_file_runs_as_runpy_ran_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Named `__lambdakit_app__`, in `sys.modules` and as `sys.argv[0]` only while it runs."""
     app = tmp_path / "app.py"
-    app.write_text(_source(512) + (
+    app.write_text(
         "import sys\n"
-        "seen = (__name__, __file__, sys.argv[0], sys.modules[__name__].app is app)\n"))
+        "from lambdakit import App\n"
+        "seen = (__name__, __file__, sys.argv[0], sys.modules[__name__].__dict__ is globals())\n"
+        'app = App(name="seen", description=repr(seen))\n')
     monkeypatch.setattr(sys, "argv", ["lambdakit", "synth"])
-    from lambdakit.cli import loader
-
-    namespace = loader._run_app_file(app.resolve())
-    assert namespace["seen"] == (APP_MODULE_NAME, str(app.resolve()), str(app.resolve()), True)
+    path = str(app.resolve())
+    assert load_app(str(app)).description == repr((APP_MODULE_NAME, path, path, True))
     assert sys.argv == ["lambdakit", "synth"]
     assert APP_MODULE_NAME not in sys.modules

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from helpers import second_opinion_findings, synth_file, wildcard_statements_without_reason
 
 import lambdakit
-from lambdakit import App, Function, LambdakitError
+from lambdakit import App, Function, LambdakitError, Logging
 from lambdakit.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +37,14 @@ def test_invalid_construct_raises_at_once_outside_the_cli() -> None:
     assert codes == ["LK001", "LK001"]
     assert f"{Path(__file__).name}:" in str(caught.value)
     assert "did you mean 'memory'?" in str(caught.value)
+
+
+def test_functions_that_set_no_logging_share_the_default_settings() -> None:
+    """One frozen default, not one construct per function; its settings are `Logging()`'s."""
+    first, second = _function(), _function(id="Two")
+    assert first.logging is second.logging
+    assert first.logging.model_dump() == Logging().model_dump()
+    assert not first.logging.broken and first.logging.model_fields_set == set()
 
 
 def test_rule_errors_raise_from_synth_with_every_diagnostic() -> None:

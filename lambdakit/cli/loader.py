@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-import runpy
+import importlib.util
 import sys
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
+from types import ModuleType
 
 from lambdakit.errors import Diagnostic, LambdakitError, Origin, collecting
 from lambdakit.model import App
+
+# The app file's module name while it runs, as `runpy.run_path(path, run_name=...)` named it.
+APP_MODULE_NAME = "__lambdakit_app__"
 
 
 def load_app(spec: str) -> App:
@@ -29,7 +36,7 @@ def load_app(spec: str) -> App:
     try:
         with collecting() as found:
             try:
-                namespace = runpy.run_path(str(path), run_name="__lambdakit_app__")
+                namespace = _run_app_file(path)
             except LambdakitError as exc:
                 found.extend(exc.diagnostics)
                 namespace = {}
@@ -41,6 +48,41 @@ def load_app(spec: str) -> App:
     if found:
         raise LambdakitError([*found, *_rule_findings(namespace, attribute)])
     return _pick_app(namespace, attribute, path_text, where)
+
+
+def _run_app_file(path: Path) -> dict[str, object]:
+    """Run the file as `runpy.run_path` does, with its bytecode cached like an imported module's.
+
+    Compiling a large app file costs more than running it (about 70 ms at 500 functions), and
+    `runpy` compiles from source every time. The source loader reuses `__pycache__` (checked
+    against the file's modification time and size, rewritten when stale or unreadable) and
+    honours `sys.dont_write_bytecode` and `sys.pycache_prefix`, as an import would.
+    """
+    loader = SourceFileLoader(APP_MODULE_NAME, str(path))
+    spec = importlib.util.spec_from_file_location(APP_MODULE_NAME, path, loader=loader)
+    assert spec is not None  # always a spec when a loader is given
+    module = importlib.util.module_from_spec(spec)
+    with _running_as_script(module, str(path)):
+        loader.exec_module(module)
+    return vars(module)
+
+
+@contextmanager
+def _running_as_script(module: ModuleType, path: str) -> Iterator[None]:
+    """While the file runs, what runpy sets: the module in `sys.modules` (so that classes and
+    functions defined in the file can find their module) and the file as `sys.argv[0]`."""
+    saved_module = sys.modules.get(module.__name__)
+    saved_argv0 = sys.argv[0]
+    sys.modules[module.__name__] = module
+    sys.argv[0] = path
+    try:
+        yield
+    finally:
+        sys.argv[0] = saved_argv0
+        if saved_module is None:
+            sys.modules.pop(module.__name__, None)
+        else:
+            sys.modules[module.__name__] = saved_module
 
 
 def _rule_findings(namespace: dict[str, object], attribute: str) -> list[Diagnostic]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path, PurePath
-from typing import Literal
+from typing import Literal, cast
 
-from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
+from pydantic import InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
@@ -14,7 +14,7 @@ from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
-from lambdakit.model.logs import Logging
+from lambdakit.model.logs import DEFAULT_LOGGING, Logging
 from lambdakit.model.package import check_package
 from lambdakit.model.provisioned import ProvisionedConcurrency
 from lambdakit.model.refs import (
@@ -75,7 +75,7 @@ class Function(Construct):
     function_name: str | None = None
     tags: dict[str, str] = {}
     tracing: Literal["active", "pass_through"] = "active"
-    logging: Logging = Field(default_factory=Logging)
+    logging: Logging = DEFAULT_LOGGING
     reserved_concurrency: int | None = None
     allow_recursive_loop: str | None = None
     # Asynchronous invocation (S3, SNS, EventBridge, schedules, `InvocationType=Event`): where
@@ -273,12 +273,12 @@ class Function(Construct):
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it
         (a .zip function's only)."""
-        if self._code_path is None:
+        if self._private("_code_path") is None:
             assert self.code is not None, "an image function has no code location"
             path = Path(self.code)
             self._code_path = (path if path.is_absolute()
                                else (self.origin.directory / path).resolve())
-        return self._code_path
+        return cast(Path, self._private("_code_path"))
 
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())

@@ -26,7 +26,7 @@ def check_package(fn: Function) -> Function:
     """A pydantic after-validator of `Function`. pydantic runs it again when a function is
     given to another construct (`App(functions=[...])`): a placeholder left by invalid input is
     already reported."""
-    if getattr(fn, "_broken", False):
+    if fn.broken:
         return fn
     if fn.image_uri is None:
         missing = [name for name in ZIP_FIELDS if getattr(fn, name) is None]

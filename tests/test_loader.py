@@ -73,6 +73,21 @@ def test_a_changed_file_is_read_again(tmp_path: Path, memory: int, later: int) -
 
 
 @pytest.mark.usefixtures("bytecode_on")
+def test_an_edit_of_the_same_size_within_the_same_second_is_read_again(tmp_path: Path) -> None:
+    """An import's cache would miss it (it compares whole seconds and the size); the app's
+    cache is checked against a hash of the source."""
+    app = tmp_path / "app.py"
+    app.write_text(_source(2048))
+    written = app.stat()
+    assert _memory(app) == 2048
+    app.write_text(_source(1024))
+    os.utime(app, ns=(written.st_atime_ns, written.st_mtime_ns))
+    assert app.stat().st_size == written.st_size
+    assert _memory(app) == 1024
+    assert _memory(app) == 1024
+
+
+@pytest.mark.usefixtures("bytecode_on")
 def test_an_unreadable_cache_is_replaced(tmp_path: Path) -> None:
     app = tmp_path / "app.py"
     app.write_text(_source(512))

@@ -85,12 +85,19 @@ class Construct(BaseModel):
 
     @property
     def origin(self) -> Origin:
-        return self._origin
+        origin: Origin = self._private("_origin")
+        return origin
 
     @property
     def broken(self) -> bool:
         """True for a placeholder left by invalid input (its diagnostics are already reported)."""
-        return self._broken
+        broken: bool = self._private("_broken")
+        return broken
+
+    def _private(self, name: str) -> Any:
+        """A private attribute, read from pydantic's store: pydantic's `__getattr__` takes
+        microseconds a read, and rules and compile read every construct's origin many times."""
+        return self.__pydantic_private__[name]  # type: ignore[index]
 
     def label(self) -> str:
         """How diagnostics name this construct."""

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from lambdakit.rules.package_size import measure
+from lambdakit.errors import Origin
+from lambdakit.model import Function
+from lambdakit.rules.package_size import measure, package_kind
 
 
 def _fill(root: Path) -> None:
@@ -94,3 +96,45 @@ def test_a_zip_file_is_read_from_its_directory(tmp_path: Path) -> None:
     tree = measure("code.zip", archive)
     assert tree.files == (("handler.py", 45),)
     assert tree.zipped_size(limit=0) == archive.stat().st_size
+
+
+def test_package_kind_takes_one_look(tmp_path: Path) -> None:
+    """A directory (or a link to one), a file with an archive suffix; anything else is
+    nothing, as `is_dir()`/`is_file()` would say (a broken link, a NUL in the name)."""
+    (tmp_path / "src").mkdir()
+    (tmp_path / "code.zip").write_bytes(b"PK")
+    (tmp_path / "notes.txt").write_text("x")
+    (tmp_path / "linked").symlink_to(tmp_path / "src")
+    (tmp_path / "broken.zip").symlink_to(tmp_path / "nowhere.zip")
+    archives = (".zip", ".jar")
+    assert package_kind(tmp_path / "src", archives) == "directory"
+    assert package_kind(tmp_path / "linked", archives) == "directory"
+    assert package_kind(tmp_path / "code.zip", archives) == "archive"
+    assert package_kind(tmp_path / "code.zip", (".jar",)) is None
+    assert package_kind(tmp_path / "notes.txt", archives) is None
+    assert package_kind(tmp_path / "broken.zip", archives) is None
+    assert package_kind(tmp_path / "missing", archives) is None
+    assert package_kind(tmp_path / "code.zip" / "inside", archives) is None  # ENOTDIR
+    assert package_kind(tmp_path / "a\0b", archives) is None
+
+
+def test_nested_directories_are_measured_with_their_prefix(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b" / "__pycache__").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "__pycache__" / "m.pyc").write_bytes(b"\0" * 9)
+    (tmp_path / "a" / "b" / "m.py").write_text("abc")
+    (tmp_path / "a" / "n.py").write_text("ab")
+    assert measure("code", tmp_path).files == (("a/b/m.py", 3), ("a/n.py", 2))
+
+
+def test_relative_code_resolves_links_from_the_declaring_file(tmp_path: Path) -> None:
+    (tmp_path / "real" / "fn").mkdir(parents=True)
+    (tmp_path / "app" / "src").mkdir(parents=True)
+    (tmp_path / "app" / "src" / "shared").symlink_to(tmp_path / "real")
+    fn = Function(id="Worker", handler="app.handle", code="src/./shared/fn/",
+                  runtime="python3.13")
+    fn._origin = Origin(str(tmp_path / "app" / "app.py"), 3)
+    assert fn.code_path() == (tmp_path / "real" / "fn").resolve()
+    written = tmp_path / "app" / "src" / "shared" / "fn"
+    absolute = Function(id="Absolute", handler="app.handle", code=str(written),
+                        runtime="python3.13")
+    assert absolute.code_path() == written  # as written: links kept

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from lambdakit.cli.loader import load_app
 from lambdakit.errors import format_diagnostics
+from lambdakit.iam.permissions import _Merged
 from lambdakit.iam.size import (
     GENERATED_NAME_EXTRA,
     STACK_NAME_MAX,
@@ -20,6 +21,8 @@ from lambdakit.iam.size import (
     document_chars,
     plan_policies,
     resolution_bounds,
+    statement_chars,
+    statement_data,
     sub_length,
     worst_case_chars,
     worst_case_length,
@@ -355,3 +358,23 @@ app = App(name="sized", functions=[worker])
     assert written["Resource"] == [{"Fn::Sub": "arn:${AWS::Partition}:s3:::b/*"}]
     deployed = {**written, "Resource": ["arn:aws-us-gov:s3:::b/*"]}
     assert sized.chars == len(json.dumps(deployed, separators=(",", ":"), ensure_ascii=False))
+
+
+_SHORT = st.text(max_size=6)
+
+
+@given(sid=_SHORT, actions=st.sets(_SHORT, max_size=3),
+       resources=st.lists(st.one_of(_SHORT, _INTRINSICS), max_size=3),
+       conditions=st.dictionaries(_SHORT, st.dictionaries(_SHORT, st.sets(_SHORT, max_size=2),
+                                                          max_size=2), max_size=2))
+def test_a_statement_is_sized_as_its_written_data(
+        sid: str, actions: set[str], resources: list[object],
+        conditions: dict[str, dict[str, set[str]]]) -> None:
+    """Counted in two parts (the Sid, actions and conditions once per process; the resources
+    each time), the statement still takes what its written data takes."""
+    bounds = {"Orders": 17, "Orders.Arn": 40}
+    entry = _Merged(set(actions), {json.dumps(r, sort_keys=True): r for r in resources},
+                    conditions)
+    expected = worst_case_chars(statement_data(sid, entry), bounds)
+    assert statement_chars(sid, entry, bounds) == expected
+    assert statement_chars(sid, entry, {}) == worst_case_chars(statement_data(sid, entry), {})

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from lambdakit.rules import quotas as q
 from lambdakit.rules import runtimes as r
+from lambdakit.rules.limits import TAG_TEXT, _tag_char
 
 AWS_DOCS = "https://docs.aws.amazon.com/"
 
@@ -47,3 +51,14 @@ def test_retention_values_are_the_ones_cloudwatch_accepts() -> None:
     assert q.LOG_RETENTION_SOURCE.startswith(AWS_DOCS)
     assert 30 in q.LOG_RETENTION_ALLOWED_DAYS
     assert list(q.LOG_RETENTION_ALLOWED_DAYS) == sorted(set(q.LOG_RETENTION_ALLOWED_DAYS))
+
+
+@example("c0 team:a/b=c+d-e@f_g.h")
+@example("line\nbreak")
+@example("é½²٣ß")
+@example("tab\t")
+@given(st.text(max_size=20))
+def test_tag_text_takes_the_characters_aws_allows(text: str) -> None:
+    """The one-match check agrees with the per-character rule it stands in for (letters and
+    digits of any script, spaces, and AWS's punctuation)."""
+    assert (TAG_TEXT.fullmatch(text) is not None) == all(_tag_char(c) for c in text)

@@ -42,6 +42,10 @@ class Permission:
         return sorted(str(action.JSONrepr()) for action in self.actions)
 
 
+# `json.dumps(resource, sort_keys=True)` without building an encoder for every resource.
+_RESOURCE_KEY = json.JSONEncoder(sort_keys=True).encode
+
+
 @dataclass
 class _Merged:
     actions: set[str] = field(default_factory=set)
@@ -56,7 +60,7 @@ def merge(permissions: Iterable[Permission]) -> dict[str, _Merged]:
         entry = merged.setdefault(permission.sid, _Merged())
         entry.actions.update(permission.action_names)
         for resource in permission.resources:
-            entry.resources[json.dumps(resource, sort_keys=True)] = resource
+            entry.resources[_RESOURCE_KEY(resource)] = resource
         for operator, keys in permission.conditions.items():
             for key, values in keys.items():
                 entry.conditions.setdefault(operator, {}).setdefault(key, set()).update(values)

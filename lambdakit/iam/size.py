@@ -33,6 +33,7 @@ so the same app always gives the same policies. Logging and tracing stay inline.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -107,6 +108,8 @@ _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
 _ENVELOPE = len(json.dumps({"Version": POLICY_VERSION, "Statement": []}, separators=(",", ":")))
 
 Bounds = dict[str, int]  # "Orders.Arn" (GetAtt) or "Alerts" (Ref) -> longest resolved value
+# A merged statement's conditions as sorted tuples: operator, then each key with its values.
+FrozenConditions = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ...]
 
 
 class PolicyLimits(NamedTuple):
@@ -297,7 +300,7 @@ def sized_statements(permissions: Iterable[Permission], bounds: Bounds) -> tuple
     merged = merge(permissions)
     return tuple(
         SizedStatement(sid, tuple(p for p in permissions if p.sid == sid),
-                       worst_case_chars(statement_data(sid, merged[sid]), bounds), merged[sid])
+                       statement_chars(sid, merged[sid], bounds), merged[sid])
         for sid in sorted(merged))
 
 
@@ -308,6 +311,27 @@ def statement_data(sid: str, entry: _Merged) -> dict[str, Any]:
         data["Condition"] = {operator: {key: sorted(values) for key, values in sorted(keys.items())}
                              for operator, keys in sorted(entry.conditions.items())}
     return data
+
+
+def statement_chars(sid: str, entry: _Merged, bounds: Bounds) -> int:
+    """`worst_case_chars(statement_data(sid, entry), bounds)`. Only the resources can hold
+    intrinsics; the rest (the Sid, actions and conditions, the same for many functions: their
+    logging and tracing) is counted once per process, with an empty `Resource` list."""
+    resources = entry.resources.values()
+    conditions = tuple((operator, tuple((key, tuple(sorted(values)))
+                                        for key, values in sorted(keys.items())))
+                       for operator, keys in sorted(entry.conditions.items()))
+    return (_chars_without_resources(sid, tuple(sorted(entry.actions)), conditions)
+            + max(len(resources) - 1, 0)  # the commas between resources
+            + sum(worst_case_chars(resource, bounds) for resource in resources))
+
+
+@functools.lru_cache(maxsize=1024)
+def _chars_without_resources(sid: str, actions: tuple[str, ...],
+                             conditions: FrozenConditions) -> int:
+    entry = _Merged(set(actions), {}, {operator: {key: set(values) for key, values in keys}
+                                       for operator, keys in conditions})
+    return worst_case_chars(statement_data(sid, entry), {})
 
 
 def document_chars(statements: Sequence[SizedStatement]) -> int:

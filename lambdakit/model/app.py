@@ -32,6 +32,8 @@ class App(Construct):
     # Rules and compile ask for it about ten times per synth; constructs are frozen, so the walk
     # is done once.
     _reachable: tuple[Construct, ...] | None = PrivateAttr(default=None)
+    # Likewise the logical ids: the rules ask twice, compile once more.
+    _logical_ids: tuple[tuple[str, Construct], ...] | None = PrivateAttr(default=None)
 
     @field_validator("name")
     @classmethod
@@ -65,6 +67,11 @@ class App(Construct):
 
     def logical_ids(self) -> list[tuple[str, Construct]]:
         """Every logical id the template declares, with the construct that owns it."""
+        if self._logical_ids is None:
+            self._logical_ids = tuple(self._find_logical_ids())
+        return list(self._logical_ids)
+
+    def _find_logical_ids(self) -> list[tuple[str, Construct]]:
         dead_letters = self.dead_letter_queues()
         found: list[tuple[str, Construct]] = []
         for construct in self.reachable():

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePath
-from typing import Literal, cast
+from typing import Literal
 
 from pydantic import InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -273,12 +274,16 @@ class Function(Construct):
     def code_path(self) -> Path:
         """The code location, relative paths resolved against the file that declared it
         (a .zip function's only)."""
-        if self._private("_code_path") is None:
+        cached: Path | None = self._private("_code_path")
+        if cached is None:
             assert self.code is not None, "an image function has no code location"
             path = Path(self.code)
-            self._code_path = (path if path.is_absolute()
-                               else (self.origin.directory / path).resolve())
-        return cast(Path, self._private("_code_path"))
+            if not path.is_absolute():
+                # os.path on strings: pathlib's resolve() costs several times more.
+                declared_in = os.path.dirname(self.origin.file)
+                path = Path(os.path.realpath(os.path.join(declared_in, path)))
+            cached = self._code_path = path
+        return cached
 
     def references(self) -> list[Ref]:
         return [value for _, value in sorted(self.environment.items())

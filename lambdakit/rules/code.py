@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 from lambdakit.errors import display_path
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.package_size import package_kind
 from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime
 
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
@@ -19,6 +21,12 @@ HANDLER_MAX_CHARS = 128
 PYTHON_HANDLER = re.compile(r"^[A-Za-z_][\w-]*([./][A-Za-z_][\w-]*)*\.[A-Za-z_]\w*$")
 NODE_HANDLER = re.compile(r"^[\w./-]+\.[A-Za-z_$][\w$]*$")
 NODE_EXTENSIONS = (".js", ".mjs", ".cjs")
+HANDLER_PATTERNS = {"python": PYTHON_HANDLER, "nodejs": NODE_HANDLER}
+HANDLER_EXAMPLES = {"python": "'app.handler' (module app.py, function handler)",
+                    "nodejs": "'index.handler' (file index.mjs, export handler)"}
+WHITESPACE = re.compile(r"\s")
+# What a .zip function's `code` may name besides a directory.
+CODE_ARCHIVES = (".zip", ".jar")
 
 
 def check_code(ctx: RuleContext, fn: Function) -> None:
@@ -38,12 +46,13 @@ def check_code(ctx: RuleContext, fn: Function) -> None:
                        f"runtime {runtime.name} does not run on {fn.architecture}",
                        f"use architecture={runtime.architectures[0]!r} or a newer runtime")
     location = fn.code_path()
-    if not (location.is_dir() or (location.is_file() and location.suffix in (".zip", ".jar"))):
+    kind = package_kind(location, CODE_ARCHIVES)
+    if kind is None:
         ctx.report("LK133", fn, f"code location {str(fn.code)!r} not found "
                                 f"(looked in {display_path(str(location))})",
                    "code paths are relative to the file that declares the function")
         return
-    _check_handler(ctx, fn, runtime, location)
+    _check_handler(ctx, fn, runtime, location if kind == "directory" else None)
 
 
 def _blocked(runtime: Runtime, ctx: RuleContext) -> bool:
@@ -91,26 +100,26 @@ def _version_key(name: str) -> tuple[int, ...]:
 
 
 def _check_handler(ctx: RuleContext, fn: Function, runtime: Runtime | None,
-                   location: Path) -> None:
+                   directory: Path | None) -> None:
+    """The handler's syntax, and its module in `directory` (None: the code is an archive)."""
     handler = fn.handler
     family = runtime.family if runtime else ""
-    pattern = {"python": PYTHON_HANDLER, "nodejs": NODE_HANDLER}.get(family)
-    if (not handler or len(handler) > HANDLER_MAX_CHARS or re.search(r"\s", handler)
+    pattern = HANDLER_PATTERNS.get(family)
+    if (not handler or len(handler) > HANDLER_MAX_CHARS or WHITESPACE.search(handler)
             or (pattern is not None and not pattern.match(handler))):
-        example = {"python": "'app.handler' (module app.py, function handler)",
-                   "nodejs": "'index.handler' (file index.mjs, export handler)"}
         ctx.report("LK132", fn, f"handler {handler!r} is not a valid {family or 'Lambda'} handler",
-                   f"expected {example.get(family, 'a non-empty name without spaces')}")
+                   f"expected {HANDLER_EXAMPLES.get(family, 'a non-empty name without spaces')}")
         return
-    if location.is_dir() and family in ("python", "nodejs"):
+    if directory is not None and family in ("python", "nodejs"):
         module = handler.rsplit(".", 1)[0].replace(".", "/") if family == "python" \
             else handler.rsplit(".", 1)[0]
         candidates = ([f"{module}.py", f"{module}/__init__.py"] if family == "python"
                       else [module + ext for ext in NODE_EXTENSIONS])
-        if not any((location / candidate).is_file() for candidate in candidates):
+        # os.path on strings: a pathlib object per candidate costs more than its stat.
+        root = str(directory)
+        if not any(os.path.isfile(os.path.join(root, candidate)) for candidate in candidates):
             ctx.report("LK134", fn,
                        f"handler module for {handler!r} not found in {str(fn.code)!r} "
                        f"(looked for {' or '.join(candidates)})",
                        "fix the handler or the code path; acknowledge the warning if a build "
                        "step creates the file")
-

@@ -23,6 +23,9 @@ POINTER_NAME = re.compile(
 # A value that points at a secret rather than holding it.
 REFERENCE_VALUE = re.compile(r"^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)")
 CREDENTIALS_IN_URL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
+ENV_VAR_NAME = re.compile(q.ENV_VAR_NAME_PATTERN)
+# Compact JSON as Lambda measures it, from one encoder rather than one per function.
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 SECRET_HINT = ("keep the value in Secrets Manager or SSM Parameter Store and pass its ARN or "
                "name instead (e.g. DB_PASSWORD_SECRET_ARN), then read it at run time")
@@ -34,7 +37,7 @@ def check_environment(ctx: RuleContext, fn: Function) -> None:
         if name in q.RESERVED_ENV_VARS:
             ctx.report("LK111", fn, f"environment variable {name!r} is reserved by Lambda",
                        f"Lambda sets it itself; rename the variable ({q.RESERVED_ENV_VARS_SOURCE})")
-        elif not re.fullmatch(q.ENV_VAR_NAME_PATTERN, name):
+        elif not ENV_VAR_NAME.fullmatch(name):
             ctx.report("LK112", fn,
                        f"environment variable name {name!r} must start with a letter and hold "
                        "only letters, digits and underscores, at least 2 characters",
@@ -66,7 +69,7 @@ def environment_size(env: dict[str, str | Ref]) -> int:
     (its error quotes "String measured: {...}"), references at their largest value."""
     worst = {name: "x" * value.max_bytes if isinstance(value, Ref) else value
              for name, value in env.items()}
-    return len(json.dumps(worst, separators=(",", ":"), ensure_ascii=False).encode())
+    return len(_COMPACT_JSON(worst).encode())
 
 
 def _entry_size(name: str, value: str | Ref) -> int:

@@ -8,8 +8,9 @@ from pathlib import Path
 from lambdakit.errors import display_path
 from lambdakit.model import Function, Layer
 from lambdakit.rules import quotas as q
+from lambdakit.rules.code import CODE_ARCHIVES
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.package_size import MB, Tree, measure, megabytes
+from lambdakit.rules.package_size import MB, Tree, measure, megabytes, package_kind
 from lambdakit.rules.runtimes import RUNTIMES
 
 # `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
@@ -117,7 +118,7 @@ def _check_package_size(ctx: RuleContext, fn: Function) -> None:
     if fn.is_image:  # up to 10 GB, in ECR: nothing of it is on this machine
         return
     location = fn.code_path()
-    if not (location.is_dir() or (location.is_file() and location.suffix in (".zip", ".jar"))):
+    if package_kind(location, CODE_ARCHIVES) is None:
         return  # LK133 reported it
     code = _tree(ctx, str(fn.code), location)
     _check_zipped(ctx, fn, code, "code")

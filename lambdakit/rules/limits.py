@@ -11,6 +11,8 @@ from lambdakit.rules.context import RuleContext
 # SAM adds its own `lambda:createdBy` tag to every function, which counts against the limit.
 SAM_ADDED_TAGS = 1
 TAG_PUNCTUATION = "_.:/=+-@"  # besides letters, digits and spaces (AWS tagging rules)
+# The same in one match, for the usual tag: `\w` is what `str.isalnum()` takes, and "_".
+TAG_TEXT = re.compile(r"[\w .:/=+@-]*")
 
 
 def check_limits(ctx: RuleContext, fn: Function) -> None:
@@ -35,11 +37,13 @@ def check_limits(ctx: RuleContext, fn: Function) -> None:
 def _in_range(ctx: RuleContext, fn: Function, code: str, field: str, value: int, *,
               low: q.Quota, high: q.Quota, hint: str) -> None:
     """`hint` is advice for a value above the range; both sides name the range itself."""
+    if low.value <= value <= high.value:
+        return
     allowed = f"use {low.value}–{high.value} {high.unit}"
     if value < low.value:
         ctx.report(code, fn, f"{field} must be ≥ {low.value} {low.unit} (got {value})",
                    f"{allowed}; limits: {low.source}")
-    elif value > high.value:
+    else:
         ctx.report(code, fn, f"{field} must be ≤ {high.value} {high.unit} (got {value})",
                    f"{allowed}; {hint}; limits: {high.source}")
 
@@ -78,8 +82,8 @@ def check_tag_entries(ctx: RuleContext, owner: Construct, tags: dict[str, str]) 
             ctx.report("LK160", owner,
                        f"tag key {key[:40]!r} must be 1–{q.TAG_KEY_MAX_CHARS.value} characters",
                        "shorten the key")
-        bad = sorted({c for c in key + value if not _tag_char(c)})
-        if bad:
+        if not TAG_TEXT.fullmatch(key + value):
+            bad = sorted({c for c in key + value if not _tag_char(c)})
             ctx.report("LK160", owner,
                        f"tag {key!r} holds characters AWS does not allow in tags: "
                        f"{''.join(bad)!r}",

@@ -5,12 +5,12 @@ Lambda's limits (`quotas.PACKAGE_*`): the function's code and all its layers, un
 and `sam package` upload through S3, where the 50 MB limit does not apply, so exceeding it is a
 warning, not an error.
 
-Unzipped sizes are the sizes of the files (`os.walk`, `__pycache__` left out, as `sam build`
-leaves it out). Zipped sizes are measured, not guessed, and only when they can matter: a zip is
-never larger than its files plus each entry's headers plus deflate's worst-case growth, so when
-that bound fits, nothing is compressed; otherwise every file is deflated in memory at zlib level
-6 (zipfile's and `sam package`'s default) and the compressed sizes plus headers are summed.
-Directory entries are not counted (a few dozen bytes each).
+Unzipped sizes are the sizes of the files (as `os.walk` finds them, `__pycache__` left out, as
+`sam build` leaves it out). Zipped sizes are measured, not guessed, and only when they can
+matter: a zip is never larger than its files plus each entry's headers plus deflate's worst-case
+growth, so when that bound fits, nothing is compressed; otherwise every file is deflated in
+memory at zlib level 6 (zipfile's and `sam package`'s default) and the compressed sizes plus
+headers are summed. Directory entries are not counted (a few dozen bytes each).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 import stat
 import zlib
 from pathlib import Path
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 MB = 1024 * 1024  # Lambda's MB (the quotas page: "MB (rather than MiB) to refer to 1,024 KB")
 SKIPPED_DIRS = frozenset({"__pycache__"})
@@ -35,7 +35,7 @@ CHUNK = 1024 * 1024
 CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", "java", "lib",
                             "site-packages", "bin"})
 PYTHON_VERSION_DIR = re.compile(r"^python\d+(\.\d+)?$")
-# The errors `Path.is_file()` answers False to.
+# The errors `Path.is_file()` and `Path.is_dir()` answer False to.
 _ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 
 
@@ -82,6 +82,22 @@ class Tree(NamedTuple):
         return total
 
 
+def package_kind(path: Path, archives: tuple[str, ...]) -> Literal["directory", "archive"] | None:
+    """Whether `path` (links followed) is a directory, a file ending in one of `archives`, or
+    neither (missing, another file): one stat, where `is_dir()` and `is_file()` take one each."""
+    try:
+        mode = os.stat(path).st_mode
+    except ValueError:  # a NUL character in the path, as `is_dir()` takes it: nothing there
+        return None
+    except OSError as error:
+        if error.errno in _ABSENT:
+            return None
+        raise
+    if stat.S_ISDIR(mode):
+        return "directory"
+    return "archive" if stat.S_ISREG(mode) and path.suffix in archives else None
+
+
 def measure(label: str, path: Path) -> Tree:
     """The files under `path` (a directory, or a .zip/.jar file)."""
     if path.is_file():
@@ -91,25 +107,42 @@ def measure(label: str, path: Path) -> Tree:
             entries = tuple(sorted((info.filename, info.file_size)
                                    for info in archive.infolist() if not info.is_dir()))
         return Tree(label, path, entries, path.stat().st_size)
-    # os.walk and os.stat on strings: pathlib objects per file cost more than the stats.
-    root = str(path)
     files: list[tuple[str, int]] = []
-    for directory, subdirs, names in os.walk(root):
-        subdirs[:] = sorted(d for d in subdirs if d not in SKIPPED_DIRS)
-        relative = directory[len(root):].lstrip(os.sep).replace(os.sep, "/")
-        prefix = relative + "/" if relative else ""
-        for name in names:
-            info = _file_stat(os.path.join(directory, name))
-            if info is not None:
-                files.append((prefix + name, info.st_size))
+    _collect_files(str(path), "", files)
     return Tree(label, path, tuple(sorted(files)))
 
 
-def _file_stat(path: str) -> os.stat_result | None:
+def _collect_files(directory: str, prefix: str, files: list[tuple[str, int]]) -> None:
+    """Append (name below the root, bytes) of every regular file under `directory`, as
+    `os.walk` finds them: links to directories are not followed, an unreadable directory is
+    skipped. os.scandir on strings: its entries know their type, so only files are stat'ed."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if _is_dir(entry):
+            if entry.name not in SKIPPED_DIRS and not entry.is_symlink():
+                _collect_files(entry.path, f"{prefix}{entry.name}/", files)
+            continue
+        info = _file_stat(entry)
+        if info is not None:
+            files.append((prefix + entry.name, info.st_size))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a directory, links followed (False when that cannot be known)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _file_stat(entry: os.DirEntry[str]) -> os.stat_result | None:
     """The file's stat (links followed); None for anything but a regular file, and for what
     `Path.is_file()` also takes as absent (a broken or looping link)."""
     try:
-        info = os.stat(path)
+        info = entry.stat()
     except OSError as error:
         if error.errno in _ABSENT:
             return None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from yaml.events import (
@@ -36,6 +36,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from lambdakit.render.order import TEMPLATE, Place, ordered_keys
 from lambdakit.render.pure_emitter import LibyamlEmitter
 
 LIBYAML: Any
@@ -64,9 +65,12 @@ _SEQUENCE_END = SequenceEndEvent()
 _implicit_tag: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 
 
-def dump_yaml(template: dict[str, Any], emitter_class: Any = None) -> str:
-    """`template` as YAML text. `emitter_class` is for tests: `LIBYAML` (the default when
-    PyYAML has it) or `LibyamlEmitter`."""
+def dump_yaml(template: dict[str, Any], emitter_class: Any = None, *,
+              reorder: bool = False) -> str:
+    """`template` as YAML text, its keys in the order given, or with `reorder` in
+    CloudFormation's conventional order (`canonical`'s, without copying the template).
+    `emitter_class` is for tests: `LIBYAML` (the default when PyYAML has it) or
+    `LibyamlEmitter`."""
     if not isinstance(template, dict):
         raise TypeError("a template is a mapping")
     stream = io.StringIO()
@@ -75,7 +79,10 @@ def dump_yaml(template: dict[str, Any], emitter_class: Any = None) -> str:
     emit = emitter.emit
     emit(StreamStartEvent())
     emit(DocumentStartEvent(explicit=False))
-    _Events(emit).mapping(template)
+    if reorder:
+        _Events(emit, ordered_keys).mapping(template, TEMPLATE)
+    else:
+        _Events(emit, _as_given).mapping(template)
     emit(DocumentEndEvent(explicit=False))
     emit(StreamEndEvent())
     return stream.getvalue()
@@ -124,37 +131,48 @@ def text_style(text: str) -> str | None:
 
 class _Events:
     """Emits the events of one document. A string's scalar event depends on its text alone, so
-    each distinct text is analysed once; events are never modified by an emitter."""
+    each distinct text is analysed once; events are never modified by an emitter.
 
-    def __init__(self, emit: Any) -> None:
+    A mapping's keys are written in the order of its `Place` in the template; outside the known
+    places (place None), in the order `keys_anywhere` gives."""
+
+    def __init__(self, emit: Any, keys_anywhere: Callable[[dict[Any, Any]], Iterable[Any]]) -> None:
         self.emit = emit
+        self.keys_anywhere = keys_anywhere
         self.texts: dict[str, ScalarEvent] = {}
 
-    def node(self, value: Any) -> None:
+    def node(self, value: Any, place: Place | None = None) -> None:
         kind = type(value)
         if kind is str:
             self.emit(self.text(value))
         elif kind is dict:
             short = short_form(value)
             if short is None:
-                self.mapping(value)
+                self.mapping(value, place)
             else:
-                self.tagged(*short)
+                tag, argument = short
+                # The argument sits where the mapping's one value sits.
+                self.tagged(tag, argument, place and place.child(next(iter(value))))
         elif kind is list:
             self.sequence(value)
         else:
             self.emit(_scalar(value))
 
-    def mapping(self, mapping: dict[Any, Any], tag: str | None = None) -> None:
-        emit, text = self.emit, self.text
+    def mapping(self, mapping: dict[Any, Any], place: Place | None = None,
+                tag: str | None = None) -> None:
+        emit, text, node = self.emit, self.text, self.node
         emit(_MAPPING_START if tag is None
              else MappingStartEvent(None, tag, False, flow_style=False))
-        for key, item in mapping.items():
+        keys = self.keys_anywhere(mapping) if place is None else place.ordered_keys(mapping)
+        for key in keys:
+            item = mapping[key]
             emit(text(key) if type(key) is str else _scalar(key))
             if type(item) is str:
                 emit(text(item))
+            elif place is None:
+                node(item)
             else:
-                self.node(item)
+                node(item, place.child(key))
         emit(_MAPPING_END)
 
     def sequence(self, items: list[Any], tag: str | None = None) -> None:
@@ -168,14 +186,15 @@ class _Events:
                 self.node(item)
         emit(_SEQUENCE_END)
 
-    def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any]) -> None:
+    def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any],
+               place: Place | None) -> None:
         if isinstance(argument, str):
             self.emit(ScalarEvent(None, tag, (False, False), argument,
                                   style=text_style(argument)))
         elif isinstance(argument, list):
             self.sequence(argument, tag)
         else:
-            self.mapping(argument, tag)
+            self.mapping(argument, place, tag)
 
     def text(self, text: str) -> ScalarEvent:
         event = self.texts.get(text)
@@ -184,6 +203,10 @@ class _Events:
             event = self.texts[text] = ScalarEvent(None, STR, (plain, True), text,
                                                    style=text_style(text))
         return event
+
+
+def _as_given(mapping: dict[Any, Any]) -> Iterable[Any]:
+    return mapping
 
 
 def _scalar(value: Any) -> ScalarEvent:

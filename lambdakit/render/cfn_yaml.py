@@ -17,6 +17,7 @@ same bytes: the template never depends on how PyYAML was installed.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Callable, Iterable
@@ -129,9 +130,18 @@ def text_style(text: str) -> str | None:
     return None
 
 
+class _Texts(dict[str, ScalarEvent]):
+    """The scalar event of each text, analysed on first use: it depends on the text alone, and
+    an emitter never modifies an event."""
+
+    def __missing__(self, text: str) -> ScalarEvent:
+        plain = _implicit_tag(ScalarNode, text, (True, False)) == STR
+        event = self[text] = ScalarEvent(None, STR, (plain, True), text, style=text_style(text))
+        return event
+
+
 class _Events:
-    """Emits the events of one document. A string's scalar event depends on its text alone, so
-    each distinct text is analysed once; events are never modified by an emitter.
+    """Emits the events of one document.
 
     A mapping's keys are written in the order of its `Place` in the template; outside the known
     places (place None), in the order `keys_anywhere` gives."""
@@ -139,14 +149,15 @@ class _Events:
     def __init__(self, emit: Any, keys_anywhere: Callable[[dict[Any, Any]], Iterable[Any]]) -> None:
         self.emit = emit
         self.keys_anywhere = keys_anywhere
-        self.texts: dict[str, ScalarEvent] = {}
+        self.texts = _Texts()
 
     def node(self, value: Any, place: Place | None = None) -> None:
         kind = type(value)
         if kind is str:
-            self.emit(self.text(value))
+            self.emit(self.texts[value])
         elif kind is dict:
-            short = short_form(value)
+            # Most mappings have several keys: no short form to look for.
+            short = short_form(value) if len(value) == 1 else None
             if short is None:
                 self.mapping(value, place)
             else:
@@ -160,15 +171,15 @@ class _Events:
 
     def mapping(self, mapping: dict[Any, Any], place: Place | None = None,
                 tag: str | None = None) -> None:
-        emit, text, node = self.emit, self.text, self.node
+        emit, texts, node = self.emit, self.texts, self.node
         emit(_MAPPING_START if tag is None
              else MappingStartEvent(None, tag, False, flow_style=False))
         keys = self.keys_anywhere(mapping) if place is None else place.ordered_keys(mapping)
         for key in keys:
             item = mapping[key]
-            emit(text(key) if type(key) is str else _scalar(key))
+            emit(texts[key] if type(key) is str else _scalar(key))
             if type(item) is str:
-                emit(text(item))
+                emit(texts[item])
             elif place is None:
                 node(item)
             else:
@@ -176,14 +187,14 @@ class _Events:
         emit(_MAPPING_END)
 
     def sequence(self, items: list[Any], tag: str | None = None) -> None:
-        emit, text = self.emit, self.text
+        emit, texts, node = self.emit, self.texts, self.node
         emit(_SEQUENCE_START if tag is None
              else SequenceStartEvent(None, tag, False, flow_style=False))
         for item in items:
             if type(item) is str:
-                emit(text(item))
+                emit(texts[item])
             else:
-                self.node(item)
+                node(item)
         emit(_SEQUENCE_END)
 
     def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any],
@@ -195,14 +206,6 @@ class _Events:
             self.sequence(argument, tag)
         else:
             self.mapping(argument, place, tag)
-
-    def text(self, text: str) -> ScalarEvent:
-        event = self.texts.get(text)
-        if event is None:
-            plain = _implicit_tag(ScalarNode, text, (True, False)) == STR
-            event = self.texts[text] = ScalarEvent(None, STR, (plain, True), text,
-                                                   style=text_style(text))
-        return event
 
 
 def _as_given(mapping: dict[Any, Any]) -> Iterable[Any]:
@@ -221,6 +224,12 @@ def _scalar(value: Any) -> ScalarEvent:
         tag, text = FLOAT, _float_text(value)
     else:
         raise TypeError(f"cannot write a {type(value).__name__} in a template: {value!r}")
+    return _typed_scalar(tag, text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _typed_scalar(tag: str, text: str) -> ScalarEvent:
+    """Resolving the text is most of the cost; templates repeat their numbers and booleans."""
     plain = _implicit_tag(ScalarNode, text, (True, False)) == tag
     return ScalarEvent(None, tag, (plain, False), text)
 

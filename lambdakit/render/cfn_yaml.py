@@ -1,8 +1,9 @@
 """CloudFormation YAML in cfn-flip's dialect, written by libyaml.
 
 cfn-flip's own dumper runs PyYAML's pure-Python representer, serializer and emitter: about 5 ms
-per function. Here the template becomes YAML events directly (no representer, no node graph)
-and libyaml's emitter writes them, in cfn-flip's dialect:
+per function. Here the template becomes YAML events directly (no representer, no node graph,
+no ordered copy: `render` has the walk take keys in `order.py`'s order) and libyaml's emitter
+writes them, in cfn-flip's dialect:
 
 - one-key `Ref`, `Condition` and `Fn::*` mappings are short-form tags (`!Ref Queue`,
   `!GetAtt Queue.Arn`, `!Sub ...`);
@@ -229,7 +230,8 @@ def _scalar(value: Any) -> ScalarEvent:
 
 @functools.lru_cache(maxsize=1024)
 def _typed_scalar(tag: str, text: str) -> ScalarEvent:
-    """Resolving the text is most of the cost; templates repeat their numbers and booleans."""
+    """Resolving the text is most of a scalar's cost, and templates repeat their numbers and
+    booleans; an event can be shared by every render, as emitters never modify one."""
     plain = _implicit_tag(ScalarNode, text, (True, False)) == tag
     return ScalarEvent(None, tag, (plain, False), text)
 

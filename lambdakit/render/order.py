@@ -70,12 +70,16 @@ def ordered_keys(mapping: dict[Any, Any]) -> list[Any]:
 
 
 def _arranged(value: Any, place: Place | None) -> Any:
+    if place is None or not isinstance(value, dict):
+        return _arranged_anywhere(value)
+    return {key: _arranged(value[key], place.child(key)) for key in place.ordered_keys(value)}
+
+
+def _arranged_anywhere(value: Any) -> Any:
     if isinstance(value, dict):
-        if place is None:
-            return {key: _arranged(value[key], None) for key in ordered_keys(value)}
-        return {key: _arranged(value[key], place.child(key)) for key in place.ordered_keys(value)}
+        return {key: _arranged_anywhere(value[key]) for key in ordered_keys(value)}
     if isinstance(value, list):
-        return [_arranged(item, None) for item in value]
+        return [_arranged_anywhere(item) for item in value]
     return value
 
 

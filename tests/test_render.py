@@ -13,11 +13,20 @@ from typing import Any
 import pytest
 from cfn_tools import load_yaml
 from helpers import synth_file
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lambdakit.render import canonical, cfn_yaml, dump_yaml, render
+from lambdakit.render.order import (
+    EVENT_ORDER,
+    OUTPUT_ORDER,
+    POLICY_ORDER,
+    RESOURCE_ORDER,
+    STATEMENT_ORDER,
+    TEMPLATE_ORDER,
+)
 from lambdakit.render.pure_emitter import LibyamlEmitter
+from lambdakit.synthesis import Synthesis
 
 TESTS = Path(__file__).resolve().parent
 APPS = sorted((TESTS / "goldens").glob("*/app.py")) + sorted(
@@ -42,8 +51,18 @@ def _loads_back(data: dict[str, Any], text: str) -> bool:
 
 
 @pytest.fixture(scope="module", params=APPS, ids=[p.parent.name for p in APPS])
-def template(request: pytest.FixtureRequest) -> dict[str, Any]:
-    return canonical(synth_file(request.param).template)
+def synthesis(request: pytest.FixtureRequest) -> Synthesis:
+    return synth_file(request.param)
+
+
+@pytest.fixture(scope="module")
+def template(synthesis: Synthesis) -> dict[str, Any]:
+    return canonical(synthesis.template)
+
+
+def test_templates_are_written_in_canonical_order(synthesis: Synthesis) -> None:
+    """The YAML is written from the template as compiled, in `canonical`'s order."""
+    assert synthesis.text == dump_yaml(canonical(synthesis.template))
 
 
 @needs_libyaml
@@ -172,3 +191,34 @@ def test_any_template_loads_back_through_cfn_flip(data: dict[str, Any]) -> None:
 @pytest.mark.parametrize("value", [1.5, -0.0, 1e300, 1e-07, math.inf, -math.inf])
 def test_numbers_load_back(value: float) -> None:
     assert load_yaml(dump_yaml({"N": value}))["N"] == value
+
+
+# Templates shaped like SAM's, their keys inserted in any order: sections, resources, a function's
+# events, outputs, policy documents and statements, and one-key mappings (`Ref`, `Condition`)
+# in those places, written as short forms.
+names = st.sampled_from(["A", "b", "Z9", "Ref", "Condition", "Fn::Sub"])
+
+
+def _keyed(known: tuple[str, ...], values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """Mappings with some of the `known` keys and other names."""
+    return st.dictionaries(st.sampled_from(known) | names, values, max_size=5)
+
+
+iam_keys = (*POLICY_ORDER, *STATEMENT_ORDER)
+anywhere = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
+                        | _keyed(iam_keys, inner), max_leaves=8)
+events = st.dictionaries(names, _keyed(EVENT_ORDER, anywhere) | anywhere, max_size=3)
+properties = _keyed(("Events", *iam_keys), anywhere | events)
+named = st.dictionaries(names, _keyed(RESOURCE_ORDER, anywhere | properties)
+                        | _keyed(OUTPUT_ORDER, anywhere) | anywhere, max_size=3)
+sam_templates = _keyed(TEMPLATE_ORDER, anywhere | named)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sam_templates)
+# A lone resource named `Ref` is written `!Ref`, its keys still in a resource's order.
+@example({"Resources": {"Ref": {"Type": "AWS::SNS::Topic", "Condition": "Live"}}})
+def test_yaml_is_written_in_canonical_order(data: dict[str, Any]) -> None:
+    given_data = _plain(data)
+    assert render(data) == dump_yaml(canonical(data))
+    assert _plain(data) == given_data

@@ -14,8 +14,9 @@ __all__ = ["Format", "canonical", "dump_yaml", "render"]
 
 
 def render(template: dict[str, Any], fmt: Format = "yaml") -> str:
-    """The same template always gives the same text, whatever the hash seed or machine."""
-    ordered = canonical(template)
+    """The same template always gives the same text, whatever the hash seed or machine.
+    `template` is plain data (dicts, lists, text, numbers, booleans and None), as
+    `template_data` gives it; it is not modified."""
     if fmt == "json":
-        return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
-    return dump_yaml(ordered)
+        return json.dumps(canonical(template), indent=2, ensure_ascii=False) + "\n"
+    return dump_yaml(template, reorder=True)

@@ -1,8 +1,9 @@
 """CloudFormation YAML in cfn-flip's dialect, written by libyaml.
 
 cfn-flip's own dumper runs PyYAML's pure-Python representer, serializer and emitter: about 5 ms
-per function. Here the template becomes YAML events directly (no representer, no node graph)
-and libyaml's emitter writes them, in cfn-flip's dialect:
+per function. Here the template becomes YAML events directly (no representer, no node graph,
+no ordered copy: `render` has the walk take keys in `order.py`'s order) and libyaml's emitter
+writes them, in cfn-flip's dialect:
 
 - one-key `Ref`, `Condition` and `Fn::*` mappings are short-form tags (`!Ref Queue`,
   `!GetAtt Queue.Arn`, `!Sub ...`);
@@ -17,9 +18,10 @@ same bytes: the template never depends on how PyYAML was installed.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from yaml.events import (
@@ -36,6 +38,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from lambdakit.render.order import TEMPLATE, Place, ordered_keys
 from lambdakit.render.pure_emitter import LibyamlEmitter
 
 LIBYAML: Any
@@ -64,9 +67,12 @@ _SEQUENCE_END = SequenceEndEvent()
 _implicit_tag: Callable[[type[ScalarNode], str, tuple[bool, bool]], str] = Resolver().resolve
 
 
-def dump_yaml(template: dict[str, Any], emitter_class: Any = None) -> str:
-    """`template` as YAML text. `emitter_class` is for tests: `LIBYAML` (the default when
-    PyYAML has it) or `LibyamlEmitter`."""
+def dump_yaml(template: dict[str, Any], emitter_class: Any = None, *,
+              reorder: bool = False) -> str:
+    """`template` as YAML text, its keys in the order given, or with `reorder` in
+    CloudFormation's conventional order (`canonical`'s, without copying the template).
+    `emitter_class` is for tests: `LIBYAML` (the default when PyYAML has it) or
+    `LibyamlEmitter`."""
     if not isinstance(template, dict):
         raise TypeError("a template is a mapping")
     stream = io.StringIO()
@@ -75,7 +81,10 @@ def dump_yaml(template: dict[str, Any], emitter_class: Any = None) -> str:
     emit = emitter.emit
     emit(StreamStartEvent())
     emit(DocumentStartEvent(explicit=False))
-    _Events(emit).mapping(template)
+    if reorder:
+        _Events(emit, ordered_keys).mapping(template, TEMPLATE)
+    else:
+        _Events(emit, _as_given).mapping(template)
     emit(DocumentEndEvent(explicit=False))
     emit(StreamEndEvent())
     return stream.getvalue()
@@ -122,68 +131,86 @@ def text_style(text: str) -> str | None:
     return None
 
 
+class _Texts(dict[str, ScalarEvent]):
+    """The scalar event of each text, analysed on first use: it depends on the text alone, and
+    an emitter never modifies an event."""
+
+    def __missing__(self, text: str) -> ScalarEvent:
+        plain = _implicit_tag(ScalarNode, text, (True, False)) == STR
+        event = self[text] = ScalarEvent(None, STR, (plain, True), text, style=text_style(text))
+        return event
+
+
 class _Events:
-    """Emits the events of one document. A string's scalar event depends on its text alone, so
-    each distinct text is analysed once; events are never modified by an emitter."""
+    """Emits the events of one document.
 
-    def __init__(self, emit: Any) -> None:
+    A mapping's keys are written in the order of its `Place` in the template; outside the known
+    places (place None), in the order `keys_anywhere` gives."""
+
+    def __init__(self, emit: Any, keys_anywhere: Callable[[dict[Any, Any]], Iterable[Any]]) -> None:
         self.emit = emit
-        self.texts: dict[str, ScalarEvent] = {}
+        self.keys_anywhere = keys_anywhere
+        self.texts = _Texts()
 
-    def node(self, value: Any) -> None:
+    def node(self, value: Any, place: Place | None = None) -> None:
         kind = type(value)
         if kind is str:
-            self.emit(self.text(value))
+            self.emit(self.texts[value])
         elif kind is dict:
-            short = short_form(value)
+            # Most mappings have several keys: no short form to look for.
+            short = short_form(value) if len(value) == 1 else None
             if short is None:
-                self.mapping(value)
+                self.mapping(value, place)
             else:
-                self.tagged(*short)
+                tag, argument = short
+                # The argument sits where the mapping's one value sits.
+                self.tagged(tag, argument, place and place.child(next(iter(value))))
         elif kind is list:
             self.sequence(value)
         else:
             self.emit(_scalar(value))
 
-    def mapping(self, mapping: dict[Any, Any], tag: str | None = None) -> None:
-        emit, text = self.emit, self.text
+    def mapping(self, mapping: dict[Any, Any], place: Place | None = None,
+                tag: str | None = None) -> None:
+        emit, texts, node = self.emit, self.texts, self.node
         emit(_MAPPING_START if tag is None
              else MappingStartEvent(None, tag, False, flow_style=False))
-        for key, item in mapping.items():
-            emit(text(key) if type(key) is str else _scalar(key))
+        keys = self.keys_anywhere(mapping) if place is None else place.ordered_keys(mapping)
+        for key in keys:
+            item = mapping[key]
+            emit(texts[key] if type(key) is str else _scalar(key))
             if type(item) is str:
-                emit(text(item))
+                emit(texts[item])
+            elif place is None:
+                node(item)
             else:
-                self.node(item)
+                node(item, place.child(key))
         emit(_MAPPING_END)
 
     def sequence(self, items: list[Any], tag: str | None = None) -> None:
-        emit, text = self.emit, self.text
+        emit, texts, node = self.emit, self.texts, self.node
         emit(_SEQUENCE_START if tag is None
              else SequenceStartEvent(None, tag, False, flow_style=False))
         for item in items:
             if type(item) is str:
-                emit(text(item))
+                emit(texts[item])
             else:
-                self.node(item)
+                node(item)
         emit(_SEQUENCE_END)
 
-    def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any]) -> None:
+    def tagged(self, tag: str, argument: str | list[Any] | dict[Any, Any],
+               place: Place | None) -> None:
         if isinstance(argument, str):
             self.emit(ScalarEvent(None, tag, (False, False), argument,
                                   style=text_style(argument)))
         elif isinstance(argument, list):
             self.sequence(argument, tag)
         else:
-            self.mapping(argument, tag)
+            self.mapping(argument, place, tag)
 
-    def text(self, text: str) -> ScalarEvent:
-        event = self.texts.get(text)
-        if event is None:
-            plain = _implicit_tag(ScalarNode, text, (True, False)) == STR
-            event = self.texts[text] = ScalarEvent(None, STR, (plain, True), text,
-                                                   style=text_style(text))
-        return event
+
+def _as_given(mapping: dict[Any, Any]) -> Iterable[Any]:
+    return mapping
 
 
 def _scalar(value: Any) -> ScalarEvent:
@@ -198,6 +225,13 @@ def _scalar(value: Any) -> ScalarEvent:
         tag, text = FLOAT, _float_text(value)
     else:
         raise TypeError(f"cannot write a {type(value).__name__} in a template: {value!r}")
+    return _typed_scalar(tag, text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _typed_scalar(tag: str, text: str) -> ScalarEvent:
+    """Resolving the text is most of a scalar's cost, and templates repeat their numbers and
+    booleans; an event can be shared by every render, as emitters never modify one."""
     plain = _implicit_tag(ScalarNode, text, (True, False)) == tag
     return ScalarEvent(None, tag, (plain, False), text)
 

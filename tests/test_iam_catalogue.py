@@ -266,8 +266,8 @@ def test_every_condition_key_of_an_operator_reaches_the_policy() -> None:
         "aws:PrincipalTag/team": ["a"], "s3:ExistingObjectTag/team": ["a", "b"]}}
 
 
-def _conditioned(conditions: dict[str, dict[str, str | list[str]]]) -> Function:
-    return Function(id="Tagged", handler="svc.handler.handle", code=".", runtime="python3.13",
+def _conditioned(conditions: dict[str, dict[str, str | list[str]]], code: str = ".") -> Function:
+    return Function(id="Tagged", handler="svc.handler.handle", code=code, runtime="python3.13",
                     statements=[Statement(actions=["s3:GetObject"],
                                           resources=["arn:aws:s3:::b/*"],
                                           reason="tagged objects of the team only",
@@ -310,7 +310,7 @@ def test_binary_equals_which_awacs_lacks_is_an_operator_and_deploys_clean(tmp_pa
     from lambdakit import App
 
     app = App(name="binary", functions=[_conditioned({
-        "BinaryEquals": {"s3:x-amz-meta-key": "QmluYXJ5VmFsdWU="}})])
+        "BinaryEquals": {"s3:x-amz-meta-key": "QmluYXJ5VmFsdWU="}}, code=str(tmp_path))])
     result = synth_app(app, tmp_path)
     [policy] = result.template["Resources"]["TaggedRole"]["Properties"]["Policies"]
     granted = [s for s in policy["PolicyDocument"]["Statement"] if "Condition" in s]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambdakit.compile.template import Data
+from lambdakit.compile.template import Data, PlainData
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -53,6 +53,8 @@ def plain(value: Any) -> Any:
         return {key: plain(item) for key, item in value.items()}
     if kind is list or kind is tuple:
         return [plain(item) for item in value]
+    if kind is PlainData:
+        return value.data
     if kind is Data:
         return plain(value.data)
     # Looked up on the class: awacs objects answer unknown attributes by raising, slowly.

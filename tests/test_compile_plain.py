@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, cloudformation, iam, sqs
@@ -26,6 +27,28 @@ def _same(template: Template) -> bool:
 @pytest.mark.parametrize("app_file", APPS, ids=[p.parent.name for p in APPS])
 def test_compiled_templates(app_file: Path) -> None:
     assert _same(compile_app(load_app(str(app_file)), app_file.parent).template)
+
+
+@pytest.mark.parametrize("app_file", APPS, ids=[p.parent.name for p in APPS])
+def test_template_data_is_plain_and_shares_nothing(app_file: Path) -> None:
+    """`PlainData` is handed out uncopied: it must be plain, and no dict or list of it may sit
+    in two places of the template, or in a later compile's (a caller changing one would change
+    the other)."""
+    app = load_app(str(app_file))
+    # Both kept alive, so that no identity is reused.
+    kept = [template_data(compile_app(app, app_file.parent).template) for _ in range(2)]
+    first, second = (_containers(data) for data in kept)
+    assert len(set(first)) == len(first)
+    assert not set(first) & set(second)
+
+
+def _containers(value: Any) -> list[int]:
+    """The identity of every dict and list in `value`, asserting the rest is plain."""
+    if isinstance(value, str | int | float | bool | None):
+        return []
+    assert type(value) in (dict, list), f"not plain: {value!r}"
+    items = value.values() if isinstance(value, dict) else value
+    return [id(value), *(found for item in items for found in _containers(item))]
 
 
 def test_every_section_and_helper() -> None:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from lambdakit.compile.deployment import deployment_properties, emit_deployment
 from lambdakit.compile.events import sam_events
 from lambdakit.compile.intrinsics import permissions_boundary_arn
-from lambdakit.compile.plain import tag_list
+from lambdakit.compile.plain import plain, tag_list
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.scaling import emit_auto_scaling
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
-from lambdakit.compile.template import Data, Template
+from lambdakit.compile.template import Data, PlainData, Template
 from lambdakit.iam import (
     Permission,
     partition_agnostic,
@@ -24,6 +25,7 @@ from lambdakit.iam.size import (
     DEFERRED_POLICY_NAME,
     INLINE_POLICY_NAME,
     PolicyPlan,
+    SizedStatement,
     deferred_policy_id,
     written_document,
 )
@@ -49,7 +51,9 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
                   plan: PolicyPlan) -> None:
     """`plan` says which statements stay inline and which go to managed policies.
 
-    Written as plain data (`Data`): every value comes from checked constructs."""
+    Written as plain data: every value comes from checked constructs. All of it is built anew
+    here (`PlainData`: `template_data` takes it without copying), but for a function with event
+    sources, whose values may be troposphere's helpers."""
     tags = dict(sorted({**app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
     template.add_resource(_role(app, fn, tags, plan))
@@ -78,11 +82,11 @@ def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
                                     {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
 
 
-def _output(title: str, description: str, value: Any) -> Data:
-    return Data(title, {"Description": description, "Value": value})
+def _output(title: str, description: str, value: Any) -> PlainData:
+    return PlainData(title, {"Description": description, "Value": value})
 
 
-def _log_group(fn: Function, tags: dict[str, str]) -> Data:
+def _log_group(fn: Function, tags: dict[str, str]) -> PlainData:
     if fn.function_name:
         name: Any = f"/aws/lambda/{fn.function_name}"
     else:
@@ -92,26 +96,35 @@ def _log_group(fn: Function, tags: dict[str, str]) -> Data:
                                   "RetentionInDays": fn.logging.retention_days}
     if tags:
         properties["Tags"] = tag_list(tags)
-    return Data(fn.log_group_id, {"Type": "AWS::Logs::LogGroup", "Properties": properties,
-                                  "Metadata": {"checkov": {"skip": LOG_GROUP_SKIPS}}})
+    return PlainData(fn.log_group_id, {"Type": "AWS::Logs::LogGroup", "Properties": properties,
+                                       "Metadata": {"checkov": {"skip": plain(LOG_GROUP_SKIPS)}}})
 
 
-def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> Data:
+def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> PlainData:
     permissions = plan.inline_permissions
     properties: dict[str, Any] = {
         "AssumeRolePolicyDocument": trust_policy(),
         "Policies": [{"PolicyName": INLINE_POLICY_NAME,
-                      "PolicyDocument": written_document(plan.inline)}],
+                      "PolicyDocument": _policy_document(plan.inline)}],
     }
     if app.permissions_boundary:
         properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
     if tags:
         properties["Tags"] = tag_list(tags)
-    return _with_wildcards(Data(fn.role_id, {"Type": "AWS::IAM::Role",
-                                             "Properties": properties}), permissions)
+    return _with_wildcards(PlainData(fn.role_id, {"Type": "AWS::IAM::Role",
+                                                  "Properties": properties}), permissions)
 
 
-def _with_wildcards(resource: Data, permissions: list[Permission]) -> Data:
+def _policy_document(statements: Sequence[SizedStatement]) -> dict[str, Any]:
+    """`written_document`, its resources copied: they are the permissions' own values, which
+    the plan (kept per app) holds on to, and the template must not share them."""
+    document = written_document(statements)
+    for statement in document["Statement"]:
+        statement["Resource"] = plain(statement["Resource"])
+    return document
+
+
+def _with_wildcards(resource: PlainData, permissions: list[Permission]) -> PlainData:
     """The recorded reason for each `*` resource, in the resource's Metadata."""
     reasons = wildcard_reasons(permissions)
     if reasons:
@@ -119,28 +132,28 @@ def _with_wildcards(resource: Data, permissions: list[Permission]) -> Data:
     return resource
 
 
-def _deferred_policy(fn: Function, plan: PolicyPlan) -> Data:
+def _deferred_policy(fn: Function, plan: PolicyPlan) -> PlainData:
     """Access to resources created after the function (a bucket that notifies it), attached
     to its role once they exist: in the role itself it would be a circular dependency."""
     permissions = plan.deferred_permissions
     # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
-    return _with_wildcards(Data(deferred_policy_id(fn), {
+    return _with_wildcards(PlainData(deferred_policy_id(fn), {
         "Type": "AWS::IAM::Policy",
         "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [{"Ref": fn.role_id}],
-                       "PolicyDocument": written_document(plan.deferred)},
+                       "PolicyDocument": _policy_document(plan.deferred)},
     }), permissions)
 
 
-def _managed_policies(fn: Function, plan: PolicyPlan) -> list[Data]:
+def _managed_policies(fn: Function, plan: PolicyPlan) -> list[PlainData]:
     """The grants of a role whose inline policy would exceed IAM's limit, attached to it.
     No name: CloudFormation generates one, so the stack deploys twice in one account."""
     total = len(plan.managed)
-    return [_with_wildcards(Data(policy_id, {
+    return [_with_wildcards(PlainData(policy_id, {
         "Type": "AWS::IAM::ManagedPolicy",
         "Properties": {
             "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
                            f"would exceed IAM's {plan.limits.inline_chars} characters)",
-            "PolicyDocument": written_document(statements),
+            "PolicyDocument": _policy_document(statements),
             "Roles": [{"Ref": fn.role_id}],
         },
     }), [p for statement in statements for p in statement.permissions])
@@ -184,7 +197,9 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> D
     if events:
         props["Events"] = events
     props.update(function_properties)
-    return Data(fn.id, {
+    # Event sources' values are resolved to troposphere's helpers (`compile.events.resolve`).
+    kind = Data if events or function_properties else PlainData
+    return kind(fn.id, {
         "Type": "AWS::Serverless::Function",
         "Properties": props,
         "Metadata": _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge}),

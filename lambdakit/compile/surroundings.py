@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from lambdakit.compile.plain import plain
 from lambdakit.iam import partition_agnostic
 from lambdakit.model import Function, Imported, Vpc
 from lambdakit.model.provisioned import provisioned_bounds
@@ -19,18 +20,29 @@ RUNTIME_UPDATE_MODES = {"auto": "Auto", "function_update": "FunctionUpdate", "ma
 def package_properties(fn: Function, base_dir: Path) -> dict[str, Any]:
     """`base_dir`: where the template lives (code paths are written relative to it)."""
     if fn.image_uri is None:
-        relative = os.path.relpath(fn.code_path(), base_dir)
         return {"Handler": fn.handler, "Runtime": fn.runtime,
-                "CodeUri": Path(relative).as_posix()}
+                "CodeUri": relative_posix(fn.code_path(), base_dir)}
     props: dict[str, Any] = {"PackageType": "Image",
                              "ImageUri": {"Fn::Sub": fn.image_uri} if "${" in fn.image_uri
                              else fn.image_uri}
     config = {"Command": fn.image_command, "EntryPoint": fn.image_entry_point,
               "WorkingDirectory": fn.image_working_directory}
     if any(value is not None for value in config.values()):
-        props["ImageConfig"] = {name: value for name, value in config.items()
+        # Copied: the template must not share the construct's own lists.
+        props["ImageConfig"] = {name: plain(value) for name, value in config.items()
                                 if value is not None}
     return props
+
+
+def relative_posix(path: Path, base_dir: Path) -> str:
+    """`os.path.relpath(path, base_dir)` with '/' between parts. Code usually lives under the
+    template's directory: then it is the path's tail, without relpath's walk of both."""
+    text, base = str(path), str(base_dir)
+    if text.startswith(base + os.sep) and ".." not in path.parts:
+        relative = text[len(base) + 1:]
+    else:
+        relative = os.path.relpath(text, base)
+    return relative.replace(os.sep, "/")
 
 
 def surroundings_properties(fn: Function) -> dict[str, Any]:

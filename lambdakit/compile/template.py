@@ -36,6 +36,12 @@ class Data:
         return encode_to_dict(self.data)
 
 
+class PlainData(Data):
+    """`Data` that is plain through and through (dicts, lists, text, numbers, booleans, None)
+    and shares no dict or list with another resource or with anything that outlives the
+    compile: `template_data` hands it out as it is instead of copying it."""
+
+
 class Template:
     """troposphere's `Template` as the emitters use it: `add_resource`, `add_output`, each
     refusing a logical id given twice, as troposphere does. (Its 500-resource and 200-output

@@ -139,6 +139,52 @@ def test_the_environment_does_not_change_the_text() -> None:
         TESTS / "goldens" / "options.yaml").read_text(encoding="utf-8")
 
 
+def test_mappings_with_the_same_keys_are_ordered_by_their_place() -> None:
+    """The writer remembers each (place, keys) shape's order: the same keys in a resource, in
+    a mapping anywhere else, or inserted in another order must not share one."""
+    same_keys = {"Metadata": "m", "Type": "t", "Properties": "p"}
+    template = {"Metadata": {"Note": dict(same_keys)},
+                "Resources": {"A": dict(same_keys), "B": dict(reversed(same_keys.items()))}}
+    assert render(template) == """\
+Metadata:
+  Note:
+    Metadata: m
+    Properties: p
+    Type: t
+Resources:
+  A:
+    Type: t
+    Metadata: m
+    Properties: p
+  B:
+    Type: t
+    Metadata: m
+    Properties: p
+"""
+    assert dump_yaml({"A": {"y": 1, "x": 2}, "B": {"x": 3, "y": 4}}) == """\
+A:
+  y: 1
+  x: 2
+B:
+  x: 3
+  y: 4
+"""
+
+
+def test_equal_keys_of_other_types_keep_their_own_text() -> None:
+    """1, 1.0 and True are one key to a dict, but three texts in YAML."""
+    assert render({"A": {1: "a"}, "B": {True: "b"}, "C": {1.0: "c"}, "D": {1: "d"}}) == """\
+A:
+  1: a
+B:
+  true: b
+C:
+  1.0: c
+D:
+  1: d
+"""
+
+
 def test_values_a_template_cannot_hold_are_refused() -> None:
     with pytest.raises(TypeError, match="cannot write a tuple"):
         dump_yaml({"Key": ("a", "b")})

@@ -101,34 +101,37 @@ def short_form(mapping: dict[Any, Any]) -> tuple[str, Any] | None:
     if len(mapping) != 1:
         return None
     ((key, argument),) = mapping.items()
-    if key in ("Ref", "Condition"):
-        name = key
-    elif type(key) is str and key.startswith("Fn::"):
-        name = key[4:]
-    else:
+    tag = _short_tag(key)
+    if tag is None:
         return None
-    if not (name.isascii() and name.isalnum()):
-        return None
-    if name == "GetAtt":
+    if tag == "!GetAtt":
         if not (type(argument) is list and len(argument) == 2
                 and all(type(part) is str for part in argument) and "." not in argument[0]):
             return None
         argument = ".".join(argument)
     elif type(argument) not in (str, list, dict):
         return None
-    return f"!{name}", argument
+    return tag, argument
+
+
+@functools.lru_cache(maxsize=1024, typed=True)
+def _short_tag(key: Any) -> str | None:
+    """`!Name` for the key of an intrinsic function (`Ref`, `Condition`, `Fn::Name`), else None.
+    Remembered: a template repeats the same few keys in thousands of one-key mappings."""
+    if key in ("Ref", "Condition"):
+        name = key
+    elif type(key) is str and key.startswith("Fn::"):
+        name = key[4:]
+    else:
+        return None
+    return f"!{name}" if name.isascii() and name.isalnum() else None
 
 
 def text_style(text: str) -> str | None:
     """cfn-flip's choice of style for a string; None leaves it to the emitter."""
-    breaks = text.count("\n") + text.count("\r")
-    if breaks >= LITERAL_FROM_BREAKS:
-        return "|"
-    if breaks:
-        return '"'
-    if text.startswith("0"):
-        return "'"
-    return None
+    if "\n" in text or "\r" in text:  # rare: count the breaks only then
+        return "|" if text.count("\n") + text.count("\r") >= LITERAL_FROM_BREAKS else '"'
+    return "'" if text[:1] == "0" else None
 
 
 class _Texts(dict[str, ScalarEvent]):
@@ -141,6 +144,9 @@ class _Texts(dict[str, ScalarEvent]):
         return event
 
 
+_Plan = tuple[tuple[Any, ScalarEvent, Place | None], ...]
+
+
 class _Events:
     """Emits the events of one document.
 
@@ -151,6 +157,8 @@ class _Events:
         self.emit = emit
         self.keys_anywhere = keys_anywhere
         self.texts = _Texts()
+        # Plans by (place, keys as given): see `plan`.
+        self.plans: dict[tuple[Place | None, tuple[Any, ...]], _Plan] = {}
 
     def node(self, value: Any, place: Place | None = None) -> None:
         kind = type(value)
@@ -172,20 +180,35 @@ class _Events:
 
     def mapping(self, mapping: dict[Any, Any], place: Place | None = None,
                 tag: str | None = None) -> None:
-        emit, texts, node = self.emit, self.texts, self.node
+        emit, texts, node, block = self.emit, self.texts, self.node, self.mapping
         emit(_MAPPING_START if tag is None
              else MappingStartEvent(None, tag, False, flow_style=False))
-        keys = self.keys_anywhere(mapping) if place is None else place.ordered_keys(mapping)
-        for key in keys:
+        for key, key_event, child in (self.plans.get((place, tuple(mapping)))
+                                      or self.plan(mapping, place)):
+            emit(key_event)
             item = mapping[key]
-            emit(texts[key] if type(key) is str else _scalar(key))
-            if type(item) is str:
+            kind = type(item)
+            # The commonest values first, without a call to `node`.
+            if kind is str:
                 emit(texts[item])
-            elif place is None:
-                node(item)
+            elif kind is dict and len(item) > 1:  # no short form to look for
+                block(item, child)
             else:
-                node(item, place.child(key))
+                node(item, child)
         emit(_MAPPING_END)
+
+    def plan(self, mapping: dict[Any, Any], place: Place | None) -> _Plan:
+        """`mapping`'s keys in writing order, each with its event and the place of its value.
+
+        A plan depends on the place and the keys alone, and most mappings share their keys
+        with many others (statements, tags, a function's properties): each is made once."""
+        keys = self.keys_anywhere(mapping) if place is None else place.ordered_keys(mapping)
+        plan = tuple((key, self.texts[key] if type(key) is str else _scalar(key),
+                      place and place.child(key)) for key in keys)
+        # Only text keys are kept: 1, 1.0 and True are the same key but not the same text.
+        if all(type(key) is str for key in mapping):
+            self.plans[place, tuple(mapping)] = plan
+        return plan
 
     def sequence(self, items: list[Any], tag: str | None = None) -> None:
         emit, texts, node = self.emit, self.texts, self.node

@@ -23,9 +23,10 @@ OUTPUT_ORDER = ("Description", "Value", "Export", "Condition")
 EVENT_ORDER = ("Type", "Properties")  # a SAM function's events read like resources
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
     """Where a mapping sits in a template: the order of its keys, and where its values sit.
+    Each place is one position in the template: places compare (and hash) by identity.
     A value whose place is None sits anywhere else: see `ordered_keys`."""
 
     known: tuple[str, ...] | None  # these keys first, the rest sorted; None: as anywhere else

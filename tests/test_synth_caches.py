@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from helpers import synth_app
+from pydantic import PrivateAttr
 
 from lambdakit.cli.loader import load_app
-from lambdakit.model import App
+from lambdakit.model import App, Construct, Function
 
 QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "app.py"
 
@@ -34,3 +35,19 @@ def test_logical_ids_are_found_once_per_app(monkeypatch: pytest.MonkeyPatch) -> 
     app.logical_ids().clear()
     assert app.logical_ids() == find(app) != []
     assert calls == [app]
+
+
+def test_private_attributes_start_at_their_defaults_in_each_construct() -> None:
+    """Constructs fill their private attributes from one dict of defaults, per instance."""
+    first, second = (Function(id=f"Worker{n}", handler="app.handler", code="src",
+                              runtime="python3.13") for n in (1, 2))
+    assert first.__pydantic_private__ is not second.__pydantic_private__
+    assert not first.broken and first.origin.line > 0
+    assert first.model_copy().__pydantic_private__ == first.__pydantic_private__
+    assert first.events is not second.events and first.acknowledge is not second.acknowledge
+
+
+def test_a_private_attribute_with_a_mutable_default_is_refused() -> None:
+    with pytest.raises(TypeError, match="immutable default"):
+        class Cached(Construct):  # refused as it is declared
+            _seen: list[str] = PrivateAttr(default_factory=list)

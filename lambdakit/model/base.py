@@ -48,6 +48,7 @@ class Construct(BaseModel):
         defer_build=True,
     )
     kind: ClassVar[str] = "construct"
+    _private_defaults: ClassVar[dict[str, Any]] = {}
 
     _origin: Origin = PrivateAttr(default=UNKNOWN)
     _broken: bool = PrivateAttr(default=False)
@@ -111,9 +112,28 @@ class Construct(BaseModel):
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
+        # pydantic's own post-init resolves each private attribute's default one by one (deep
+        # copies included, a few µs a construct); ours are immutable, so one dict copy does.
+        defaults = {}
+        for name, attribute in cls.__private_attributes__.items():
+            if attribute.default_factory is not None or not _immutable(attribute.default):
+                raise TypeError(f"{cls.__name__}.{name}: a construct's private attribute "
+                                "takes an immutable default")
+            defaults[name] = attribute.default
+        cls._private_defaults = defaults
+        cls.model_post_init = _init_private  # type: ignore[method-assign, assignment]
 
     def __eq__(self, other: object) -> bool:
         return self is other
+
+
+def _init_private(self: Construct, context: Any, /) -> None:
+    """Every private attribute at its default (a construct's `model_post_init`)."""
+    object.__setattr__(self, "__pydantic_private__", dict(type(self)._private_defaults))
+
+
+def _immutable(value: object) -> bool:
+    return value is None or isinstance(value, bool | Origin)
 
 
 def _subject(cls: type[Construct], data: dict[str, Any]) -> str:

@@ -12,7 +12,8 @@ from helpers import synth_app
 from pydantic import PrivateAttr
 
 from lambdakit.cli.loader import load_app
-from lambdakit.model import App, Construct, Function
+from lambdakit.events import ScheduleEvent
+from lambdakit.model import App, Construct, Function, Queue
 
 QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "app.py"
 
@@ -51,3 +52,20 @@ def test_a_private_attribute_with_a_mutable_default_is_refused() -> None:
     with pytest.raises(TypeError, match="immutable default"):
         class Cached(Construct):  # refused as it is declared
             _seen: list[str] = PrivateAttr(default_factory=list)
+
+
+def test_a_copy_with_other_fields_answers_from_its_own_fields() -> None:
+    """Answers cached from a function's fields are not carried into a copy with other ones."""
+    queue = Queue(id="Failures")
+    fn = Function(id="Worker", handler="app.handler", code="src", runtime="python3.13",
+                  on_failure=queue)
+    assert dict(fn.destinations()) == {"OnFailure": queue} and fn.live_events() == ()
+    assert fn.code_path().name == "src"
+    schedule = ScheduleEvent(expression="rate(1 hour)")
+    for copied in (fn.model_copy(update={"on_failure": None, "events": [schedule],
+                                         "code": "other"}),
+                   fn.model_copy(update={"on_failure": None, "events": [schedule],
+                                         "code": "other"}, deep=True)):
+        assert dict(copied.destinations()) == {}
+        assert [type(source) for source in copied.live_events()] == [ScheduleEvent]
+        assert copied.code_path().name == "other"

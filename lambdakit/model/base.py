@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Self, cast
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -49,6 +49,9 @@ class Construct(BaseModel):
     )
     kind: ClassVar[str] = "construct"
     _private_defaults: ClassVar[dict[str, Any]] = {}
+    # Private attributes holding answers derived from the fields: a copy starts without them,
+    # as `model_copy(update=...)` changes fields.
+    _caches: ClassVar[tuple[str, ...]] = ()
 
     _origin: Origin = PrivateAttr(default=UNKNOWN)
     _broken: bool = PrivateAttr(default=False)
@@ -98,6 +101,18 @@ class Construct(BaseModel):
         through `__getattr__`, after the normal lookup fails: about 5 µs, and a synth reads
         origins and `broken` thousands of times."""
         return self.__pydantic_private__[name]  # type: ignore[index]  # never None: see above
+
+    def __copy__(self) -> Self:
+        return self._without_caches(super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return self._without_caches(super().__deepcopy__(memo))
+
+    def _without_caches(self, copied: Self) -> Self:
+        private: dict[str, Any] = copied.__pydantic_private__  # type: ignore[assignment]
+        for name in self._caches:
+            private[name] = None
+        return copied
 
     def label(self) -> str:
         """How diagnostics name this construct."""

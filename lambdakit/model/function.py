@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Literal
 
@@ -137,6 +138,10 @@ class Function(Construct):
 
     # Rules and compile both need it; resolving walks the file system.
     _code_path: Path | None = PrivateAttr(default=None)
+    # Asked for thousands of times a synth, and derived from frozen fields.
+    _live_events: tuple[EventSource, ...] | None = PrivateAttr(default=None)
+    _destinations: Mapping[str, Resource | Function] | None = PrivateAttr(default=None)
+    _caches = ("_code_path", "_live_events", "_destinations")
 
     @field_validator("environment", mode="before")
     @classmethod
@@ -243,19 +248,26 @@ class Function(Construct):
             source.deployed_resource_count() for source in self.live_events()) + (
             ALIAS_RESOURCES if self.alias else 0)
 
-    def live_events(self) -> list[EventSource]:
+    def live_events(self) -> tuple[EventSource, ...]:
         """The event sources that loaded (invalid ones are already reported)."""
-        return [source for source in self.events if not source.broken]
+        found: tuple[EventSource, ...] | None = self._private("_live_events")
+        if found is None:
+            found = self._live_events = tuple(source for source in self.events
+                                              if not source.broken)
+        return found
 
     def bindings(self) -> list[tuple[EventSource, Binding]]:
         """Each event source with what it adds to this function, in declaration order."""
         return [(source, source.bind(self)) for source in self.live_events()]
 
-    def destinations(self) -> dict[str, Resource | Function]:
+    def destinations(self) -> Mapping[str, Resource | Function]:
         """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded)."""
-        found = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
-        return {when: target for when, target in found.items()
-                if target is not None and not target.broken}
+        found: Mapping[str, Resource | Function] | None = self._private("_destinations")
+        if found is None:
+            given = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
+            found = self._destinations = {when: target for when, target in given.items()
+                                          if target is not None and not target.broken}
+        return found
 
     def has_async_settings(self) -> bool:
         """Whether the function sets anything of its asynchronous invocation config."""

@@ -37,7 +37,7 @@ def _real_zip(root: Path, names: list[str]) -> int:
 
 def test_sizes_leave_out_pycache(tmp_path: Path) -> None:
     _fill(tmp_path)
-    tree = measure("deps", tmp_path)
+    tree = measure("deps", tmp_path, "directory")
     names = [name for name, _ in tree.files]
     assert names == ["handler.py", "python/lib/empty.py", "python/lib/noise.bin",
                      "python/lib/text.py"]
@@ -59,15 +59,15 @@ def test_links_count_as_what_they_point_at(tmp_path: Path) -> None:
     (tmp_path / "code").mkdir()
     (tmp_path / "code" / "shared").symlink_to(tmp_path / "elsewhere")
     os.mkfifo(tmp_path / "pipe")
-    tree = measure("code", tmp_path / "code")
+    tree = measure("code", tmp_path / "code", "directory")
     assert tree.files == ()
-    tree = measure("all", tmp_path)
+    tree = measure("all", tmp_path, "directory")
     assert tree.files == (("alias.py", 6), ("elsewhere/data.txt", 4), ("handler.py", 6))
 
 
 def test_measured_zip_size_is_zipfiles(tmp_path: Path) -> None:
     _fill(tmp_path)
-    tree = measure("deps", tmp_path)
+    tree = measure("deps", tmp_path, "directory")
     actual = _real_zip(tmp_path, [name for name, _ in tree.files])
     # A limit of 0 forces the measurement; zipfile deflates at zlib's default level (6).
     assert tree.zipped_size(limit=0) == actual
@@ -80,7 +80,7 @@ def test_upper_bound_is_never_below_the_zip(tmp_path: Path, seed: int) -> None:
         data = rng.randbytes(rng.randint(0, 200_000)) if rng.random() < 0.5 \
             else bytes(rng.randint(0, 200_000))
         (tmp_path / f"f{n}.bin").write_bytes(data)
-    tree = measure("code", tmp_path)
+    tree = measure("code", tmp_path, "directory")
     actual = _real_zip(tmp_path, [name for name, _ in tree.files])
     assert tree.zipped_upper_bound() >= actual
     # Within the limit, the bound itself is returned: no file is read.
@@ -93,7 +93,7 @@ def test_a_zip_file_is_read_from_its_directory(tmp_path: Path) -> None:
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
         out.write(tmp_path / "src" / "handler.py", "handler.py")
         out.writestr("lib/", "")
-    tree = measure("code.zip", archive)
+    tree = measure("code.zip", archive, "archive")
     assert tree.files == (("handler.py", 45),)
     assert tree.zipped_size(limit=0) == archive.stat().st_size
 
@@ -123,7 +123,7 @@ def test_nested_directories_are_measured_with_their_prefix(tmp_path: Path) -> No
     (tmp_path / "a" / "b" / "__pycache__" / "m.pyc").write_bytes(b"\0" * 9)
     (tmp_path / "a" / "b" / "m.py").write_text("abc")
     (tmp_path / "a" / "n.py").write_text("ab")
-    assert measure("code", tmp_path).files == (("a/b/m.py", 3), ("a/n.py", 2))
+    assert measure("code", tmp_path, "directory").files == (("a/b/m.py", 3), ("a/n.py", 2))
 
 
 def test_relative_code_resolves_links_from_the_declaring_file(tmp_path: Path) -> None:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from helpers import synth_app
+from pydantic import PrivateAttr
 
 from lambdakit.cli.loader import load_app
-from lambdakit.model import App
+from lambdakit.events import ScheduleEvent
+from lambdakit.model import App, Construct, Function, Queue
 
 QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "app.py"
 
@@ -34,3 +36,47 @@ def test_logical_ids_are_found_once_per_app(monkeypatch: pytest.MonkeyPatch) -> 
     app.logical_ids().clear()
     assert app.logical_ids() == find(app) != []
     assert calls == [app]
+
+
+def test_private_attributes_start_at_their_defaults_in_each_construct() -> None:
+    """Constructs fill their private attributes from one dict of defaults, per instance."""
+    first, second = (Function(id=f"Worker{n}", handler="app.handler", code="src",
+                              runtime="python3.13") for n in (1, 2))
+    assert first.__pydantic_private__ is not second.__pydantic_private__
+    assert not first.broken and first.origin.line > 0
+    assert first.model_copy().__pydantic_private__ == first.__pydantic_private__
+    assert first.events is not second.events and first.acknowledge is not second.acknowledge
+
+
+def test_a_private_attribute_with_a_mutable_default_is_refused() -> None:
+    with pytest.raises(TypeError, match="immutable default"):
+        class Cached(Construct):  # refused as it is declared
+            _seen: list[str] = PrivateAttr(default_factory=list)
+
+
+def test_a_construct_with_its_own_post_init_is_refused() -> None:
+    """Constructs set their private attributes in a post-init of their own: a class's own
+    would be dropped, so it is refused where it is defined."""
+    with pytest.raises(TypeError, match="defines no model_post_init"):
+        class Audited(Construct):  # refused as it is declared
+            kind = "audited"
+
+            def model_post_init(self, context: object, /) -> None:
+                raise AssertionError("never reached")
+
+
+def test_a_copy_with_other_fields_answers_from_its_own_fields() -> None:
+    """Answers cached from a function's fields are not carried into a copy with other ones."""
+    queue = Queue(id="Failures")
+    fn = Function(id="Worker", handler="app.handler", code="src", runtime="python3.13",
+                  on_failure=queue)
+    assert dict(fn.destinations()) == {"OnFailure": queue} and fn.live_events() == ()
+    assert fn.code_path().name == "src"
+    schedule = ScheduleEvent(expression="rate(1 hour)")
+    for copied in (fn.model_copy(update={"on_failure": None, "events": [schedule],
+                                         "code": "other"}),
+                   fn.model_copy(update={"on_failure": None, "events": [schedule],
+                                         "code": "other"}, deep=True)):
+        assert dict(copied.destinations()) == {}
+        assert [type(source) for source in copied.live_events()] == [ScheduleEvent]
+        assert copied.code_path().name == "other"

@@ -34,6 +34,7 @@ class App(Construct):
     _reachable: tuple[Construct, ...] | None = PrivateAttr(default=None)
     # Likewise the logical ids: the rules ask twice, compile once more.
     _logical_ids: tuple[tuple[str, Construct], ...] | None = PrivateAttr(default=None)
+    _caches = ("_reachable", "_logical_ids")
 
     @field_validator("name")
     @classmethod

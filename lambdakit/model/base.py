@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar, Self, cast
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -48,6 +48,10 @@ class Construct(BaseModel):
         defer_build=True,
     )
     kind: ClassVar[str] = "construct"
+    _private_defaults: ClassVar[dict[str, Any]] = {}
+    # Private attributes holding answers derived from the fields: a copy starts without them,
+    # as `model_copy(update=...)` changes fields.
+    _caches: ClassVar[tuple[str, ...]] = ()
 
     _origin: Origin = PrivateAttr(default=UNKNOWN)
     _broken: bool = PrivateAttr(default=False)
@@ -98,6 +102,18 @@ class Construct(BaseModel):
         origins and `broken` thousands of times."""
         return self.__pydantic_private__[name]  # type: ignore[index]  # never None: see above
 
+    def __copy__(self) -> Self:
+        return self._without_caches(super().__copy__())
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        return self._without_caches(super().__deepcopy__(memo))
+
+    def _without_caches(self, copied: Self) -> Self:
+        private: dict[str, Any] = copied.__pydantic_private__  # type: ignore[assignment]
+        for name in self._caches:
+            private[name] = None
+        return copied
+
     def label(self) -> str:
         """How diagnostics name this construct."""
         identifier = getattr(self, "id", None)
@@ -111,9 +127,36 @@ class Construct(BaseModel):
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
+        # pydantic's own post-init resolves each private attribute's default one by one (deep
+        # copies included, a few µs a construct); ours are immutable, so one dict copy does.
+        defaults = {}
+        for name, attribute in cls.__private_attributes__.items():
+            if attribute.default_factory is not None or not _immutable(attribute.default):
+                raise TypeError(f"{cls.__name__}.{name}: a construct's private attribute "
+                                "takes an immutable default")
+            defaults[name] = attribute.default
+        cls._private_defaults = defaults
+        # pydantic wraps a class's own post-init with its private-attribute set-up; replacing
+        # it would drop the class's own code, so a construct may not have one.
+        own = vars(cls).get("model_post_init")
+        own = getattr(own, "__wrapped__", own)
+        if own is not None and own is not _init_private and not own.__module__.startswith(
+                "pydantic."):
+            raise TypeError(f"{cls.__name__}: a construct defines no model_post_init "
+                            "(validate in a model_validator instead)")
+        cls.model_post_init = _init_private  # type: ignore[method-assign, assignment]
 
     def __eq__(self, other: object) -> bool:
         return self is other
+
+
+def _init_private(self: Construct, context: Any, /) -> None:
+    """Every private attribute at its default (a construct's `model_post_init`)."""
+    object.__setattr__(self, "__pydantic_private__", dict(type(self)._private_defaults))
+
+
+def _immutable(value: object) -> bool:
+    return value is None or isinstance(value, bool | Origin)
 
 
 def _subject(cls: type[Construct], data: dict[str, Any]) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Literal
 
-from pydantic import InstanceOf, PrivateAttr, field_validator, model_validator
+from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
@@ -67,14 +68,16 @@ class Function(Construct):
     memory: int = DEFAULT_MEMORY_MB
     timeout: int = DEFAULT_TIMEOUT_S
     ephemeral_storage: int | None = None
-    environment: dict[str, EnvValue] = {}
+    # Factories rather than `[]`/`{}`: pydantic deep-copies a mutable default for every
+    # instance, several times slower than calling `list`.
+    environment: dict[str, EnvValue] = Field(default_factory=dict)
     # What invokes the function (`lambdakit.events`): each implies its own permissions.
-    events: list[InstanceOf[EventSource]] = []
-    grants: list[InstanceOf[Grant]] = []
-    statements: list[Statement] = []
+    events: list[InstanceOf[EventSource]] = Field(default_factory=list)
+    grants: list[InstanceOf[Grant]] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
     description: str | None = None
     function_name: str | None = None
-    tags: dict[str, str] = {}
+    tags: dict[str, str] = Field(default_factory=dict)
     tracing: Literal["active", "pass_through"] = "active"
     logging: Logging = DEFAULT_LOGGING
     reserved_concurrency: int | None = None
@@ -87,9 +90,9 @@ class Function(Construct):
     max_event_age: int | None = None
     max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
-    acknowledge: dict[str, str] = {}
+    acknowledge: dict[str, str] = Field(default_factory=dict)
     # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
-    layers: list[InstanceOf[Layer]] = []
+    layers: list[InstanceOf[Layer]] = Field(default_factory=list)
     vpc: InstanceOf[Vpc] | None = None
     file_system: InstanceOf[EfsMount] | None = None
     # A container image function (PackageType Image): the image's ECR URI, and overrides of
@@ -135,6 +138,10 @@ class Function(Construct):
 
     # Rules and compile both need it; resolving walks the file system.
     _code_path: Path | None = PrivateAttr(default=None)
+    # Asked for thousands of times a synth, and derived from frozen fields.
+    _live_events: tuple[EventSource, ...] | None = PrivateAttr(default=None)
+    _destinations: Mapping[str, Resource | Function] | None = PrivateAttr(default=None)
+    _caches = ("_code_path", "_live_events", "_destinations")
 
     @field_validator("environment", mode="before")
     @classmethod
@@ -241,19 +248,26 @@ class Function(Construct):
             source.deployed_resource_count() for source in self.live_events()) + (
             ALIAS_RESOURCES if self.alias else 0)
 
-    def live_events(self) -> list[EventSource]:
+    def live_events(self) -> tuple[EventSource, ...]:
         """The event sources that loaded (invalid ones are already reported)."""
-        return [source for source in self.events if not source.broken]
+        found: tuple[EventSource, ...] | None = self._private("_live_events")
+        if found is None:
+            found = self._live_events = tuple(source for source in self.events
+                                              if not source.broken)
+        return found
 
     def bindings(self) -> list[tuple[EventSource, Binding]]:
         """Each event source with what it adds to this function, in declaration order."""
         return [(source, source.bind(self)) for source in self.live_events()]
 
-    def destinations(self) -> dict[str, Resource | Function]:
+    def destinations(self) -> Mapping[str, Resource | Function]:
         """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded)."""
-        found = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
-        return {when: target for when, target in found.items()
-                if target is not None and not target.broken}
+        found: Mapping[str, Resource | Function] | None = self._private("_destinations")
+        if found is None:
+            given = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
+            found = self._destinations = {when: target for when, target in given.items()
+                                          if target is not None and not target.broken}
+        return found
 
     def has_async_settings(self) -> bool:
         """Whether the function sets anything of its asynchronous invocation config."""

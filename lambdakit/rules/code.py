@@ -10,7 +10,7 @@ from pathlib import Path
 from lambdakit.errors import display_path
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.package_size import package_kind
+from lambdakit.rules.package_size import PackageKind, package_kind
 from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime
 
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
@@ -46,13 +46,22 @@ def check_code(ctx: RuleContext, fn: Function) -> None:
                        f"runtime {runtime.name} does not run on {fn.architecture}",
                        f"use architecture={runtime.architectures[0]!r} or a newer runtime")
     location = fn.code_path()
-    kind = package_kind(location, CODE_ARCHIVES)
+    kind = code_kind(ctx, fn)
     if kind is None:
         ctx.report("LK133", fn, f"code location {str(fn.code)!r} not found "
                                 f"(looked in {display_path(str(location))})",
                    "code paths are relative to the file that declares the function")
         return
     _check_handler(ctx, fn, runtime, location if kind == "directory" else None)
+
+
+def code_kind(ctx: RuleContext, fn: Function) -> PackageKind | None:
+    """What `fn.code` names on disk, looked up once per check: this rule and the package size
+    rule both need it."""
+    kinds: dict[Function, PackageKind | None] = ctx.memo.setdefault("code_kind", {})
+    if fn not in kinds:
+        kinds[fn] = package_kind(fn.code_path(), CODE_ARCHIVES)
+    return kinds[fn]
 
 
 def _blocked(runtime: Runtime, ctx: RuleContext) -> bool:

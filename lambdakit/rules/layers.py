@@ -8,13 +8,22 @@ from pathlib import Path
 from lambdakit.errors import display_path
 from lambdakit.model import Function, Layer
 from lambdakit.rules import quotas as q
-from lambdakit.rules.code import CODE_ARCHIVES
+from lambdakit.rules.code import code_kind
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.package_size import MB, Tree, measure, megabytes, package_kind
+from lambdakit.rules.package_size import (
+    MB,
+    PackageKind,
+    Tree,
+    measure,
+    megabytes,
+    package_kind,
+)
 from lambdakit.rules.runtimes import RUNTIMES
 
 # `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
 OTHER_BUILD_METHODS = ("makefile",)
+# What an owned layer's `code` may name besides a directory.
+LAYER_ARCHIVES = (".zip",)
 CONTRIBUTORS_SHOWN = 3
 S3_UPLOAD_HINT = ("`sam deploy` uploads through S3, where only the 250 MB unzipped limit "
                   "applies; the console and direct UpdateFunctionCode/PublishLayerVersion "
@@ -53,13 +62,14 @@ def _check_owned(ctx: RuleContext, layer: Layer) -> None:
                    f'Layer(id="{layer.id}", code="layers/deps"), or Layer.existing(arn=...) for '
                    "a published layer")
         return
-    if not (location.is_dir() or (location.is_file() and location.suffix == ".zip")):
+    kind = package_kind(location, LAYER_ARCHIVES)
+    if kind is None:
         ctx.report("LK403", layer, f"layer content {str(layer.code)!r} not found "
                                    f"(looked in {_shown(location)})",
                    "paths are relative to the file that declares the layer; its contents go "
                    "to /opt (python/ for Python packages, nodejs/node_modules/ for Node.js)")
         return
-    tree = _tree(ctx, str(layer.code), location)
+    tree = _tree(ctx, str(layer.code), location, kind)
     _check_zipped(ctx, layer, tree, "layer content")
 
 
@@ -117,16 +127,17 @@ def _check_function_layers(ctx: RuleContext, fn: Function) -> None:
 def _check_package_size(ctx: RuleContext, fn: Function) -> None:
     if fn.is_image:  # up to 10 GB, in ECR: nothing of it is on this machine
         return
-    location = fn.code_path()
-    if package_kind(location, CODE_ARCHIVES) is None:
-        return  # LK133 reported it
-    code = _tree(ctx, str(fn.code), location)
+    kind = code_kind(ctx, fn)
+    if kind is None:
+        return  # LK133 reports it
+    code = _tree(ctx, str(fn.code), fn.code_path(), kind)
     _check_zipped(ctx, fn, code, "code")
     trees = [code]
     for layer in fn.layers:
         path = layer.content_path()
-        if not layer.broken and path is not None and (path.is_dir() or path.is_file()):
-            trees.append(_tree(ctx, str(layer.code), path))
+        kind = None if layer.broken or path is None else _content_kind(path)
+        if path is not None and kind is not None:
+            trees.append(_tree(ctx, str(layer.code), path, kind))
     total = sum(tree.unzipped_bytes for tree in trees)
     limit = q.PACKAGE_UNZIPPED_MAX_MB
     if total <= limit.value * MB:
@@ -163,12 +174,20 @@ def _check_zipped(ctx: RuleContext, construct: Function | Layer, tree: Tree, wha
                    "upload", S3_UPLOAD_HINT)
 
 
-def _tree(ctx: RuleContext, label: str, path: Path) -> Tree:
+def _content_kind(path: Path) -> PackageKind | None:
+    """A layer's content as a function's package counts it: a directory, or any file as a zip
+    (LK403 reports other content at the layer)."""
+    if path.is_dir():
+        return "directory"
+    return "archive" if path.is_file() else None
+
+
+def _tree(ctx: RuleContext, label: str, path: Path, kind: PackageKind) -> Tree:
     """Measured once per check, however many functions share the directory."""
     key = f"package_size:{path}"
     tree = ctx.memo.get(key)
     if tree is None:
-        tree = ctx.memo[key] = measure(label, path)
+        tree = ctx.memo[key] = measure(label, path, kind)
     assert isinstance(tree, Tree)
     return tree
 

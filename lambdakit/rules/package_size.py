@@ -37,6 +37,7 @@ CONTAINER_DIRS = frozenset({"python", "nodejs", "node_modules", "ruby", "gems", 
 PYTHON_VERSION_DIR = re.compile(r"^python\d+(\.\d+)?$")
 # The errors `Path.is_file()` and `Path.is_dir()` answer False to.
 _ABSENT = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+PackageKind = Literal["directory", "archive"]
 
 
 class Tree(NamedTuple):
@@ -82,7 +83,7 @@ class Tree(NamedTuple):
         return total
 
 
-def package_kind(path: Path, archives: tuple[str, ...]) -> Literal["directory", "archive"] | None:
+def package_kind(path: Path, archives: tuple[str, ...]) -> PackageKind | None:
     """Whether `path` (links followed) is a directory, a file ending in one of `archives`, or
     neither (missing, another file): one stat, where `is_dir()` and `is_file()` take one each."""
     try:
@@ -98,9 +99,9 @@ def package_kind(path: Path, archives: tuple[str, ...]) -> Literal["directory", 
     return "archive" if stat.S_ISREG(mode) and path.suffix in archives else None
 
 
-def measure(label: str, path: Path) -> Tree:
-    """The files under `path` (a directory, or a .zip/.jar file)."""
-    if path.is_file():
+def measure(label: str, path: Path, kind: PackageKind) -> Tree:
+    """The files under `path`: a directory, or a .zip/.jar file (`kind`, known to the caller)."""
+    if kind == "archive":
         import zipfile  # only for an archive; most code is a directory
 
         with zipfile.ZipFile(path) as archive:

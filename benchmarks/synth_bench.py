@@ -5,6 +5,7 @@ Run it from the repository root with the project's interpreter:
     python benchmarks/synth_bench.py                  # sizes 1, 10, 100, 500; 5 runs each
     python benchmarks/synth_bench.py --repeat 9 --sizes 1,100
     python benchmarks/synth_bench.py --json           # the same results as JSON
+    python benchmarks/synth_bench.py --edited-app     # the app changed before every synth
 
 For each size it generates an app of that many functions in a temporary directory, runs
 `python -m lambdakit synth app.py -o template.yaml` `--repeat` times and reports the median and
@@ -218,7 +219,9 @@ def floor_matches(floor_json: Path, synth_json: Path) -> bool:
     return floor_json.read_bytes() == synth_json.read_bytes()
 
 
-def measure_size(workdir: Path, count: int, times: int) -> SizeResult:
+def measure_size(workdir: Path, count: int, times: int, edited: bool = False) -> SizeResult:
+    """`edited`: the app file changes before every timed synth (a comment line), so its cached
+    bytecode never matches and each synth compiles it, as after a user's edit."""
     env = child_environment(workdir)
     root = workdir / f"app{count}"
     app = write_app(root, count)
@@ -233,7 +236,10 @@ def measure_size(workdir: Path, count: int, times: int) -> SizeResult:
     # Alternating, so that a machine that speeds up or slows down meanwhile (a shared VM does)
     # moves all three alike.
     synth, floor_runs, library_runs = [], [], []
-    for _ in range(times):
+    source = app.read_text(encoding="utf-8")
+    for run in range(times):
+        if edited:
+            app.write_text(f"{source}# edit {run}\n", encoding="utf-8")
         synth.append(run_child(synth_command(app, root / "template.yaml", count), root, env))
         floor_runs.append(run_child(floor, root, env))
         library_runs.append(run_child(libraries, root, env))
@@ -274,6 +280,7 @@ class Report:
     per_function_ms: float | None
     targets: dict[str, bool]
     forbidden_imports: list[str]
+    edited_app: bool  # every synth compiled the app file (no cached bytecode of it)
 
 
 def per_function_ms(results: list[SizeResult]) -> float | None:
@@ -298,7 +305,9 @@ def verdicts(results: list[SizeResult], slope_ms: float | None) -> dict[str, boo
 
 def print_report(report: Report) -> None:
     results = report.sizes
-    print(f"python {report.python}, {report.cpus} CPUs, {results[0].runs} runs per size\n")
+    edited = ", app file edited before each synth" if report.edited_app else ""
+    print(f"python {report.python}, {report.cpus} CPUs, {results[0].runs} runs per size"
+          f"{edited}\n")
     print(f"{'functions':>9}  {'median s':>8}  {'min s':>7}  {'CPU s':>6}  {'peak RSS MiB':>12}  "
           f"{'floor s':>7}  {'x floor':>7}  {'libraries s':>11}  {'lambdakit s':>11}  note")
     for r in results:
@@ -321,14 +330,14 @@ def print_report(report: Report) -> None:
     print(f"{status} ({', '.join(FORBIDDEN_IMPORTS)} must stay off the synth path)")
 
 
-def benchmark(workdir: Path, sizes: list[int], times: int) -> Report:
+def benchmark(workdir: Path, sizes: list[int], times: int, edited: bool = False) -> Report:
     (workdir / "floor.py").write_text(FLOOR_SOURCE, encoding="utf-8")
     (workdir / "libraries.py").write_text(LIBRARIES_SOURCE, encoding="utf-8")
-    results = [measure_size(workdir, count, times) for count in sizes]
+    results = [measure_size(workdir, count, times, edited) for count in sizes]
     slope_ms = per_function_ms(results)
     return Report(python=sys.version.split()[0], cpus=os.cpu_count(), sizes=results,
                   per_function_ms=slope_ms, targets=verdicts(results, slope_ms),
-                  forbidden_imports=forbidden_imports(workdir, sizes[0]))
+                  forbidden_imports=forbidden_imports(workdir, sizes[0]), edited_app=edited)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -337,6 +346,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated function counts (default 1,10,100,500)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument("--edited-app", action="store_true",
+                        help="change the app file before every synth, so that its cached "
+                             "bytecode is never used (the first synth after an edit)")
     parser.add_argument("--workdir", type=Path,
                         help="generate the apps here and keep them (default: a temp dir)")
     args = parser.parse_args(argv)
@@ -353,10 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.workdir is not None:
         args.workdir.mkdir(parents=True, exist_ok=True)
-        report = benchmark(args.workdir.resolve(), args.sizes, args.repeat)
+        report = benchmark(args.workdir.resolve(), args.sizes, args.repeat, args.edited_app)
     else:
         with tempfile.TemporaryDirectory(prefix="lambdakit-bench-") as workdir:
-            report = benchmark(Path(workdir), args.sizes, args.repeat)
+            report = benchmark(Path(workdir), args.sizes, args.repeat, args.edited_app)
     if args.json:
         print(json.dumps(asdict(report), indent=2))
     else:

@@ -80,3 +80,14 @@ def test_a_copy_with_other_fields_answers_from_its_own_fields() -> None:
         assert dict(copied.destinations()) == {}
         assert [type(source) for source in copied.live_events()] == [ScheduleEvent]
         assert copied.code_path().name == "other"
+
+
+def test_cached_answers_cannot_be_changed_by_a_caller() -> None:
+    """One cached answer goes to every rule, so what a caller is handed is read-only."""
+    queue = Queue(id="Failures")
+    fn = Function(id="Worker", handler="app.handler", code="src", runtime="python3.13",
+                  on_failure=queue)
+    with pytest.raises(TypeError):
+        fn.destinations()["OnSuccess"] = queue  # type: ignore[index]
+    assert dict(fn.destinations()) == {"OnFailure": queue}
+    assert isinstance(fn.live_events(), tuple)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path, PurePath
+from types import MappingProxyType
 from typing import Literal
 
 from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
@@ -140,7 +141,7 @@ class Function(Construct):
     _code_path: Path | None = PrivateAttr(default=None)
     # Asked for thousands of times a synth, and derived from frozen fields.
     _live_events: tuple[EventSource, ...] | None = PrivateAttr(default=None)
-    _destinations: Mapping[str, Resource | Function] | None = PrivateAttr(default=None)
+    _destinations: dict[str, Resource | Function] | None = PrivateAttr(default=None)
     _caches = ("_code_path", "_live_events", "_destinations")
 
     @field_validator("environment", mode="before")
@@ -261,13 +262,14 @@ class Function(Construct):
         return [(source, source.bind(self)) for source in self.live_events()]
 
     def destinations(self) -> Mapping[str, Resource | Function]:
-        """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded)."""
-        found: Mapping[str, Resource | Function] | None = self._private("_destinations")
+        """{"OnSuccess": ..., "OnFailure": ...}, the ones set (and loaded), read-only."""
+        found: dict[str, Resource | Function] | None = self._private("_destinations")
         if found is None:
             given = {"OnSuccess": self.on_success, "OnFailure": self.on_failure}
             found = self._destinations = {when: target for when, target in given.items()
                                           if target is not None and not target.broken}
-        return found
+        # A view, so no caller can change the cached answer (a proxy itself can't be deep-copied).
+        return MappingProxyType(found)
 
     def has_async_settings(self) -> bool:
         """Whether the function sets anything of its asynchronous invocation config."""

@@ -15,8 +15,6 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from pydantic import InstanceOf
-
 from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events.sqs import filter_criteria
@@ -28,6 +26,7 @@ from lambdakit.events.streams import (
 )
 from lambdakit.model import Binding, EventSource, Ref, Secret
 from lambdakit.model.grants import Grant
+from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource, pascal_id
 from lambdakit.model.resources.pollers import DocDbCluster, KafkaCluster, MqBroker, PollerNetwork
 
@@ -104,7 +103,7 @@ class KafkaSource(BrokerSource):
     starting_position: StartingPosition
     starting_timestamp: dt.datetime | None = None  # with AT_TIMESTAMP
     auth: KafkaAuth | None = None
-    auth_secret: InstanceOf[Secret] | None = None
+    auth_secret: Instance[Secret] | None = None
     on_failure: FailureDestination | None = None
 
     def secrets(self) -> list[Secret]:
@@ -186,7 +185,7 @@ class SelfManagedKafkaEvent(KafkaSource):
     subnets: list[str] = []
     security_groups: list[str] = []
     # A private certificate authority that signed the brokers' TLS certificates.
-    root_ca_secret: InstanceOf[Secret] | None = None
+    root_ca_secret: Instance[Secret] | None = None
 
     def default_name(self) -> str:
         return f"From{_pascal(self.topic)}Topic"
@@ -228,7 +227,7 @@ class MqEvent(BrokerSource):
     broker_arn: str
     engine: Literal["ActiveMQ", "RabbitMQ"]
     queue: str
-    credentials: InstanceOf[Secret]
+    credentials: Instance[Secret]
     virtual_host: str | None = None  # RabbitMQ only; unset = "/"
 
     def default_name(self) -> str:
@@ -285,7 +284,7 @@ class DocumentDbEvent(BrokerSource):
     cluster_arn: str
     database: str
     collection: str | None = None
-    credentials: InstanceOf[Secret]
+    credentials: Instance[Secret]
     # UpdateLookup: update events carry the whole document as it is now, not only the change.
     full_document: Literal["Default", "UpdateLookup"] = "Default"
     starting_position: StartingPosition

@@ -8,10 +8,9 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from pydantic import InstanceOf
-
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_STACK, sample_id
 from lambdakit.model import Binding, EventSource, Function
+from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import pascal_id
 
 if TYPE_CHECKING:
@@ -32,7 +31,7 @@ class LogsSubscriptionEvent(EventSource):
     sam_type = "CloudWatchLogs"
     invocation = "async"
 
-    log_group: str | InstanceOf[Function]
+    log_group: str | Instance[Function]
     filter_pattern: str = ""
 
     def default_name(self) -> str:

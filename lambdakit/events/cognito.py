@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import InstanceOf
-
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.model import Binding, EventSource, UserPool
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -30,7 +29,7 @@ class CognitoTrigger(EventSource):
     sam_type = "Cognito"
     invocation = "sync"
 
-    user_pool: InstanceOf[UserPool]
+    user_pool: Instance[UserPool]
     trigger: str | list[str]
 
     def triggers(self) -> list[str]:

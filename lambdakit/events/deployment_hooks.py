@@ -14,10 +14,9 @@ import base64
 import json
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from pydantic import InstanceOf
-
 from lambdakit.events._samples import sample_id
 from lambdakit.model import Binding, EventSource, Function
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct
@@ -35,7 +34,7 @@ class DeploymentHook(EventSource):
     lifecycle_event: ClassVar[str] = ""
     sam_hook: ClassVar[str] = ""
 
-    function: InstanceOf[Function]
+    function: Instance[Function]
 
     def default_name(self) -> str:
         return f"{self.sam_hook}Of{self.function.id}"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pydantic import InstanceOf
-
 from lambdakit.events._delivery import delivery_properties
 from lambdakit.events._samples import (
     SAMPLE_ACCOUNT,
@@ -15,6 +13,7 @@ from lambdakit.events._samples import (
     sample_uuid,
 )
 from lambdakit.model import Binding, EventBus, EventSource, Queue, Ref
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -33,7 +32,7 @@ class EventBridgeRule(EventSource):
     invocation = "async"
 
     pattern: dict[str, Any]
-    bus: InstanceOf[EventBus] | None = None
+    bus: Instance[EventBus] | None = None
     input: dict[str, Any] | None = None
     input_path: str | None = None
     input_paths: dict[str, str] | None = None
@@ -42,7 +41,7 @@ class EventBridgeRule(EventSource):
     # 60–86,400 s; EventBridge's defaults are 185 and 24 hours.
     retry_attempts: int | None = None
     max_event_age: int | None = None
-    dead_letter_queue: InstanceOf[Queue] | None = None
+    dead_letter_queue: Instance[Queue] | None = None
     enabled: bool = True
 
     def default_name(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import InstanceOf, field_validator
+from pydantic import field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events._web import (
@@ -28,6 +28,7 @@ from lambdakit.events._web import (
 from lambdakit.events.rest import API_ID_MAX_BYTES, route_name
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
 from lambdakit.model.base import check_id
+from lambdakit.model.instance import Instance
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 
 DEFAULT_STAGE = "$default"
@@ -54,7 +55,7 @@ class JwtAuthorizer(Construct):
                 "IdentitySource": self.identity_source}
 
 
-HttpAuth = Openness | InstanceOf[JwtAuthorizer]
+HttpAuth = Openness | Instance[JwtAuthorizer]
 
 
 class HttpApi(Resource):
@@ -96,7 +97,7 @@ class HttpApiEvent(EventSource):
     sam_type = "HttpApi"
     invocation = "sync"
 
-    api: InstanceOf[HttpApi]
+    api: Instance[HttpApi]
     method: str
     path: str
     auth: HttpAuth | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, ClassVar, Literal
 
-from pydantic import Field, InstanceOf, field_validator
+from pydantic import Field, field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events._web import (
@@ -29,6 +29,7 @@ from lambdakit.events._web import (
 )
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
 from lambdakit.model.base import ID_MAX_CHARS, check_id
+from lambdakit.model.instance import Instance
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 
 # A REST API id is ten characters; the Ref of an API is its id.
@@ -66,7 +67,7 @@ class LambdaAuthorizer(Construct):
     kind = "authorizer"
 
     name: str
-    function: InstanceOf[Function]
+    function: Instance[Function]
     type: Literal["token", "request"] = "token"
     identity_headers: list[str] = Field(default_factory=lambda: ["Authorization"])
     cache_ttl: int = DEFAULT_AUTHORIZER_TTL_S
@@ -89,7 +90,7 @@ class LambdaAuthorizer(Construct):
                 "Identity": identity}
 
 
-RestAuth = Openness | InstanceOf[CognitoAuthorizer] | InstanceOf[LambdaAuthorizer]
+RestAuth = Openness | Instance[CognitoAuthorizer] | Instance[LambdaAuthorizer]
 
 
 class RestApi(Resource):
@@ -137,7 +138,7 @@ class ApiEvent(EventSource):
     sam_type = "Api"
     invocation = "sync"
 
-    api: InstanceOf[RestApi]
+    api: Instance[RestApi]
     method: str
     path: str
     auth: RestAuth | None = None

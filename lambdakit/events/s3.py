@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from pydantic import Field, InstanceOf
+from pydantic import Field
 
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_name
 from lambdakit.model import Binding, Bucket, EventSource, Ref
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -43,7 +44,7 @@ class S3Event(EventSource):
     sam_type = "S3"
     invocation = "async"
 
-    bucket: InstanceOf[Bucket]
+    bucket: Instance[Bucket]
     events: list[str] = Field(default_factory=lambda: [OBJECT_CREATED])
     prefix: str | None = None
     suffix: str | None = None

@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pydantic import InstanceOf
-
 from lambdakit.events._delivery import delivery_properties
 from lambdakit.model import Binding, EventSource, Queue
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -35,7 +34,7 @@ class ScheduleEvent(EventSource):
     flexible_window: int | None = None
     retry_attempts: int | None = None
     max_event_age: int | None = None
-    dead_letter_queue: InstanceOf[Queue] | None = None
+    dead_letter_queue: Instance[Queue] | None = None
     description: str | None = None
     enabled: bool = True
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import InstanceOf, PrivateAttr
+from pydantic import PrivateAttr
 
 from lambdakit.events._samples import (
     SAMPLE_REGION,
@@ -17,6 +17,7 @@ from lambdakit.events._samples import (
 )
 from lambdakit.events.sqs import SqsEvent, md5_text
 from lambdakit.model import Binding, EventSource, Invocation, Queue, Ref, Topic
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -41,10 +42,10 @@ class SnsEvent(EventSource):
     sam_type = "SNS"
     invocation = "async"
 
-    topic: InstanceOf[Topic]
+    topic: Instance[Topic]
     filter_policy: dict[str, Any] | None = None
     filter_policy_scope: Literal["MessageAttributes", "MessageBody"] = "MessageAttributes"
-    sqs_buffer: bool | InstanceOf[Queue] = False
+    sqs_buffer: bool | Instance[Queue] = False
 
     _buffer: SqsEvent | None = PrivateAttr(default=None)
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from pydantic import InstanceOf
-
 from lambdakit.events._samples import SAMPLE_REGION, sample_arn, sample_name, sample_uuid
 from lambdakit.model import Binding, EventSource, Queue, Ref
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -35,7 +34,7 @@ class SqsEvent(EventSource):
     sam_type = "SQS"
     invocation = "poll"
 
-    queue: InstanceOf[Queue]
+    queue: Instance[Queue]
     batch_size: int = DEFAULT_BATCH_SIZE
     # Seconds Lambda may wait to fill a batch (MaximumBatchingWindowInSeconds); 0 = none.
     batching_window: int = 0

@@ -16,8 +16,6 @@ import datetime as dt
 import json
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import InstanceOf
-
 from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._samples import (
     SAMPLE_REGION,
@@ -39,6 +37,7 @@ from lambdakit.model import (
     Topic,
 )
 from lambdakit.model.grants import Grant
+from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
@@ -57,7 +56,7 @@ SAMPLE_TIME = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 SAMPLE_SEQUENCE = "49590338271490256608559692538361571095921575989136588898"
 
 # What receives records Lambda gives up on; each implies the role's access to it.
-FailureDestination = InstanceOf[Queue] | InstanceOf[Topic] | InstanceOf[Bucket]
+FailureDestination = Instance[Queue] | Instance[Topic] | Instance[Bucket]
 
 
 class StreamSource(EventSource):
@@ -142,8 +141,8 @@ class KinesisEvent(StreamSource):
 
     sam_type = "Kinesis"
 
-    stream: InstanceOf[Stream]
-    consumer: InstanceOf[StreamConsumer] | None = None
+    stream: Instance[Stream]
+    consumer: Instance[StreamConsumer] | None = None
 
     def default_name(self) -> str:
         return f"From{self.stream.id}"
@@ -191,7 +190,7 @@ class DynamoDbStreamEvent(StreamSource):
 
     sam_type = "DynamoDB"
 
-    table: InstanceOf[Table]
+    table: Instance[Table]
     # For `Table.existing(...)` only: its stream's ARN, whose label (a creation time) only
     # DynamoDB knows (DescribeTable's LatestStreamArn).
     stream_arn: str | None = None

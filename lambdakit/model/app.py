@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import InstanceOf, PrivateAttr, field_validator
+from pydantic import PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.model.base import Construct
 from lambdakit.model.function import Function
+from lambdakit.model.instance import Instance
 from lambdakit.model.resources import Queue, Resource
 
 APP_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{0,127}$"  # also a valid CloudFormation stack name
@@ -21,7 +22,7 @@ class App(Construct):
     name: str
     functions: list[Function] = []
     # Resources no function references yet (a queue only an event source will read).
-    resources: list[InstanceOf[Resource]] = []
+    resources: list[Instance[Resource]] = []
     description: str | None = None
     tags: dict[str, str] = {}
     permissions_boundary: str | None = None

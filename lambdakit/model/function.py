@@ -6,9 +6,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path, PurePath
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, InstanceOf, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from lambdakit.errors import capture_origin
@@ -16,6 +16,7 @@ from lambdakit.model.base import Construct, check_id
 from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
+from lambdakit.model.instance import Instance
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import DEFAULT_LOGGING, Logging
 from lambdakit.model.package import check_package
@@ -43,16 +44,26 @@ from lambdakit.model.vpc import EfsMount, Vpc
 DEFAULT_TIMEOUT_S = 10
 DEFAULT_MEMORY_MB = 256
 
-EnvValue = str | InstanceOf[Ref]
+EnvValue = str | Instance[Ref]
 # Where Lambda sends the record of an asynchronous invocation (a bucket: on failure only).
-Destination = (InstanceOf[Queue] | InstanceOf[Topic] | InstanceOf[EventBus] | InstanceOf[Bucket]
-               | InstanceOf[ExistingFunction] | InstanceOf["Function"])
+Destination = (Instance[Queue] | Instance[Topic] | Instance[EventBus] | Instance[Bucket]
+               | Instance[ExistingFunction] | Instance["Function"])
 # The access the function's role needs to deliver records to each kind of destination: Lambda
 # sends them with the execution role.
 DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
                       "function": "invoke", "bucket": "deliver_records"}
 # With an alias, SAM adds an AWS::Lambda::Version and an AWS::Lambda::Alias.
 ALIAS_RESOURCES = 2
+
+
+# Default factories as Python functions, not `list`/`dict`: pydantic reads each factory's
+# signature, and a builtin's is parsed from its text with `tokenize` (about 2 ms per process).
+def _empty_list() -> list[Any]:
+    return []
+
+
+def _empty_dict() -> dict[str, Any]:
+    return {}
 
 
 class Function(Construct):
@@ -71,14 +82,14 @@ class Function(Construct):
     ephemeral_storage: int | None = None
     # Factories rather than `[]`/`{}`: pydantic deep-copies a mutable default for every
     # instance, several times slower than calling `list`.
-    environment: dict[str, EnvValue] = Field(default_factory=dict)
+    environment: dict[str, EnvValue] = Field(default_factory=_empty_dict)
     # What invokes the function (`lambdakit.events`): each implies its own permissions.
-    events: list[InstanceOf[EventSource]] = Field(default_factory=list)
-    grants: list[InstanceOf[Grant]] = Field(default_factory=list)
-    statements: list[Statement] = Field(default_factory=list)
+    events: list[Instance[EventSource]] = Field(default_factory=_empty_list)
+    grants: list[Instance[Grant]] = Field(default_factory=_empty_list)
+    statements: list[Statement] = Field(default_factory=_empty_list)
     description: str | None = None
     function_name: str | None = None
-    tags: dict[str, str] = Field(default_factory=dict)
+    tags: dict[str, str] = Field(default_factory=_empty_dict)
     tracing: Literal["active", "pass_through"] = "active"
     logging: Logging = DEFAULT_LOGGING
     reserved_concurrency: int | None = None
@@ -91,11 +102,11 @@ class Function(Construct):
     max_event_age: int | None = None
     max_retry_attempts: int | None = None
     kms_key_arn: str | None = None
-    acknowledge: dict[str, str] = Field(default_factory=dict)
+    acknowledge: dict[str, str] = Field(default_factory=_empty_dict)
     # Surroundings (lambdakit.model.layer): extracted to /opt in this order.
-    layers: list[InstanceOf[Layer]] = Field(default_factory=list)
-    vpc: InstanceOf[Vpc] | None = None
-    file_system: InstanceOf[EfsMount] | None = None
+    layers: list[Instance[Layer]] = Field(default_factory=_empty_list)
+    vpc: Instance[Vpc] | None = None
+    file_system: Instance[EfsMount] | None = None
     # A container image function (PackageType Image): the image's ECR URI, and overrides of
     # its CMD, ENTRYPOINT and WORKDIR.
     image_uri: str | None = None
@@ -116,10 +127,10 @@ class Function(Construct):
     # Execution environments kept initialized on the alias, ready before any request (needs
     # `alias`; billed while configured): a fixed count, or a `ProvisionedConcurrency` that
     # Application Auto Scaling moves between a minimum and a maximum.
-    provisioned_concurrency: int | InstanceOf[ProvisionedConcurrency] | None = None
+    provisioned_concurrency: int | Instance[ProvisionedConcurrency] | None = None
     # How CodeDeploy moves the alias to each new version (`lambdakit.model.deployment`): in
     # steps, with hooks and rollback alarms (needs `alias`).
-    deployment: InstanceOf[TrafficShift] | None = None
+    deployment: Instance[TrafficShift] | None = None
 
     _check_id = field_validator("id")(check_id)
     _check_package = model_validator(mode="after")(check_package)

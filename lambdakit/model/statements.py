@@ -3,9 +3,10 @@ it is reported as a warning until acknowledged."""
 
 from __future__ import annotations
 
-from pydantic import Field, InstanceOf
+from pydantic import Field
 
 from lambdakit.model.base import Construct
+from lambdakit.model.instance import Instance
 
 
 class Statement(Construct):
@@ -16,7 +17,7 @@ class Statement(Construct):
     actions: list[str]
     # ARNs as strings (IAM policy variables such as ${aws:username} are kept as written), or
     # constructs of the app, whose ARN lambdakit fills in.
-    resources: list[str | InstanceOf[Construct]] = Field(
+    resources: list[str | Instance[Construct]] = Field(
         default_factory=lambda: list[str | Construct](["*"]))
     # {"StringEquals": {"cloudwatch:namespace": "Orders"}}
     conditions: dict[str, dict[str, str | list[str]]] = {}

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pydantic import InstanceOf
-
 from lambdakit.model.base import Construct
+from lambdakit.model.instance import Instance
 
 # Lambda's FileSystemConfig (API reference), patterns as AWS writes them (LocalMountPath's class
 # `[a-zA-Z0-9-_.]` spelled unambiguously).
@@ -32,7 +31,7 @@ class Imported:
     export_name: str
 
 
-VpcId = str | InstanceOf[Imported]
+VpcId = str | Instance[Imported]
 
 
 class Vpc(Construct):

@@ -3,9 +3,8 @@ an enhanced fan-out consumer of one, with its own read throughput."""
 
 from __future__ import annotations
 
-from pydantic import InstanceOf
-
 from lambdakit.model.grants import Grant
+from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
 
@@ -38,7 +37,7 @@ class StreamConsumer(Resource):
     # ConsumerName: unique per stream; the id when unset.
     name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
 
-    stream: InstanceOf[Stream] | None = None  # required for an owned consumer
+    stream: Instance[Stream] | None = None  # required for an owned consumer
 
     def subscribe(self) -> Grant:
         return self.grant("subscribe")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
-import py_compile
 import sys
-import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.machinery import SourceFileLoader
@@ -90,6 +88,8 @@ def _cache_checked_by_hash(path: Path) -> None:
     if (header[:4] == importlib.util.MAGIC_NUMBER
             and int.from_bytes(header[4:8], "little") == checked_hash):
         return
+    import py_compile  # only when the cache is written: the first synth after an edit
+
     # On a syntax error the loader compiles it again and reports the error at its line.
     with contextlib.suppress(py_compile.PyCompileError, OSError):
         py_compile.compile(str(path), cache, doraise=True,
@@ -126,6 +126,8 @@ def _rule_findings(namespace: dict[str, object], attribute: str) -> list[Diagnos
 
 
 def _load_failure(exc: BaseException, path: Path) -> Diagnostic:
+    import traceback  # only when the app fails to load
+
     frames = traceback.extract_tb(exc.__traceback__)
     user = [f for f in frames if Path(f.filename).resolve() == path] or frames
     line = user[-1].lineno or 0 if user else 0

@@ -6,6 +6,7 @@ template or lambdakit diagnostics, never another exception."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from helpers import second_opinion_findings, synth_app, wildcard_statements_without_reason
@@ -23,6 +24,7 @@ from lambdakit import (
     Layer,
     Linear,
     ProvisionedConcurrency,
+    ScheduledCapacity,
     Table,
     Vpc,
 )
@@ -84,10 +86,34 @@ def scaled_concurrency(draw: st.DrawFn) -> ProvisionedConcurrency:
     """Auto scaling within the default account's 900 of shared concurrency."""
     minimum = draw(st.integers(1, 900))
     cooldowns = st.none() | st.integers(0, 3600)
+    maximum = draw(st.integers(minimum, 900))
     return ProvisionedConcurrency(
-        minimum=minimum, maximum=draw(st.integers(minimum, 900)),
+        minimum=minimum, maximum=maximum,
         target_utilization=draw(st.floats(0.01, 0.99)),
-        scale_in_cooldown=draw(cooldowns), scale_out_cooldown=draw(cooldowns))
+        scale_in_cooldown=draw(cooldowns), scale_out_cooldown=draw(cooldowns),
+        disable_scale_in=draw(st.booleans()),
+        schedules=draw(st.lists(scheduled_capacity(minimum, maximum), max_size=3,
+                                unique_by=lambda schedule: schedule.name)))
+
+
+@st.composite
+def scheduled_capacity(draw: st.DrawFn, minimum: int, maximum: int) -> ScheduledCapacity:
+    """A valid scheduled change of the range: a bound it leaves unset keeps the base's."""
+    schedule = draw(st.sampled_from(["cron(0 8 ? * MON-FRI *)", "cron(30 19 L * ? 2027)",
+                                     "rate(1 day)", "rate(12 hours)", "at(2027-03-01T06:00:00)"]))
+    zone = None if schedule.startswith("rate") else draw(
+        st.none() | st.sampled_from(["UTC", "Europe/Berlin", "America/New_York"]))
+    low = draw(st.integers(1, 900))
+    high = draw(st.integers(low, 900))
+    bounds = draw(st.sampled_from(["both", "minimum", "maximum"]))
+    start = draw(st.none() | st.datetimes(dt.datetime(2026, 1, 1), dt.datetime(2027, 1, 1)))
+    return ScheduledCapacity(
+        name=draw(st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,30}[A-Za-z0-9]", fullmatch=True)),
+        schedule=schedule, timezone=zone,
+        minimum=low if bounds == "both" else min(low, maximum) if bounds == "minimum" else None,
+        maximum=high if bounds == "both" else max(high, minimum) if bounds == "maximum" else None,
+        start=start, end=None if start is None else start + dt.timedelta(days=draw(
+            st.integers(1, 400))))
 
 
 @PROPERTY_SETTINGS

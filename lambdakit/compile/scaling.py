@@ -1,5 +1,6 @@
 """Target-tracking auto scaling of a function's provisioned concurrency: an Application Auto
-Scaling scalable target on the alias SAM publishes, and a policy that holds its utilization.
+Scaling scalable target on the alias SAM publishes (with the scheduled changes of its range),
+and a policy that holds its utilization.
 
 SAM's `ProvisionedConcurrencyConfig` carries the minimum (`compile.surroundings`), as AWS's own
 SAM example does: each deploy warms the new version with it before the alias moves, and Application
@@ -8,11 +9,12 @@ Auto Scaling scales on from there.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from lambdakit.compile.plain import tag_list
 from lambdakit.compile.template import Data, Template
-from lambdakit.model import Function
+from lambdakit.model import Function, ScheduledCapacity
 
 SERVICE_NAMESPACE = "lambda"
 SCALABLE_DIMENSION = "lambda:function:ProvisionedConcurrency"
@@ -37,6 +39,9 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         "MinCapacity": scaling.minimum,
         "MaxCapacity": scaling.maximum,
     }
+    schedules = [_scheduled_action(schedule) for schedule in scaling.schedules]
+    if schedules:
+        target["ScheduledActions"] = schedules
     if tags:
         target["Tags"] = tag_list(tags)
     config: dict[str, Any] = {
@@ -47,6 +52,8 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         config["ScaleInCooldown"] = scaling.scale_in_cooldown
     if scaling.scale_out_cooldown is not None:
         config["ScaleOutCooldown"] = scaling.scale_out_cooldown
+    if scaling.disable_scale_in:
+        config["DisableScaleIn"] = True
     # Registering an alias that does not exist yet fails; SAM creates it.
     template.add_resource(Data(fn.scalable_target_id, {
         "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
@@ -57,6 +64,29 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         "Properties": {"PolicyName": POLICY_NAME, "PolicyType": "TargetTrackingScaling",
                        "ScalingTargetId": {"Ref": fn.scalable_target_id},
                        "TargetTrackingScalingPolicyConfiguration": config}}))
+
+
+def _scheduled_action(schedule: ScheduledCapacity) -> dict[str, Any]:
+    action: dict[str, Any] = {"ScheduledActionName": schedule.name,
+                              "Schedule": schedule.schedule}
+    capacity = {key: value for key, value in (("MinCapacity", schedule.minimum),
+                                              ("MaxCapacity", schedule.maximum))
+                if value is not None}
+    action["ScalableTargetAction"] = capacity
+    if schedule.timezone is not None:
+        action["Timezone"] = schedule.timezone
+    if schedule.start is not None:
+        action["StartTime"] = _utc_timestamp(schedule.start)
+    if schedule.end is not None:
+        action["EndTime"] = _utc_timestamp(schedule.end)
+    return action
+
+
+def _utc_timestamp(moment: dt.datetime) -> str:
+    """ISO 8601 in UTC, as the scheduled action reads it (a naive datetime is UTC already)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds") + "Z"
 
 
 def sam_alias_id(fn: Function) -> str:

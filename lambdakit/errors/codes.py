@@ -170,6 +170,7 @@ CODES: dict[str, Code] = {
         Code("LK436", _E, "auto scaling minimum above its maximum"),
         Code("LK437", _E, "provisioned concurrency beyond the account's unreserved concurrency"),
         Code("LK438", _E, "auto scaling target utilization or cooldown out of range"),
+        Code("LK439", _E, "invalid scheduled capacity"),
         # gradual deployments (CodeDeploy) and their hooks
         Code("LK440", _E, "gradual deployment without published versions"),
         Code("LK441", _E, "traffic shift out of range"),

@@ -8,7 +8,7 @@ from lambdakit.model.function import Function
 from lambdakit.model.grants import Grant
 from lambdakit.model.layer import Layer
 from lambdakit.model.logs import Logging
-from lambdakit.model.provisioned import ProvisionedConcurrency
+from lambdakit.model.provisioned import ProvisionedConcurrency, ScheduledCapacity
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
     Bucket,
@@ -55,6 +55,7 @@ __all__ = [
     "Queue",
     "Ref",
     "Resource",
+    "ScheduledCapacity",
     "Secret",
     "StateMachine",
     "Statement",

@@ -6,7 +6,7 @@ out of that same shared budget otherwise."""
 from __future__ import annotations
 
 from lambdakit.model import Function
-from lambdakit.model.provisioned import provisioned_bounds
+from lambdakit.model.provisioned import provisioned_peak
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
@@ -38,8 +38,8 @@ def check_concurrency(ctx: RuleContext, functions: list[Function]) -> None:
 def _check_unreserved_provisioning(ctx: RuleContext, functions: list[Function], reserved: int,
                                    left: int) -> None:
     """`left`: what the account can still set aside after the app's reservations."""
-    drawing = {fn: bounds[1] for fn in functions if fn.reserved_concurrency is None
-               and (bounds := provisioned_bounds(fn.provisioned_concurrency)) is not None}
+    drawing = {fn: peak for fn in functions if fn.reserved_concurrency is None
+               and (peak := provisioned_peak(fn.provisioned_concurrency)) is not None}
     wanted = sum(max(most, 0) for most in drawing.values())
     if wanted <= left:
         return

@@ -590,3 +590,18 @@ SCALING_COOLDOWN_MIN_S = Quota(
     "API_TargetTrackingScalingPolicyConfiguration.html",
     "ScaleInCooldown and ScaleOutCooldown; Application Auto Scaling's default for Lambda is 0",
 )
+# Scheduled changes of the range (Application Auto Scaling scheduled actions on the alias's
+# scalable target).
+SCHEDULED_ACTIONS_MAX = Quota(
+    200, "count",
+    "https://docs.aws.amazon.com/autoscaling/application/userguide/"
+    "application-auto-scaling-quotas.html",
+    "scheduled actions per scalable target (not adjustable)",
+)
+SCHEDULED_ACTION_NAME_MAX_CHARS = Quota(
+    256, "characters",
+    "https://docs.aws.amazon.com/autoscaling/application/APIReference/"
+    "API_PutScheduledAction.html",
+    "ScheduledActionName: unique per scalable target; no ':', '/' or '|', no control "
+    "characters, no leading or trailing space",
+)

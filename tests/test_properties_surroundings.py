@@ -92,6 +92,7 @@ def scaled_concurrency(draw: st.DrawFn) -> ProvisionedConcurrency:
         target_utilization=draw(st.floats(0.01, 0.99)),
         scale_in_cooldown=draw(cooldowns), scale_out_cooldown=draw(cooldowns),
         disable_scale_in=draw(st.booleans()),
+        statistic=draw(st.sampled_from(["Average", "Maximum"])),
         schedules=draw(st.lists(scheduled_capacity(minimum, maximum), max_size=3,
                                 unique_by=lambda schedule: schedule.name)))
 

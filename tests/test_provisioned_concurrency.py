@@ -388,3 +388,22 @@ def test_scale_in_protection_is_written_on_the_policy() -> None:
     resources = _resources(_at(disable_scale_in=True))
     assert resources["CheckoutScalingPolicy"]["Properties"][
         "TargetTrackingScalingPolicyConfiguration"]["DisableScaleIn"] is True
+
+
+def test_the_peak_of_each_minute_is_a_customized_metric_of_the_same_alias() -> None:
+    resources = _resources(_function(alias="live-v2", provisioned_concurrency=_scaled(
+        statistic="Maximum")))
+    config = resources["CheckoutScalingPolicy"]["Properties"][
+        "TargetTrackingScalingPolicyConfiguration"]
+    assert "PredefinedMetricSpecification" not in config
+    assert config["CustomizedMetricSpecification"] == {
+        "Namespace": "AWS/Lambda", "MetricName": "ProvisionedConcurrencyUtilization",
+        "Dimensions": [{"Name": "FunctionName", "Value": {"Ref": "Checkout"}},
+                       {"Name": "Resource", "Value": {"Fn::Sub": "${Checkout}:live-v2"}}],
+        "Statistic": "Maximum", "Unit": "Count"}
+
+
+def test_a_statistic_target_tracking_does_not_take_is_refused() -> None:
+    with pytest.raises(LambdakitError) as caught:
+        _scaled(statistic="p99")
+    assert [d.code for d in caught.value.diagnostics] == ["LK001"]

@@ -44,10 +44,17 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         target["ScheduledActions"] = schedules
     if tags:
         target["Tags"] = tag_list(tags)
-    config: dict[str, Any] = {
-        "TargetValue": scaling.target_utilization,
-        "PredefinedMetricSpecification": {"PredefinedMetricType": UTILIZATION_METRIC},
-    }
+    config: dict[str, Any] = {"TargetValue": scaling.target_utilization}
+    if scaling.statistic == "Average":
+        config["PredefinedMetricSpecification"] = {"PredefinedMetricType": UTILIZATION_METRIC}
+    else:
+        # The same metric of the same alias, summed up by another statistic: the predefined
+        # metric takes only the average.
+        config["CustomizedMetricSpecification"] = {
+            "Namespace": "AWS/Lambda", "MetricName": "ProvisionedConcurrencyUtilization",
+            "Dimensions": [{"Name": "FunctionName", "Value": {"Ref": fn.id}},
+                           {"Name": "Resource", "Value": {"Fn::Sub": f"${{{fn.id}}}:{fn.alias}"}}],
+            "Statistic": scaling.statistic, "Unit": "Count"}
     if scaling.scale_in_cooldown is not None:
         config["ScaleInCooldown"] = scaling.scale_in_cooldown
     if scaling.scale_out_cooldown is not None:

@@ -9,6 +9,7 @@ ProvisionedConcurrency(minimum=2, maximum=20)` lets target tracking move between
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from lambdakit.model.base import Construct
 from lambdakit.model.instance import Instance
@@ -59,6 +60,9 @@ class ProvisionedConcurrency(Construct):
     scale_out_cooldown: int | None = None
     # Target tracking only adds environments; fewer come only from a schedule or a deploy.
     disable_scale_in: bool = False
+    # How a minute's utilization is summed up: the average of the minute (AWS's predefined
+    # metric), or its peak, which scales out on bursts shorter than a minute.
+    statistic: Literal["Average", "Maximum"] = "Average"
     # Changes of `minimum` and `maximum` on a schedule.
     schedules: list[Instance[ScheduledCapacity]] = []
 

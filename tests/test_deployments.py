@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import FIXED_DAY, synth_file
+from helpers import FIXED_DAY, synth_app, synth_file
 
-from lambdakit import AllAtOnce, App, Canary, Function, Linear
+from lambdakit import AllAtOnce, App, Canary, Function, Key, LambdakitError, Linear, Topic
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
 from lambdakit.events import PostTrafficHook, PreTrafficHook
 from lambdakit.model import TrafficShift
+from lambdakit.model.deployment import DEPLOYMENT_EVENTS
 from lambdakit.rules import check_app
 from lambdakit.rules.policy_size import policy_plan
 from lambdakit.rules.structure import stack_resource_count
@@ -127,6 +128,8 @@ def test_codedeploy_role_is_the_functions_own_and_least_privilege(
                                [{"Fn::GetAtt": ["CheckoutDeploymentAlarm", "Arn"]}]),
         "ShiftAlias": (["lambda:GetAlias", "lambda:UpdateAlias"],
                        [{"Fn::GetAtt": ["Checkout", "Arn"]}]),
+        # The one topic Checkout's deployments notify.
+        "TopicPublishReleases": (["sns:Publish"], [{"Ref": "Releases"}]),
     }
 
 
@@ -251,7 +254,71 @@ def test_explain_shows_codedeploys_role_beside_the_functions() -> None:
     rows = [(r.action, r.resource, r.declared.rsplit(":", 1)[1])
             for r in explain(load_app(str(GOLDEN)), "Ranking")
             if r.function == "RankingDeploymentRole"]
-    assert rows == [("lambda:GetAlias", "Ranking (function)", "22"),
-                    ("lambda:GetProvisionedConcurrencyConfig", "Ranking:prod (alias)", "22"),
-                    ("lambda:InvokeFunction", "SmokeTest (hook function)", "22"),
-                    ("lambda:UpdateAlias", "Ranking (function)", "22")]
+    assert rows == [("lambda:GetAlias", "Ranking (function)", "25"),
+                    ("lambda:GetProvisionedConcurrencyConfig", "Ranking:prod (alias)", "25"),
+                    ("lambda:InvokeFunction", "SmokeTest (hook function)", "25"),
+                    ("lambda:UpdateAlias", "Ranking (function)", "25")]
+
+
+# ----------------------------------------------------------------- deployment notifications
+
+def test_codedeploy_tells_the_topic_of_the_events_asked_for(transformed: dict[str, Any]) -> None:
+    resources = transformed["Resources"]
+    [group_id] = [logical_id for logical_id, resource in resources.items()
+                  if resource["Type"] == "AWS::CodeDeploy::DeploymentGroup"
+                  and resource["Properties"].get("TriggerConfigurations")]
+    assert resources[group_id]["Properties"]["TriggerConfigurations"] == [{
+        "TriggerName": "deployments", "TriggerTargetArn": {"Ref": "Releases"},
+        "TriggerEvents": ["DeploymentSuccess", "DeploymentFailure", "DeploymentRollback"]}]
+    assert resources["Releases"]["Type"] == "AWS::SNS::Topic"  # pulled into the app
+
+
+def _notified(topic: Topic, **settings: Any) -> dict[str, Any]:
+    fn = _fn(alias="live", deployment=Canary(percent=10, minutes=5, notify=topic, **settings))
+    template = synth_app(App(name="dep", functions=[fn]), base_dir=GOLDEN.parent.parent).template
+    return template["Resources"]  # type: ignore[no-any-return]
+
+
+def test_every_deployment_event_by_default_each_once() -> None:
+    resources = _notified(Topic(id="Releases"))
+    [trigger] = resources["Checkout"]["Properties"]["DeploymentPreference"][
+        "TriggerConfigurations"]
+    assert trigger["TriggerEvents"] == list(DEPLOYMENT_EVENTS)
+    again = _notified(Topic(id="Releases"), notify_on=["DeploymentFailure", "DeploymentFailure"])
+    [trigger] = again["Checkout"]["Properties"]["DeploymentPreference"]["TriggerConfigurations"]
+    assert trigger["TriggerEvents"] == ["DeploymentFailure"]
+
+
+def test_a_topic_under_a_customer_key_may_be_published_to_with_that_key() -> None:
+    resources = _notified(Topic(id="Releases", key=Key(id="ReleasesKey")))
+    statements = resources["CheckoutDeploymentRole"]["Properties"]["Policies"][0][
+        "PolicyDocument"]["Statement"]
+    kms = [s for s in statements if any(a.startswith("kms:") for a in s["Action"])]
+    assert [s["Resource"] for s in kms] == [[{"Fn::GetAtt": ["ReleasesKey", "Arn"]}]]
+    assert "CheckoutDeploymentRole" in resources and "ReleasesKey" in resources
+
+
+def test_an_existing_topic_is_notified_by_its_arn() -> None:
+    arn = "arn:aws:sns:eu-west-1:123456789012:releases"
+    resources = _notified(Topic.existing(arn=arn))
+    [trigger] = resources["Checkout"]["Properties"]["DeploymentPreference"][
+        "TriggerConfigurations"]
+    assert trigger["TriggerTargetArn"] == {
+        "Fn::Sub": "arn:${AWS::Partition}:sns:eu-west-1:123456789012:releases"}
+
+
+def test_a_fifo_topic_or_no_event_is_lk447() -> None:
+    fifo = Topic(id="Releases", fifo=True)
+    assert _codes(_fn(alias="live", deployment=Canary(percent=10, minutes=5, notify=fifo))) == [
+        "LK447"]
+    assert _codes(_fn(alias="live", deployment=Canary(
+        percent=10, minutes=5, notify=Topic(id="Releases"), notify_on=[]))) == ["LK447"]
+    assert _codes(_fn(alias="live", deployment=Canary(
+        percent=10, minutes=5, notify_on=["DeploymentFailure"]))) == ["LK447"]
+
+
+def test_an_event_codedeploy_does_not_send_for_lambda_is_refused() -> None:
+    with pytest.raises(LambdakitError) as caught:
+        Canary(percent=10, minutes=5, notify=Topic(id="Releases"),
+               notify_on=["InstanceFailure"])  # type: ignore[list-item]
+    assert [d.code for d in caught.value.diagnostics] == ["LK001"]

@@ -20,15 +20,18 @@ from lambdakit import (
     EfsMount,
     Function,
     Imported,
+    Key,
     LambdakitError,
     Layer,
     Linear,
     ProvisionedConcurrency,
     ScheduledCapacity,
     Table,
+    Topic,
     Vpc,
 )
 from lambdakit.events import PostTrafficHook, PreTrafficHook
+from lambdakit.model.deployment import DEPLOYMENT_EVENTS
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
@@ -164,7 +167,11 @@ def deployed_apps(draw: st.DrawFn) -> App:
     shape = draw(st.sampled_from(["canary", "linear", "all"]))
     alarms = draw(st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,30}", fullmatch=True),
                            max_size=9, unique=True))
-    common = {"alarms": alarms, "error_alarm": True}
+    common: dict = {"alarms": alarms, "error_alarm": True}
+    if draw(st.booleans()):  # notifications, to a topic under AWS's key or a customer key
+        common["notify"] = Topic(id="Releases", key=Key(id="ReleasesKey")
+                                 if draw(st.booleans()) else None)
+        common["notify_on"] = draw(st.lists(st.sampled_from(DEPLOYMENT_EVENTS), min_size=1))
     deployment: Canary | Linear | AllAtOnce
     if shape == "canary":
         deployment = Canary(percent=percent, minutes=draw(st.integers(1, 2880)), **common)

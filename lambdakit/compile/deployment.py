@@ -15,9 +15,11 @@ from lambdakit.compile.intrinsics import permissions_boundary_arn
 from lambdakit.compile.plain import tag_list
 from lambdakit.compile.template import Data, Template
 from lambdakit.iam import policy_document, trust_policy
+from lambdakit.iam.arns import arn_of
 from lambdakit.iam.deployment import (
     CODEDEPLOY_SERVICE,
     DEPLOYMENT_POLICY_NAME,
+    NOTIFICATION_TRIGGER_NAME,
     deployment_role_permissions,
     rollback_alarms,
 )
@@ -47,6 +49,12 @@ def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
              for binding in deployment_hooks(app).get(id(fn), [])}
     if hooks:
         preference["Hooks"] = hooks
+    if deployment.notify is not None:
+        # SAM passes these to the deployment group: CodeDeploy publishes with its role.
+        preference["TriggerConfigurations"] = [{
+            "TriggerName": NOTIFICATION_TRIGGER_NAME,
+            "TriggerTargetArn": arn_of(deployment.notify),
+            "TriggerEvents": list(dict.fromkeys(deployment.notify_on))}]
     return {"DeploymentPreference": preference}
 
 

@@ -179,6 +179,7 @@ CODES: dict[str, Code] = {
         Code("LK444", _E, "invalid rollback alarms"),
         Code("LK445", _W, "gradual deployment without a rollback alarm"),
         Code("LK446", _E, "version reference to a function without published versions"),
+        Code("LK447", _E, "invalid deployment notification"),
         Code("LK900", _E, "the SAM transform rejected the template"),
         Code("LK901", _E, "cfn-lint error"),
         Code("LK902", _W, "cfn-lint warning"),

@@ -4,8 +4,8 @@ CodeDeploy's role. SAM would attach the managed policy AWSCodeDeployRoleForLambd
 updates, alarm reads and SNS publishing on `*`, S3 reads of any `*/CodeDeploy/*` object, and
 invoking any function named `CodeDeployHook_*`. lambdakit writes one role per deployed function
 instead, allowed to read and move that function's alias, to read its own rollback alarms and to
-invoke its own hooks, nothing else (no SNS: lambdakit configures no deployment triggers; no S3:
-CloudFormation hands CodeDeploy the AppSpec inline).
+invoke its own hooks and to publish to the one topic its deployments notify (with the topic's
+key, if it has one), nothing else (no S3: CloudFormation hands CodeDeploy the AppSpec inline).
 
 The hook's report. The deployment group that runs a hook depends on CodeDeploy's role, which
 must invoke the hook, whose role would then have to name the group: a dependency cycle. So the
@@ -23,13 +23,15 @@ import awacs.codedeploy
 
 from lambdakit.events._loaded import imported
 from lambdakit.iam.arns import arn_of, suffixed
+from lambdakit.iam.grants import access_permissions
 from lambdakit.iam.permissions import CfnValue, Permission
-from lambdakit.model import Function
+from lambdakit.model import Function, Grant
 
 # SAM's logical id for the CodeDeploy application of the stack's gradual deployments.
 DEPLOYMENT_APPLICATION_ID = "ServerlessDeploymentApplication"
 CODEDEPLOY_SERVICE = "codedeploy.amazonaws.com"
 DEPLOYMENT_POLICY_NAME = "shift-traffic"  # CodeDeploy's role's inline policy
+NOTIFICATION_TRIGGER_NAME = "deployments"  # the deployment group's one trigger
 APPLICATION_GROUPS = ("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:"
                       f"deploymentgroup:${{{DEPLOYMENT_APPLICATION_ID}}}/*")
 REPORT_SCOPE_REASON = (
@@ -95,6 +97,10 @@ def deployment_role_permissions(fn: Function, hooks: list[Function]) -> list[Per
             purpose=f"run the hooks of {fn.id}'s deployments: "
                     + ", ".join(hook.id for hook in hooks),
             origin=origin))
+    if deployment.notify is not None:
+        # The catalogue's publish access: sns:Publish on the topic, and its key when it has one.
+        permissions.extend(access_permissions([Grant(deployment.notify, "publish", None,
+                                                     origin)]))
     return permissions
 
 

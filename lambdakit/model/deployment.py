@@ -9,14 +9,23 @@ version, in any minute of the shift.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from lambdakit.model.base import Construct
+from lambdakit.model.instance import Instance
+from lambdakit.model.resources.topic import Topic
 
 # CodeDeploy's predefined Lambda configurations (`CodeDeployDefault.Lambda<name>`), which SAM
 # accepts by name: https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html
 PREDEFINED_CANARIES = {(10, 5), (10, 10), (10, 15), (10, 30)}      # (percent, minutes)
 PREDEFINED_LINEARS = {(10, 1), (10, 2), (10, 3), (10, 10)}         # (percent, every minutes)
+# The deployment-level events a CodeDeploy trigger can report for AWS Lambda (instance events,
+# and DeploymentReady of blue/green instance deployments, do not apply to Lambda).
+DeploymentEvent = Literal["DeploymentStart", "DeploymentSuccess", "DeploymentFailure",
+                          "DeploymentStop", "DeploymentRollback"]
+DEPLOYMENT_EVENTS: tuple[DeploymentEvent, ...] = (
+    "DeploymentStart", "DeploymentSuccess", "DeploymentFailure", "DeploymentStop",
+    "DeploymentRollback")
 
 
 class TrafficShift(Construct):
@@ -31,6 +40,10 @@ class TrafficShift(Construct):
     error_alarm: bool = True
     # Names of further CloudWatch alarms (managed elsewhere) that roll the deployment back.
     alarms: list[str] = []
+    # An SNS topic CodeDeploy tells of this function's deployments (a trigger of its deployment
+    # group), and the events it tells of: by default every one that applies to Lambda.
+    notify: Instance[Topic] | None = None
+    notify_on: list[DeploymentEvent] = list(DEPLOYMENT_EVENTS)
 
     def config_name(self) -> str:
         """The `Type` SAM passes to CodeDeploy: a predefined configuration's name, or the id of

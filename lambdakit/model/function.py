@@ -318,7 +318,9 @@ class Function(Construct):
 
     def referenced_constructs(self) -> list[Construct]:
         """Everything this function points at: event sources, environment references, grants."""
+        deployment = self.live_deployment()
         return [*(c for source in self.live_events() for c in source.referenced_constructs()),
+                *([deployment.notify] if deployment and deployment.notify else []),
                 *self.destinations().values(),
                 *(ref.target for ref in self.references()),
                 *(grant.resource for grant in self.grants),

@@ -8,6 +8,7 @@ from weakref import WeakKeyDictionary
 
 from lambdakit.events._loaded import imported
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
+from lambdakit.model.deployment import DEPLOYMENT_EVENTS
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from lambdakit.events.deployment_hooks import DeploymentHook
 
 DEPLOYMENTS_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-rolling-deployments.html"
+TRIGGERS_DOC = "https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_TriggerConfig.html"
 HOOKS_DOC = ("https://docs.aws.amazon.com/codedeploy/latest/userguide/"
              "reference-appspec-file-structure-hooks.html#appspec-hooks-lambda")
 
@@ -112,6 +114,7 @@ def _check_deployment(ctx: RuleContext, fn: Function, deployment: TrafficShift) 
                    f"CodeDeploy moves the alias to it; see {DEPLOYMENTS_DOC}", owner=fn)
     _check_shape(ctx, fn, deployment)
     _check_alarms(ctx, fn, deployment)
+    _check_notification(ctx, fn, deployment)
 
 
 def _check_shape(ctx: RuleContext, fn: Function, deployment: TrafficShift) -> None:
@@ -168,6 +171,26 @@ def _check_alarms(ctx: RuleContext, fn: Function, deployment: TrafficShift) -> N
                    "manual stop rolls it back, however many requests the new version fails",
                    "keep error_alarm=True, or name alarms=[...]; or acknowledge="
                    '{"LK445": "why no metric should stop it"}', owner=fn)
+
+
+def _check_notification(ctx: RuleContext, fn: Function, deployment: TrafficShift) -> None:
+    topic = deployment.notify
+    if topic is None:
+        if "notify_on" in deployment.model_fields_set:
+            ctx.report("LK447", deployment, f"{fn.id}'s deployment lists events to notify of but "
+                                            "no topic to notify",
+                       "set notify=<a Topic> as well", owner=fn)
+        return
+    if topic.fifo:
+        ctx.report("LK447", deployment, f"{fn.id}'s deployment notifies the FIFO topic "
+                                        f"{topic.label()}: CodeDeploy publishes without a "
+                                        "message group, which a FIFO topic refuses",
+                   f"notify a standard topic; see {TRIGGERS_DOC}", owner=fn)
+    if not deployment.notify_on:
+        ctx.report("LK447", deployment, f"{fn.id}'s deployment notifies {topic.label()} of no "
+                                        "event",
+                   "leave notify_on unset for every deployment event, or name some: "
+                   + ", ".join(DEPLOYMENT_EVENTS), owner=fn)
 
 
 def _check_hooks(ctx: RuleContext, bindings: list[HookBinding]) -> None:

@@ -1,14 +1,17 @@
-# Gradual deployments through CodeDeploy: a predefined canary with both hooks, a custom linear
-# shift with further rollback alarms, and an all-at-once shift that relies on its hook alone.
-from lambdakit import AllAtOnce, App, Canary, Function, Linear
+# Gradual deployments through CodeDeploy: a predefined canary with both hooks that tells a topic
+# how each deployment ends, a custom linear shift with further rollback alarms, and an
+# all-at-once shift that relies on its hook alone.
+from lambdakit import AllAtOnce, App, Canary, Function, Linear, Topic
 from lambdakit.events import PostTrafficHook, PreTrafficHook
 
 CODE = "../_code"
 RUNTIME = "python3.13"
 
+releases = Topic(id="Releases")
 checkout = Function(
     id="Checkout", handler="svc.handler.handle", code=CODE, runtime=RUNTIME, alias="live",
-    deployment=Canary(percent=10, minutes=5),
+    deployment=Canary(percent=10, minutes=5, notify=releases,
+                      notify_on=["DeploymentSuccess", "DeploymentFailure", "DeploymentRollback"]),
 )
 # Not a predefined shape: lambdakit writes the custom configuration (one per shape, shared).
 search = Function(

@@ -12,7 +12,6 @@ from lambdakit.model import Function, ProvisionedConcurrency, ScheduledCapacity
 from lambdakit.model.provisioned import provisioned_bounds
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.schedule_expressions import AT, CRON, expression_problem, is_time_zone
 
 # PutScheduledAction's pattern for ScheduledActionName, said positively: no ':', '/' or '|', no
 # control characters, and no space at either end.
@@ -81,6 +80,11 @@ def _check_policy(ctx: RuleContext, fn: Function, scaling: ProvisionedConcurrenc
 
 
 def _check_schedules(ctx: RuleContext, fn: Function, scaling: ProvisionedConcurrency) -> None:
+    if not scaling.schedules:
+        return
+    # The grammar loads only for an app that schedules capacity (it stays off a bare synth).
+    from lambdakit.rules.schedule_expressions import expression_problem
+
     most = q.SCHEDULED_ACTIONS_MAX
     if len(scaling.schedules) > most.value:
         ctx.report("LK439", fn, f"{len(scaling.schedules)} schedules; Application Auto Scaling "
@@ -114,6 +118,8 @@ def _check_schedule_name(ctx: RuleContext, schedule: ScheduledCapacity, seen: se
 
 
 def _check_schedule_window(ctx: RuleContext, schedule: ScheduledCapacity) -> None:
+    from lambdakit.rules.schedule_expressions import AT, CRON, is_time_zone
+
     zone = schedule.timezone
     if zone is not None:
         if not is_time_zone(zone):

@@ -143,8 +143,12 @@ def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
               _key(suffixed(arn_of(fn), f":{fn.alias}")): f"{fn.id}:{fn.alias} (alias)",
               **{_key(arn_of(hook)): f"{hook.id} (hook function)" for hook in hooks}}
     labels.update({_key(alarm.arn): f"{alarm.label} (alarm)" for alarm in rollback_alarms(fn)})
+    topic = deployment.notify
+    for notified in (topic, topic.key if topic is not None else None):
+        if notified is not None:
+            labels[_key(arn_of(notified))] = _describe(notified, "")
     return [ExplainRow(function=fn.deployment_role_id, action=action,
-                       resource=labels[_key(resource)], condition="",
+                       resource=labels.get(_key(resource)) or _sub_text(resource), condition="",
                        declared=permission.origin.display(), purpose=permission.purpose,
                        reason="", sid=permission.sid, policy=DEPLOYMENT_POLICY_NAME,
                        _line=permission.origin.line)

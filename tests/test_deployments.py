@@ -322,3 +322,17 @@ def test_an_event_codedeploy_does_not_send_for_lambda_is_refused() -> None:
         Canary(percent=10, minutes=5, notify=Topic(id="Releases"),
                notify_on=["InstanceFailure"])  # type: ignore[list-item]
     assert [d.code for d in caught.value.diagnostics] == ["LK001"]
+
+
+def test_explain_names_the_notified_topic_and_its_key() -> None:
+    from lambdakit import explain
+
+    rows = {(r.action, r.resource) for r in explain(load_app(str(GOLDEN)), "Checkout")
+            if r.function == "CheckoutDeploymentRole"}
+    assert ("sns:Publish", "Releases (topic)") in rows
+    topic = Topic(id="Releases", key=Key(id="ReleasesKey"))
+    fn = _fn(alias="live", deployment=Canary(percent=10, minutes=5, notify=topic))
+    rows = {(r.action, r.resource) for r in explain(App(name="dep", functions=[fn]))
+            if r.function == "CheckoutDeploymentRole"}
+    assert {resource for action, resource in rows if action.startswith("kms:")} == {
+        "ReleasesKey (key)"}

@@ -5,6 +5,9 @@ and which schedule expressions Scheduler accepts."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,6 +166,38 @@ def test_a_function_without_grants_on_its_bucket_has_no_trigger_policy() -> None
 ])
 def test_schedule_expressions(expression: str, accepted: bool) -> None:
     assert (expression_problem(expression) == "") is accepted
+
+
+def test_time_zones_are_the_same_whatever_zone_database_the_machine_has(tmp_path: Path) -> None:
+    """Windows and slim container images have no zone database, other machines their own: the
+    names come from the tzdata package. Here the machine's database holds one made-up zone."""
+    from importlib.resources import files
+
+    made_up = tmp_path / "Mars" / "Olympus"
+    made_up.parent.mkdir()
+    made_up.write_bytes(files("tzdata").joinpath("zoneinfo", "UTC").read_bytes())
+    code = ("import zoneinfo\n"
+            "zoneinfo.ZoneInfo('Mars/Olympus')  # the machine's database has it\n"
+            "from lambdakit.rules.schedule_expressions import is_time_zone\n"
+            "print(*(is_time_zone(name) for name in ('Europe/Berlin', 'UTC', 'US/Pacific',\n"
+            "                                       'Mars/Olympus', 'Europe/Berln', 'CEST')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONTZPATH": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True", "True", "False", "False", "False"]
+
+
+def test_a_schedule_in_a_time_zone_that_does_not_exist_is_lk369() -> None:
+    from lambdakit.events import ScheduleEvent
+
+    def codes(zone: str) -> list[str]:
+        fn = Function(id="Nightly", handler="svc.handler.handle", code=str(CODE),
+                      runtime="python3.13", on_failure=Queue(id="Failed"),
+                      events=[ScheduleEvent(expression="cron(0 2 * * ? *)", timezone=zone)])
+        return [d.code for d in check_app(App(name="tz", functions=[fn]), FIXED_DAY)]
+
+    assert codes("America/New_York") == []
+    assert codes("America/NewYork") == ["LK369"]
 
 
 def test_an_eventbridge_dead_letter_queue_must_be_usable_by_eventbridge() -> None:

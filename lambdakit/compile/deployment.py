@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.compile.intrinsics import alias_dimensions, permissions_boundary_arn
 from lambdakit.compile.plain import tag_list
 from lambdakit.compile.template import Data, Template
 from lambdakit.iam import policy_document, trust_policy
@@ -112,8 +112,7 @@ def _error_alarm(fn: Function, deployment: TrafficShift, tags: dict[str, str]) -
         # No invocations in a minute is no evidence against the version.
         "TreatMissingData": "notBreaching",
         "Dimensions": [
-            {"Name": "FunctionName", "Value": {"Ref": fn.id}},
-            {"Name": "Resource", "Value": {"Fn::Sub": f"${{{fn.id}}}:{fn.alias}"}},
+            *alias_dimensions(fn),
             # SAM resolves `<id>.Version` to the version it publishes on this deploy.
             {"Name": "ExecutedVersion", "Value": {"Fn::GetAtt": [f"{fn.id}.Version", "Version"]}},
         ],

@@ -4,9 +4,12 @@ troposphere objects need them, so troposphere is imported when one first does.""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lambdakit.iam import partition_agnostic
+
+if TYPE_CHECKING:
+    from lambdakit.model import Function
 
 
 def cfn(value: Any) -> Any:
@@ -32,3 +35,10 @@ def permissions_boundary_arn(boundary: str) -> Any:
     if boundary.startswith("arn:"):
         return partition_agnostic(boundary)
     return {"Fn::Sub": f"arn:${{AWS::Partition}}:iam::${{AWS::AccountId}}:policy/{boundary}"}
+
+
+def alias_dimensions(fn: Function) -> list[dict[str, Any]]:
+    """The AWS/Lambda metric dimensions of what is invoked through `fn`'s alias: the function's
+    name and `Resource`, `<name>:<alias>`."""
+    return [{"Name": "FunctionName", "Value": {"Ref": fn.id}},
+            {"Name": "Resource", "Value": {"Fn::Sub": f"${{{fn.id}}}:{fn.alias}"}}]

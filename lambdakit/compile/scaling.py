@@ -9,12 +9,13 @@ Auto Scaling scales on from there.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
+from lambdakit.compile.intrinsics import alias_dimensions
 from lambdakit.compile.plain import tag_list
 from lambdakit.compile.template import Data, Template
 from lambdakit.model import Function, ScheduledCapacity
+from lambdakit.model.provisioned import in_utc
 
 SERVICE_NAMESPACE = "lambda"
 SCALABLE_DIMENSION = "lambda:function:ProvisionedConcurrency"
@@ -22,6 +23,7 @@ UTILIZATION_METRIC = "LambdaProvisionedConcurrencyUtilization"
 # Unique per scalable target, which is what names the policy in ARNs and alarms; fixed, because
 # renaming a target tracking policy replaces it.
 POLICY_NAME = "provisioned-concurrency-utilization"
+UTC_TIMESTAMP = "%Y-%m-%dT%H:%M:%SZ"  # ISO 8601, as a scheduled action's StartTime and EndTime
 
 
 def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) -> None:
@@ -52,8 +54,7 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         # metric takes only the average.
         config["CustomizedMetricSpecification"] = {
             "Namespace": "AWS/Lambda", "MetricName": "ProvisionedConcurrencyUtilization",
-            "Dimensions": [{"Name": "FunctionName", "Value": {"Ref": fn.id}},
-                           {"Name": "Resource", "Value": {"Fn::Sub": f"${{{fn.id}}}:{fn.alias}"}}],
+            "Dimensions": alias_dimensions(fn),
             "Statistic": scaling.statistic, "Unit": "Count"}
     if scaling.scale_in_cooldown is not None:
         config["ScaleInCooldown"] = scaling.scale_in_cooldown
@@ -83,17 +84,10 @@ def _scheduled_action(schedule: ScheduledCapacity) -> dict[str, Any]:
     if schedule.timezone is not None:
         action["Timezone"] = schedule.timezone
     if schedule.start is not None:
-        action["StartTime"] = _utc_timestamp(schedule.start)
+        action["StartTime"] = in_utc(schedule.start).strftime(UTC_TIMESTAMP)
     if schedule.end is not None:
-        action["EndTime"] = _utc_timestamp(schedule.end)
+        action["EndTime"] = in_utc(schedule.end).strftime(UTC_TIMESTAMP)
     return action
-
-
-def _utc_timestamp(moment: dt.datetime) -> str:
-    """ISO 8601 in UTC, as the scheduled action reads it (a naive datetime is UTC already)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
-    return moment.isoformat(timespec="seconds") + "Z"
 
 
 def sam_alias_id(fn: Function) -> str:

@@ -44,6 +44,11 @@ class ScheduledCapacity(Construct):
         return self.name if isinstance(self.name, str) and self.name else type(self).__name__
 
 
+def in_utc(moment: dt.datetime) -> dt.datetime:
+    """A schedule's `start` or `end` as the scheduled action reads it: a naive one is UTC."""
+    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+
+
 class ProvisionedConcurrency(Construct):
     """Target-tracking auto scaling of provisioned concurrency (needs the function's `alias`)."""
 

@@ -5,11 +5,10 @@ exclusion is `rules.versions`.)"""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from lambdakit.model import Function, ProvisionedConcurrency, ScheduledCapacity
-from lambdakit.model.provisioned import provisioned_bounds
+from lambdakit.model.provisioned import in_utc, provisioned_bounds
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
@@ -130,7 +129,7 @@ def _check_schedule_window(ctx: RuleContext, schedule: ScheduledCapacity) -> Non
                        "a rate() runs at the same interval in every time zone: leave timezone "
                        "unset")
     start, end = schedule.start, schedule.end
-    if start is not None and end is not None and _utc(end) <= _utc(start):
+    if start is not None and end is not None and in_utc(end) <= in_utc(start):
         ctx.report("LK439", schedule, f"end {end.isoformat()} is not after start "
                                       f"{start.isoformat()}",
                    "start and end bound the time in which the schedule applies")
@@ -164,7 +163,3 @@ def _check_scheduled_range(ctx: RuleContext, fn: Function, scaling: ProvisionedC
                    "a bound the schedule leaves unset keeps the ProvisionedConcurrency's own "
                    "value: set both minimum and maximum here")
 
-
-def _utc(moment: dt.datetime) -> dt.datetime:
-    """A naive datetime is taken as UTC, as the scheduled action takes it."""
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment

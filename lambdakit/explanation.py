@@ -143,10 +143,9 @@ def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
               _key(suffixed(arn_of(fn), f":{fn.alias}")): f"{fn.id}:{fn.alias} (alias)",
               **{_key(arn_of(hook)): f"{hook.id} (hook function)" for hook in hooks}}
     labels.update({_key(alarm.arn): f"{alarm.label} (alarm)" for alarm in rollback_alarms(fn)})
-    topic = deployment.notify
-    for notified in (topic, topic.key if topic is not None else None):
-        if notified is not None:
-            labels[_key(arn_of(notified))] = _describe(notified, "")
+    if deployment.notify is not None:  # the topic CodeDeploy publishes to, and its key
+        for construct in filter(None, (deployment.notify, deployment.notify.key)):
+            labels[_key(arn_of(construct))] = _describe(construct, "")
     return [ExplainRow(function=fn.deployment_role_id, action=action,
                        resource=labels.get(_key(resource)) or _sub_text(resource), condition="",
                        declared=permission.origin.display(), purpose=permission.purpose,

@@ -27,7 +27,6 @@ CRON_FIELDS = (
 )
 
 
-
 def is_time_zone(name: str) -> bool:
     """Whether `name` is an IANA time zone (`UTC`, `Europe/Berlin`)."""
     return name in _time_zones()

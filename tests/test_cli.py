@@ -16,6 +16,7 @@ from lambdakit.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICKSTART = ROOT / "examples" / "quickstart" / "app.py"
+PREVIOUS = "AWSTemplateFormatVersion: '2010-09-09'\nDescription: an earlier synth\n"
 
 
 def _bad_app(tmp_path: Path) -> Path:
@@ -66,10 +67,10 @@ def test_errors_exit_1_report_all_and_write_nothing(tmp_path: Path) -> None:
 
 def test_failed_synth_keeps_an_existing_output_untouched(tmp_path: Path) -> None:
     out = tmp_path / "template.yaml"
-    out.write_text("previous\n")
+    out.write_text(PREVIOUS)
     result = CliRunner().invoke(cli, ["synth", str(_bad_app(tmp_path)), "-o", str(out)])
     assert result.exit_code == 1
-    assert out.read_text() == "previous\n"
+    assert out.read_text() == PREVIOUS
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
@@ -88,7 +89,7 @@ def test_output_is_a_regular_file_with_the_umask_s_permissions(tmp_path: Path) -
 def test_a_symlinked_output_keeps_its_link_and_replaces_its_target(tmp_path: Path) -> None:
     target = tmp_path / "real" / "template.yaml"
     target.parent.mkdir()
-    target.write_text("previous\n")
+    target.write_text(PREVIOUS)
     link = tmp_path / "template.yaml"
     link.symlink_to(target)
     result = CliRunner().invoke(cli, ["synth", str(QUICKSTART), "-o", str(link)])

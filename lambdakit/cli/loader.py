@@ -40,7 +40,7 @@ def load_app(spec: str) -> App:
             except LambdakitError as exc:
                 found.extend(exc.diagnostics)
                 namespace = {}
-            except Exception as exc:  # the user's own code failed: show where, not a traceback
+            except (Exception, SystemExit) as exc:  # the user's code failed (or quit): where
                 found.append(_load_failure(exc, path))
                 namespace = {}
     finally:
@@ -63,7 +63,7 @@ def _run_app_file(path: Path) -> dict[str, object]:
     spec = importlib.util.spec_from_file_location(APP_MODULE_NAME, path, loader=loader)
     assert spec is not None  # always a spec when a loader is given
     module = importlib.util.module_from_spec(spec)
-    with _running_as_script(module, str(path)):
+    with _running_as_script(module, str(path)), _prints_to_stderr():
         loader.exec_module(module)
     return vars(module)
 
@@ -114,6 +114,14 @@ def _running_as_script(module: ModuleType, path: str) -> Iterator[None]:
             sys.modules[module.__name__] = saved_module
 
 
+@contextmanager
+def _prints_to_stderr() -> Iterator[None]:
+    """What the app file prints goes to stderr: stdout carries the template
+    (`lambdakit synth app.py > template.yaml`), and a stray line would break it."""
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
+
+
 def _rule_findings(namespace: dict[str, object], attribute: str) -> list[Diagnostic]:
     """A file with invalid constructs never reaches synth; run the rules on what did load, so
     one run reports every problem instead of revealing them one fix at a time."""
@@ -133,6 +141,11 @@ def _load_failure(exc: BaseException, path: Path) -> Diagnostic:
     line = user[-1].lineno or 0 if user else 0
     if isinstance(exc, SyntaxError) and exc.lineno:
         line = exc.lineno
+    if isinstance(exc, SystemExit):  # even exit(0): a file that quits builds no app
+        call = "sys.exit()" if exc.code is None else f"sys.exit({exc.code!r})"
+        return Diagnostic("LK005", f"the app file exited while loading ({call})",
+                          Origin(str(path), line),
+                          hint="an app file defines the App and returns; remove the exit")
     hint = ("the app file is not valid Python; fix the syntax at this line"
             if isinstance(exc, SyntaxError)
             else "the app file raised this exception while it was loading")

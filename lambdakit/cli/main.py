@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -25,7 +24,17 @@ EXIT_HANDLER_ERROR = 1  # `invoke`: the handler raised or timed out (its payload
 T = TypeVar("T")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every command's `LambdakitError` becomes its report on stderr and exit 1, here once."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except LambdakitError as exc:
+            _fail(exc.diagnostics)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="lambdakit")
 def cli() -> None:
     """Define, check and ship AWS Lambda applications from typed Python."""
@@ -40,18 +49,26 @@ def cli() -> None:
 def synth(app_spec: str, output: Path | None, fmt: str) -> None:
     """Check the app and print its SAM template."""
     from lambdakit.cli.loader import load_app
+    from lambdakit.cli.output import OutputRefused, check_overwritable, write_atomically
     from lambdakit.synthesis import synthesize
 
+    if output is not None:
+        try:
+            check_overwritable(output)
+        except OutputRefused as exc:
+            raise click.BadParameter(str(exc), param_hint="'-o'") from None
     base_dir = output.resolve().parent if output else Path.cwd()
-    try:
-        result = synthesize(load_app(app_spec), fmt=fmt, base_dir=base_dir)  # type: ignore[arg-type]
-    except LambdakitError as exc:
-        _fail(exc.diagnostics)
+    result = synthesize(load_app(app_spec), fmt=fmt, base_dir=base_dir)  # type: ignore[arg-type]
     _report(result.warnings)
     if output is None:
         click.echo(result.text, nl=False)
-    else:
-        _write_atomically(output, result.text)
+        return
+    try:
+        write_atomically(output, result.text)
+    except OSError as exc:
+        raise click.BadParameter(f"cannot write {output}: {exc.strerror or exc}",
+                                 param_hint="'-o'") from None
+    click.echo(f"wrote {output} ({len(result.template['Resources'])} resources)", err=True)
 
 
 @cli.command()
@@ -66,10 +83,7 @@ def validate(app_spec: str) -> None:
     from lambdakit.cli.loader import load_app
     from lambdakit.validation import validate_app
 
-    try:
-        findings = validate_app(load_app(app_spec))
-    except LambdakitError as exc:
-        _fail(exc.diagnostics)
+    findings = validate_app(load_app(app_spec))
     if any(d.is_error for d in findings):
         _fail(findings)
     _report(findings)
@@ -94,8 +108,6 @@ def explain(app_spec: str, function: str | None, as_json: bool) -> None:
         result = explain_app(load_app(app_spec), function)
     except UnknownFunction as exc:
         raise click.BadParameter(str(exc), param_hint="FUNCTION") from None
-    except LambdakitError as exc:
-        _fail(exc.diagnostics)
     click.echo(format_json(result.rows) if as_json else format_table(result.rows), nl=False)
     _report(result.diagnostics)
     if any(d.is_error for d in result.diagnostics):  # LK210: the rows show what to narrow
@@ -172,10 +184,7 @@ def _checked_app(app_spec: str) -> App:
     from lambdakit.rules import check_app
     from lambdakit.synthesis import build_day
 
-    try:
-        app = load_app(app_spec)
-    except LambdakitError as exc:
-        _fail(exc.diagnostics)
+    app = load_app(app_spec)
     diagnostics = check_app(app, today=build_day())
     if app.broken or any(d.is_error for d in diagnostics):
         _fail(diagnostics)
@@ -219,35 +228,9 @@ def _report(diagnostics: list[Diagnostic]) -> None:
         click.echo(format_diagnostics(diagnostics), err=True)
 
 
-def _fail(diagnostics: list[Diagnostic]) -> None:
+def _fail(diagnostics: list[Diagnostic]) -> NoReturn:
     click.echo(format_diagnostics(diagnostics), err=True)
     sys.exit(EXIT_DIAGNOSTICS)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Readers never see half a template: write beside it, then rename over it. A symlink is
-    followed (the link stays, its target is replaced), and what is not a regular file
-    (`/dev/stdout`, `/dev/null`, a pipe) is written into, never replaced.
-
-    The temporary file is named by the process id (a leftover of a dead process with the same id
-    is removed first) and created with the permissions the umask gives any new file, so the
-    template gets them too."""
-    path = path.resolve()
-    if path.exists() and not path.is_file():
-        with path.open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.unlink(missing_ok=True)
-    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
 
 register_deploy_commands(cli)

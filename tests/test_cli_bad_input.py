@@ -95,3 +95,51 @@ def test_an_unwritable_output_is_a_usage_error_not_a_traceback(target: str, reas
     assert result.exit_code == 2, result.output
     assert f"cannot write {target}: {reason}" in result.stderr
     assert isinstance(result.exception, SystemExit)  # click's exit, not an OSError
+
+
+@pytest.mark.parametrize("command", ["synth", "validate"])
+@pytest.mark.parametrize("resources", ["", "resources=[Queue.existing("
+                                           "arn='arn:aws:sqs:us-east-1:123456789012:inbox')]"])
+def test_an_app_with_nothing_to_deploy_is_refused_at_its_line(tmp_path: Path, command: str,
+                                                              resources: str) -> None:
+    """SAM refuses `Resources: {}`; an existing queue is referenced, never declared."""
+    app = _app(tmp_path, "from lambdakit import App, Queue\n\n"
+                         f'app = App(name="empty", {resources})\n')
+    out = tmp_path / "template.yaml"
+    args = [command, str(app), *(["-o", str(out)] if command == "synth" else [])]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert "app.py:3: error LK014 App: the app has nothing to deploy" in result.stderr
+    assert "LK900" not in result.stderr and not out.exists()
+
+
+def test_every_problem_of_an_environment_is_reported_at_once(tmp_path: Path) -> None:
+    """A non-string value used to hide the mapping's other problems until it was fixed."""
+    app = _app(tmp_path, (
+        "from lambdakit import App, Function\n"
+        'fn = Function(id="Worker", handler="h.handle", code="src", runtime="python3.13",\n'
+        '              environment={"PORT": 8080, "DEBUG": True, "AWS_REGION": "eu-west-1",\n'
+        '                           "bad-name": "x", "MODE": "fast"})\n'
+        'app = App(name="demo", functions=[fn])\n'))
+    result = CliRunner().invoke(cli, ["synth", str(app)])
+    assert result.exit_code == 1, result.output
+    report = result.stderr
+    assert ("error LK001 Worker: environment.PORT: a variable's value must be a string "
+            "(got 8080)") in report
+    assert 'hint: write "PORT": "8080"' in report
+    assert "environment.DEBUG: a variable's value must be a string (got True)" in report
+    assert 'e.g. "DEBUG": "true" (str(True) would be "True")' in report
+    assert "error LK111 Worker: environment variable 'AWS_REGION' is reserved" in report
+    assert "error LK112 Worker: environment variable name 'bad-name'" in report
+    assert "4 errors, 0 warnings" in report and result.stdout == ""
+
+
+def test_a_non_string_environment_value_raises_outside_an_app_file() -> None:
+    from lambdakit import Function
+    from lambdakit.errors import LambdakitError
+
+    with pytest.raises(LambdakitError) as raised:
+        Function(id="W", handler="h.handle", code="src", runtime="python3.13",
+                 environment={"PORT": 8080, "FLAGS": None})
+    assert [d.code for d in raised.value.diagnostics] == ["LK001", "LK001"]
+    assert "environment.FLAGS: a variable's value must be a string (got None)" in str(raised.value)

@@ -8,10 +8,15 @@ from pathlib import Path, PurePath
 from types import MappingProxyType
 from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from lambdakit.errors import capture_origin
+from lambdakit.errors import (
+    Diagnostic,
+    LambdakitError,
+    active_collector,
+    capture_origin,
+)
 from lambdakit.model.base import Construct, check_id
 from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
@@ -45,6 +50,28 @@ DEFAULT_TIMEOUT_S = 10
 DEFAULT_MEMORY_MB = 256
 
 EnvValue = str | Instance[Ref]
+
+
+def _report_non_strings(wrong: dict[str, object], subject: str) -> None:
+    """LK001 for each environment value that is not a string, all together: into the loader's
+    collector while an app file loads (the construct stays whole), else raised at once."""
+    origin = capture_origin()
+    found = [Diagnostic("LK001", f"environment.{name}: a variable's value must be a string "
+                                 f"(got {value!r})", origin, subject, _string_hint(name, value))
+             for name, value in wrong.items()]
+    collector = active_collector()
+    if collector is None:
+        raise LambdakitError(found)
+    collector.extend(found)
+
+
+def _string_hint(name: str, value: object) -> str:
+    if isinstance(value, bool):
+        return (f'write the string your code compares with, e.g. "{name}": '
+                f'"{str(value).lower()}" (str({value}) would be "{value}")')
+    if isinstance(value, int | float):
+        return f'write "{name}": "{value}": Lambda passes every variable as a string'
+    return "pass a string, a resource (its name or URL) or a reference such as fn.name"
 # Where Lambda sends the record of an asynchronous invocation (a bucket: on failure only).
 Destination = (Instance[Queue] | Instance[Topic] | Instance[EventBus] | Instance[Bucket]
                | Instance[ExistingFunction] | Instance["Function"])
@@ -157,12 +184,21 @@ class Function(Construct):
 
     @field_validator("environment", mode="before")
     @classmethod
-    def _resources_to_references(cls, env: object) -> object:
-        """A resource as a value passes its identifier (queue URL, table name, secret ARN)."""
+    def _resources_to_references(cls, env: object, info: ValidationInfo) -> object:
+        """A resource as a value passes its identifier (queue URL, table name, secret ARN).
+
+        A value of another type (`8080`, `True`) is reported, not converted: `str(True)` is
+        "True", which code comparing with "true" reads as false. Its variable is left out so the
+        rest of the mapping is still checked: one run reports every problem of it."""
         if not isinstance(env, dict):
             return env
-        return {name: value.reference() if isinstance(value, Resource) else value
-                for name, value in env.items()}
+        values = {name: value.reference() if isinstance(value, Resource) else value
+                  for name, value in env.items()}
+        wrong = {name: value for name, value in values.items()
+                 if isinstance(name, str) and not isinstance(value, str | Ref)}
+        if wrong:
+            _report_non_strings(wrong, str(info.data.get("id") or cls.__name__))
+        return {name: value for name, value in values.items() if name not in wrong}
 
     @classmethod
     def existing(cls, *, arn: str | None = None, name: str | None = None,

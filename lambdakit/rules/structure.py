@@ -24,8 +24,13 @@ KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w
 def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     app = ctx.app
     if not app.functions:  # not `functions`: it leaves out the ones that failed to load
-        ctx.report("LK008", app, "the app has no functions",
-                   "pass functions=[...] to App")
+        if app.logical_ids() or any(r.broken for r in app.resources):
+            ctx.report("LK008", app, "the app has no functions",
+                       "pass functions=[...] to App")
+        else:  # SAM refuses a template without resources
+            ctx.report("LK014", app, "the app has nothing to deploy: no function and no "
+                                     "resource of its own",
+                       "pass functions=[Function(...)] (or resources=[...]) to App")
     check_tag_entries(ctx, app, app.tags)
     plans = policy_plans(ctx)
     _check_logical_ids(ctx, template_logical_ids(app, plans))

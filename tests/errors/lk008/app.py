@@ -1,5 +1,5 @@
-"""LK008: an App without functions (a warning: the template deploys nothing)."""
+"""LK008: an App without functions (a warning: only its queue is deployed)."""
 
-from lambdakit import App
+from lambdakit import App, Queue
 
-app = App(name="lk008")
+app = App(name="lk008", resources=[Queue(id="Inbox")])

@@ -143,3 +143,40 @@ def test_a_non_string_environment_value_raises_outside_an_app_file() -> None:
                  environment={"PORT": 8080, "FLAGS": None})
     assert [d.code for d in raised.value.diagnostics] == ["LK001", "LK001"]
     assert "environment.FLAGS: a variable's value must be a string (got None)" in str(raised.value)
+
+
+@pytest.mark.parametrize(("construct", "hint"), [
+    ('Function(id="orders_service", handler="h.handle", code="src", runtime="python3.13")',
+     'did you mean id="OrdersService"?'),
+    ('Function(id="W@rker", handler="h.handle", code="src", runtime="python3.13")',
+     'ids are PascalCase letters and digits, e.g. id="OrderWorker"'),     # not id='WRker'
+    ('Function(id="W-orker", handler="h.handle", code="src", runtime="python3.13")',
+     'ids are PascalCase letters and digits, e.g. id="OrderWorker"'),     # not id='WOrker'
+    ('Function(id="Café", handler="h.handle", code="src", runtime="python3.13")',
+     'ids are PascalCase letters and digits, e.g. id="OrderWorker"'),     # not id='Caf'
+    ('Function(id="A" * 65, handler="h.handle", code="src", runtime="python3.13")',
+     "shorten it to 64 characters or fewer"),
+    ('App(name="orders_service")', 'did you mean name="orders-service"?'),
+    ('App(name="@pp")', 'e.g. name="orders" (it becomes'),                # not name='pp'
+    ('App(name="123 go")', 'e.g. name="orders" (it becomes'),             # not name='go'
+])
+def test_a_suggestion_is_offered_only_when_it_keeps_the_name(tmp_path: Path, construct: str,
+                                                              hint: str) -> None:
+    app = _app(tmp_path, f"from lambdakit import App, Function\nbad = {construct}\n{APP}")
+    result = CliRunner().invoke(cli, ["synth", str(app)])
+    assert result.exit_code == 1, result.output
+    assert f"  hint: {hint}" in result.stderr
+
+
+def test_a_construct_of_the_wrong_kind_is_named_not_dumped(tmp_path: Path) -> None:
+    app = _app(tmp_path, (
+        "from lambdakit import App, Function, Queue\n"
+        'inbox = Queue(id="Inbox")\n'
+        'fn = Function(id="Worker", handler="h.handle", code="src", runtime="python3.13",\n'
+        "              events=[inbox])\n"
+        'app = App(name="demo", functions=[fn])\n'))
+    result = CliRunner().invoke(cli, ["synth", str(app)])
+    assert result.exit_code == 1, result.output
+    assert ("error LK001 Worker: events.0: input should be an instance of EventSource "
+            "(got Queue 'Inbox')\n") in result.stderr
+    assert "visibility_timeout" not in result.stderr

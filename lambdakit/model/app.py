@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
-from lambdakit.model.base import Construct
+from lambdakit.model.base import Construct, name_words
 from lambdakit.model.function import Function
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources import Queue, Resource
@@ -43,14 +43,16 @@ class App(Construct):
         import re
 
         if not re.match(APP_NAME_PATTERN, value):
-            suggestion = re.sub(r"[^A-Za-z0-9]+", "-", value).lstrip("-0123456789")[:128]
+            suggestion = "-".join(name_words(value) or [])
+            hint = (f'did you mean name="{suggestion}"?'
+                    if suggestion and re.match(APP_NAME_PATTERN, suggestion)
+                    else 'e.g. name="orders"')
             raise PydanticCustomError(
                 "LK009",
                 "app name must start with a letter and hold only letters, digits and hyphens, "
                 "at most 128 characters (got {got})",
                 {"got": repr(value),
-                 "hint": f"e.g. name={suggestion.rstrip('-') or 'orders'!r} "
-                         "(it becomes the CloudFormation stack name)"},
+                 "hint": f"{hint} (it becomes the CloudFormation stack name)"},
             )
         return value
 

@@ -27,16 +27,33 @@ ID_MAX_CHARS = 64
 def check_id(value: str) -> str:
     """Validate a construct id: PascalCase letters and digits, the primary logical id."""
     if not ID_PATTERN.match(value) or len(value) > ID_MAX_CHARS:
-        suggestion = "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+",
-                                                                             value))
-        suggestion = suggestion.lstrip("0123456789")[:ID_MAX_CHARS]
         raise PydanticCustomError(
             "LK002",
             "must be PascalCase letters and digits, at most {limit} characters (got {got})",
-            {"limit": ID_MAX_CHARS, "got": repr(value),
-             "hint": f"e.g. id={suggestion!r}" if suggestion else "e.g. id='OrderWorker'"},
+            {"limit": ID_MAX_CHARS, "got": repr(value), "hint": _id_hint(value)},
         )
     return value
+
+
+def name_words(value: str) -> list[str] | None:
+    """The words of a name written with separators (`orders_service`, `Orders Service`), or
+    None when a suggestion built from them would be a guess: a character that is neither an
+    ASCII letter, a digit nor a separator would be dropped, a word is a single letter
+    (`W-orker`), or the name does not start with a letter."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_.\s-]*", value):
+        return None
+    words = [word for word in re.split(r"[_.\s-]+", value) if word]
+    return None if len(words) > 1 and any(len(word) == 1 for word in words) else words
+
+
+def _id_hint(value: str) -> str:
+    words = name_words(value)
+    suggestion = "".join(word[:1].upper() + word[1:] for word in words or [])
+    if suggestion and suggestion != value and len(suggestion) <= ID_MAX_CHARS:
+        return f'did you mean id="{suggestion}"?'
+    if ID_PATTERN.match(value):  # only too long
+        return f"shorten it to {ID_MAX_CHARS} characters or fewer"
+    return 'ids are PascalCase letters and digits, e.g. id="OrderWorker"'
 
 
 class Construct(BaseModel):
@@ -181,7 +198,7 @@ def diagnostics_from_validation(
             accepted = (f"input should be {' or '.join(wanted)}"
                         if all(e["msg"].startswith(prefix) for e in errors)
                         else "no accepted type matches")
-            message, hint = f"{location}: {accepted} (got {got!r})", ""
+            message, hint = f"{location}: {accepted} (got {shown(got)})", ""
             code = "LK001"
         else:
             code = errors[0]["type"] if errors[0]["type"] in CODES else "LK001"
@@ -208,7 +225,8 @@ def _describe(error: Any, location: str, field_names: list[str]) -> tuple[str, s
     if kind in CODES:  # lambdakit's own validators may pass a hint in the error's context
         return f"{where}{error['msg']}", str((error.get("ctx") or {}).get("hint", ""))
     got = error.get("input")
-    return f"{where}{_lower_first(error['msg'])} (got {got!r})", _type_hint(kind, location, got)
+    return (f"{where}{_lower_first(error['msg'])} (got {shown(got)})",
+            _type_hint(kind, location, got))
 
 
 def _type_hint(kind: str, location: str, got: Any) -> str:
@@ -225,6 +243,17 @@ def _did_you_mean(name: str, field_names: list[str]) -> str:
 
     close = difflib.get_close_matches(name, field_names, n=1)
     return f"did you mean {close[0]!r}?" if close else "check the field names in the docs"
+
+
+def shown(value: object) -> str:
+    """A value as an error message quotes it: a construct by its kind and id, not its repr
+    (every field of it, and of what it holds)."""
+    if isinstance(value, Construct):
+        kind = type(value).__name__
+        label = value.label()
+        return kind if label == kind else f"{kind} {label!r}"
+    text = repr(value)
+    return text if len(text) <= 80 else f"{text[:77]}..."
 
 
 def _lower_first(text: str) -> str:

@@ -60,11 +60,11 @@ def test_validate_returns_findings() -> None:
 
 
 def test_validate_without_the_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    hint = "pip install 'lambdakit[validate]'"
+    hint = "pip install 'cfn-lint>=1.20'"
     monkeypatch.setattr("lambdakit.check.missing_extra", lambda: hint)
     result = CliRunner().invoke(cli, ["validate", str(EXAMPLES[0])])
     assert result.exit_code == 2
-    assert "pip install 'lambdakit[validate]'" in result.output
+    assert "pip install 'cfn-lint>=1.20'" in result.output
 
 
 @pytest.mark.parametrize("app_file", EXAMPLES, ids=[p.parent.name for p in EXAMPLES])

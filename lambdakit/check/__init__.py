@@ -11,7 +11,10 @@ from typing import Any
 from lambdakit.errors import UNKNOWN, Diagnostic
 from lambdakit.model import Construct
 
-INSTALL_HINT = "pip install 'lambdakit[validate]'"
+# The `validate` extra of pyproject.toml (a test keeps them equal). The hint names them rather
+# than the extra: lambdakit is not on a package index, so `lambdakit[validate]` installs nothing.
+VALIDATE_REQUIREMENTS = ("aws-sam-translator>=1.95", "cfn-lint>=1.20")
+INSTALL_HINT = "pip install " + " ".join(f"'{r}'" for r in VALIDATE_REQUIREMENTS)
 
 
 def second_opinions(template: dict[str, Any], origins: dict[str, Construct]) -> list[Diagnostic]:

@@ -1,4 +1,4 @@
-"""Infrastructure of {{ cookiecutter.project_name }}: `lambdakit synth infra/app.py`."""
+"""Infrastructure of {{ cookiecutter.project_slug }}: `lambdakit synth infra/app.py`."""
 
 from lambdakit import App, Function
 

@@ -44,6 +44,13 @@ def lk_pascal(name):
 
 
 @simple_filter
+def lk_here(_):
+    """This module's folder, absolute (`_repo_dir` is as given: maybe relative), so the
+    pre-generation hook can import `words` from it."""
+    return str(Path(__file__).resolve().parent)
+
+
+@simple_filter
 def lk_checkout(_):
     """The lambdakit checkout this blueprint is rendered from: the generated README installs
     lambdakit from it (lambdakit is not on a package index yet)."""

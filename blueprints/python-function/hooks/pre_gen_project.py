@@ -5,7 +5,7 @@ import keyword
 import re
 import sys
 
-sys.path.insert(0, {{ cookiecutter._repo_dir | tojson }})
+sys.path.insert(0, {{ '' | lk_here | tojson }})
 from lambdakit_names import words  # noqa: E402  # the derivation the names came from
 
 MAX_NAME_CHARS = 64  # the function's id is derived from the name, and ids hold at most 64

@@ -43,7 +43,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("app_spec", metavar="APP.py[:ATTR]")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the template here (nothing is written when synth fails).")
+              help="Write the template here (nothing is written when synth fails); only a "
+                   "template lambdakit wrote is replaced.")
 @click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml",
               show_default=True)
 def synth(app_spec: str, output: Path | None, fmt: str) -> None:

@@ -55,6 +55,7 @@ CODES: dict[str, Code] = {
         Code("LK121", _W, "deprecated runtime"),
         Code("LK122", _E, "runtime can no longer be used"),
         Code("LK123", _E, "architecture not supported by the runtime"),
+        Code("LK124", _W, "runtime newer than lambdakit's runtime table"),
         Code("LK130", _E, "invalid function name"),
         Code("LK131", _E, "description too long"),
         Code("LK132", _E, "invalid handler"),

@@ -18,7 +18,7 @@ from lambdakit.rules.package_size import (
     megabytes,
     package_kind,
 )
-from lambdakit.rules.runtimes import RUNTIMES
+from lambdakit.rules.runtimes import RUNTIMES, newer_than_table
 
 # `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
 OTHER_BUILD_METHODS = ("makefile",)
@@ -80,7 +80,8 @@ def _check_settings(ctx: RuleContext, layer: Layer) -> None:
         ctx.report("LK406", layer, f"compatible_runtimes lists {len(set(runtimes))} runtimes, "
                                    f"Lambda takes at most {most.value}",
                    f"keep the runtimes the layer is built and tested for; limits: {most.source}")
-    unknown = sorted({r for r in runtimes if r not in RUNTIMES})
+    # A release newer than the table is accepted: the function using it is warned (LK124).
+    unknown = sorted({r for r in runtimes if r not in RUNTIMES and not newer_than_table(r)})
     if unknown:
         ctx.report("LK406", layer, f"compatible_runtimes: unknown runtime "
                                    f"{', '.join(map(repr, unknown))}",

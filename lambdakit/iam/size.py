@@ -205,12 +205,9 @@ class PolicyPlan:
     def written_sid(self, sid: str) -> str:
         """The Sid the policy writes the permissions of `sid` under: another one's when they
         were merged into it (`combined`)."""
-        return next((statement.sid for statement in self.all_statements()
-                     if statement.holds(sid)), sid)
-
-    def all_statements(self) -> tuple[SizedStatement, ...]:
-        return (*self.inline, *(s for policy in self.managed for s in policy), *self.oversized,
-                *self.deferred)
+        everywhere = (*self.inline, *(s for policy in self.managed for s in policy),
+                      *self.oversized, *self.deferred)
+        return next((statement.sid for statement in everywhere if statement.holds(sid)), sid)
 
     def policy_of(self, sid: str) -> str:
         """The inline policy's name or the managed policy's logical id that holds the

@@ -127,7 +127,8 @@ def function_rows(fn: Function) -> list[ExplainRow]:
                     condition=condition, declared=permission.origin.display(),
                     purpose=permission.purpose,
                     reason=permission.wildcard_reason if resource == WILDCARD else "",
-                    sid=permission.sid, policy=plan.policy_of(permission.sid) if plan else "",
+                    sid=plan.written_sid(permission.sid) if plan else permission.sid,
+                    policy=plan.policy_of(permission.sid) if plan else "",
                     _line=permission.origin.line))
     return rows
 

@@ -16,7 +16,7 @@ from lambdakit.compile.plain import template_data
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.model import App, Construct
 from lambdakit.render import Format, render
-from lambdakit.rules import check_app
+from lambdakit.rules import AccountQuotas, check_app
 
 
 def build_day() -> dt.date:
@@ -40,10 +40,11 @@ class Synthesis:
 
 
 def synthesize(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None,
-               today: dt.date | None = None) -> Synthesis:
-    """Check and compile `app`; raise `LambdakitError` with every error if any remain."""
+               today: dt.date | None = None, account: AccountQuotas | None = None) -> Synthesis:
+    """Check and compile `app`; raise `LambdakitError` with every error if any remain.
+    `account`: the target account's quotas (a stage's `[tool.lambdakit.account]`)."""
     with _collector_paused():
-        diagnostics = check_app(app, today=today or build_day())
+        diagnostics = check_app(app, today=today or build_day(), account=account)
         if app.broken or any(d.is_error for d in diagnostics):
             raise LambdakitError(diagnostics)
         compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())

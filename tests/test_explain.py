@@ -59,11 +59,11 @@ Writer    xray:PutTelemetryRecords     *                                        
 Writer    xray:PutTraceSegments        *                                                 app.py:7   send traces (pass_through tracing); xray:PutTraceSegments and xray:PutTelemetryRecords have no resource type in the IAM service authorization reference, so they can only be granted on '*'
 """  # noqa: E501
 SPLIT_APP = """\
-from lambdakit import App, Function, Table
+from lambdakit import App, Bucket, Function
 
-tables = [Table(id=f"Table{n:02d}", partition_key="pk") for n in range(1, 15)]
+buckets = [Bucket(id=f"Bucket{n:02d}") for n in range(1, 41)]
 worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
-                  grants=[t.read_write() for t in tables])
+                  grants=[b.read(prefix=f"in{n}/") for n, b in enumerate(buckets, start=1)])
 app = App(name="split", functions=[worker])
 """
 TOO_LARGE_APP = """\
@@ -178,8 +178,11 @@ def test_split_roles_name_the_managed_policy(app_dir: Path) -> None:
     assert code == 0
     policies = {r["sid"]: r["policy"] for r in json.loads(out)}
     assert policies["WriteOwnLogs"] == policies["XRayTracing"] == "execution"
-    assert policies["TableReadTable01"] == "WorkerPolicy1"
-    assert policies["TableWriteTable14"] == "WorkerPolicy2"
+    assert policies["BucketReadBucket01Listing"] == "WorkerPolicy1"
+    assert policies["BucketReadBucket40Listing"] == "WorkerPolicy3"
+    # The forty object statements are merged into the first: explain names the Sid written.
+    objects = {r["resource"] for r in json.loads(out) if r["sid"] == "BucketReadBucket01Objects"}
+    assert len(objects) == 40 and "BucketReadBucket30Objects" not in policies
 
 
 def test_python_api(app_dir: Path) -> None:

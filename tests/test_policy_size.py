@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from helpers import diagnostics_of_file, second_opinion_findings, synth_file
+from helpers import FIXED_DAY, diagnostics_of_file, second_opinion_findings, synth_file
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +17,6 @@ from lambdakit.iam.size import (
     GENERATED_NAME_EXTRA,
     STACK_NAME_MAX,
     PolicyLimits,
-    SizedStatement,
     document_chars,
     plan_policies,
     resolution_bounds,
@@ -28,8 +27,10 @@ from lambdakit.iam.size import (
     worst_case_length,
 )
 from lambdakit.model import Function
+from lambdakit.rules import AccountQuotas, check_app
 from lambdakit.rules import quotas as q
 from lambdakit.rules.policy_size import LIMITS, policy_plan
+from lambdakit.synthesis import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICKSTART = ROOT / "examples" / "quickstart" / "app.py"
@@ -48,26 +49,41 @@ worker = Function(id="Worker", handler="app.handle", code="src", runtime="python
 app = App(name="inline", functions=[worker])
 """
 
-SPLIT_APP = """\
-from lambdakit import App, Function, Statement, Table
+# Fourteen tables read and written: one statement per grant is more than IAM's inline limit,
+# the same actions merged over all fourteen tables fit.
+MERGEABLE_APP = """\
+from lambdakit import App, Function, Table
 
 tables = [Table(id=f"Table{n:02d}", partition_key="pk") for n in range(1, 15)]
 worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
-                  grants=[t.read_write() for t in tables],
+                  grants=[t.read_write() for t in tables])
+app = App(name="mergeable", functions=[worker])
+"""
+
+# Forty buckets, each read under its own prefix: the object statements merge, the listings
+# cannot (each bucket's condition names its own prefix), and they are too many to stay inline.
+SPLIT_APP = """\
+from lambdakit import App, Bucket, Function, Statement
+
+buckets = [Bucket(id=f"Bucket{n:02d}") for n in range(1, 41)]
+worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
+                  grants=[b.read(prefix=f"in{n}/") for n, b in enumerate(buckets, start=1)],
                   statements=[Statement(actions=["textract:AnalyzeDocument"],
                                         reason="Textract's analysis has no resource type",
                                         acknowledge={"LK211": "reviewed"})])
 <extra>app = App(name="split", functions=[worker<extra_functions>])
 """
 
+# Fifteen statements of one action on distinct objects, each too large to merge with another:
+# they need more managed policies than IAM's default quota of 10, fewer than a raised 20.
 TOO_MANY_APP = """\
 from lambdakit import App, Function, Statement
 
 statements = []
-for n in range(21):
+for n in range(15):
     statements.append(Statement(
         actions=["s3:GetObject"],
-        resources=[f"arn:aws:s3:::example-bucket-{i:03d}/*" for i in range(100 + n)],
+        resources=[f"arn:aws:s3:::example-bucket-{n:02d}-{i:03d}/*" for i in range(100 + n)],
         reason="objects of the partner buckets"))
 worker = Function(id="Worker", handler="app.handle", code="src", runtime="python3.13",
                   statements=statements)
@@ -109,7 +125,8 @@ def _worker(path: Path) -> Function:
 
 
 def test_limits_are_the_quota_table() -> None:
-    assert PolicyLimits(10240, 6144, q.ROLE_MANAGED_POLICIES_MAX.value) == LIMITS
+    assert PolicyLimits(10240, 6144) == LIMITS
+    assert q.ROLE_MANAGED_POLICIES_MAX.value == 10
     assert q.STACK_NAME_MAX_CHARS.value == STACK_NAME_MAX
 
 
@@ -179,13 +196,44 @@ def test_many_grants_stay_inline_with_the_exact_size(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- the split
 
 
+def test_statements_that_differ_only_in_resources_merge_when_too_large(
+        tmp_path: Path) -> None:
+    app = _write(tmp_path, MERGEABLE_APP)
+    fn = _worker(app)
+    plan = policy_plan(fn)
+    assert plan is not None and plan.managed == () and plan.fits
+    # One statement per grant would take 11660 characters, more than IAM's 10,240 inline.
+    unmerged = plan_policies(fn, PolicyLimits(10**6, 6144))
+    assert len(unmerged.inline) == 30 and unmerged.all_inline_chars == 11660
+    assert plan.all_inline_chars == plan.inline_chars == 6954
+    assert [s.sid for s in plan.inline] == ["TableReadTable01", "TableWriteTable01",
+                                            "WriteOwnLogs", "XRayTracing"]
+    # Every table's statement is in the merged one, and explain finds where it went.
+    assert plan.policy_of("TableReadTable09") == "execution"
+    assert next(s for s in plan.inline if s.sid == "TableReadTable01").holds("TableReadTable14")
+    result = synth_file(app)
+    resources = result.template["Resources"]
+    assert "AWS::IAM::ManagedPolicy" not in {r["Type"] for r in resources.values()}
+    statements = resources["WorkerRole"]["Properties"]["Policies"][0]["PolicyDocument"][
+        "Statement"]
+    read = next(s for s in statements if s["Sid"] == "TableReadTable01")
+    assert read["Action"] == ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem",
+                              "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"]
+    # The union of the resources, in a fixed order: the same app, the same bytes.
+    assert read["Resource"] == sorted(
+        ({"Fn::GetAtt": [f"Table{n:02d}", "Arn"]} for n in range(1, 15)),
+        key=lambda r: json.dumps(r, sort_keys=True))
+    assert second_opinion_findings(result.template, result.origins) == []
+    assert synth_file(app).text == result.text
+
+
 def test_a_large_role_splits_into_managed_policies(tmp_path: Path) -> None:
     app = _write(tmp_path, _split_app())
     result = synth_file(app)
     assert result.warnings == []
     resources = result.template["Resources"]
     policies = sorted(k for k, r in resources.items() if r["Type"] == "AWS::IAM::ManagedPolicy")
-    assert policies == ["WorkerPolicy1", "WorkerPolicy2"]
+    assert policies == ["WorkerPolicy1", "WorkerPolicy2", "WorkerPolicy3"]
     assert resources["Worker"]["DependsOn"] == policies
     role = resources["WorkerRole"]
     inline = role["Properties"]["Policies"]
@@ -200,18 +248,24 @@ def test_a_large_role_splits_into_managed_policies(tmp_path: Path) -> None:
         assert policy["Properties"]["Roles"] == [{"Ref": "WorkerRole"}]
         assert "ManagedPolicyName" not in policy["Properties"]
         assert policy["Properties"]["Description"] == (
-            f"Grants of Worker, part {number} of 2 (its inline policy would exceed IAM's "
+            f"Grants of Worker, part {number} of 3 (its inline policy would exceed IAM's "
             "10240 characters)")
         statements = policy["Properties"]["PolicyDocument"]["Statement"]
+        assert [s["Sid"] for s in statements] == sorted(s["Sid"] for s in statements)
         sids.extend(s["Sid"] for s in statements)
-    # Every grant statement once, in Sid order, packed first-fit.
-    expected = ["Statement1", *(f"Table{level}Table{n:02d}" for n in range(1, 15)
-                                for level in ("Read", "Write"))]
-    assert sids == sorted(expected)
+    # Every grant statement once, packed first-fit in Sid order; the object statements of
+    # all forty buckets are one, the listings (each with its own prefix condition) are not.
+    expected = ["Statement1", "BucketReadBucket01Objects",
+                *(f"BucketReadBucket{n:02d}Listing" for n in range(1, 41))]
+    assert sorted(sids) == sorted(expected) and len(sids) == len(expected)
+    objects = next(s for policy_id in policies
+                   for s in resources[policy_id]["Properties"]["PolicyDocument"]["Statement"]
+                   if s["Sid"] == "BucketReadBucket01Objects")
+    assert len(objects["Resource"]) == 40
     # The raw '*' statement's reason travels with the policy that holds it.
-    assert resources["WorkerPolicy1"]["Metadata"]["lambdakit"]["wildcards"] == [
+    assert resources["WorkerPolicy2"]["Metadata"]["lambdakit"]["wildcards"] == [
         {"Sid": "Statement1", "Reason": "Textract's analysis has no resource type"}]
-    assert "Metadata" not in resources["WorkerPolicy2"]
+    assert "Metadata" not in resources["WorkerPolicy1"]
     assert result.origins["WorkerPolicy1"].label() == "Worker"
     assert second_opinion_findings(result.template, result.origins) == []
     # Same input, same bytes.
@@ -221,20 +275,24 @@ def test_a_large_role_splits_into_managed_policies(tmp_path: Path) -> None:
 def test_the_split_packs_first_fit_within_the_limits(tmp_path: Path) -> None:
     fn = _worker(_write(tmp_path, _split_app()))
     plan = plan_policies(fn, LIMITS)
-    assert plan.all_inline_chars == 11753 > LIMITS.inline_chars
-    assert plan.managed_chars == [6025, 5316]
+    assert plan.all_inline_chars == 13615 > LIMITS.inline_chars
+    assert plan.managed_chars == [6142, 6137, 962]
     assert all(chars <= LIMITS.managed_chars for chars in plan.managed_chars)
-    assert plan.policy_of("Statement1") == "WorkerPolicy1"
+    assert plan.policy_of("Statement1") == "WorkerPolicy2"
+    assert plan.policy_of("BucketReadBucket30Objects") == "WorkerPolicy1"
     assert plan.policy_of("XRayTracing") == "execution"
-    # First-fit: no statement of the second policy would have fitted into the first.
+    # First-fit: no statement of a later policy would have fitted into the first.
     first = list(plan.managed[0])
-    assert all(document_chars([*first, s]) > LIMITS.managed_chars for s in plan.managed[1])
-    # Tighter limits: more, smaller policies; too tight: nothing fits and LK210 is due.
-    smaller = plan_policies(fn, PolicyLimits(10240, 2000, 20))
-    assert len(smaller.managed) > 2 and smaller.fits
-    assert not plan_policies(fn, PolicyLimits(10240, 6144, 1)).fits
-    oversized = plan_policies(fn, PolicyLimits(10240, 300, 20)).oversized
-    assert all(isinstance(s, SizedStatement) and s.chars + 40 > 300 for s in oversized)
+    assert all(document_chars([*first, s]) > LIMITS.managed_chars
+               for later in plan.managed[1:] for s in later)
+    # Tighter limits: more, smaller policies, and merged statements no larger than one;
+    # too tight: nothing fits and LK210 is due.
+    smaller = plan_policies(fn, PolicyLimits(10240, 2000))
+    assert len(smaller.managed) > 3 and smaller.fits and smaller.attaches(10)
+    assert not smaller.attaches(3)
+    assert all(chars <= 2000 for chars in smaller.managed_chars)
+    oversized = plan_policies(fn, PolicyLimits(10240, 200)).oversized
+    assert oversized and all(document_chars([s]) > 200 for s in oversized)
 
 
 def test_managed_policy_ids_take_part_in_lk003(tmp_path: Path) -> None:
@@ -269,16 +327,33 @@ def test_too_many_managed_policies_is_lk210(tmp_path: Path,
     app = _write(tmp_path, TOO_MANY_APP)
     monkeypatch.chdir(tmp_path)
     assert format_diagnostics(diagnostics_of_file(app)) == (
-        "app.py:9: error LK210 Worker: its policies take 101447 characters at worst: more than "
-        "the 10240 IAM allows inline, and split into managed policies of at most 6144 they need "
-        "21, IAM attaches at most 20 to a role; largest grants: "
-        "Statement(s3:GetObject) at app.py:5 (5238 characters), Statement(s3:GetObject) at "
-        "app.py:5 (5195 characters), Statement(s3:GetObject) at app.py:5 (5152 characters)\n"
+        "app.py:9: error LK210 Worker: its policies take 75479 characters at worst even with "
+        "statements that differ only in resources merged: more than the 10240 IAM allows "
+        "inline, and split into managed policies of at most 6144 they need 15, IAM attaches at "
+        "most 10 to a role by default (up to 20 once AWS raises the account's quota; then set "
+        "managed_policies_per_role in [tool.lambdakit.account]); largest grants: "
+        "Statement(s3:GetObject) at app.py:5 (5322 characters), Statement(s3:GetObject) at "
+        "app.py:5 (5276 characters), Statement(s3:GetObject) at app.py:5 (5230 characters)\n"
         "  hint: narrow the grants, or give the resources they name a name= (a given name is "
         "counted at its length, a generated one at its longest), or split the function; "
         "`lambdakit explain` lists every grant\n"
         "  see: docs/errors.md#lk210\n"
         "1 error, 0 warnings")
+
+
+def test_an_account_with_a_raised_quota_takes_more_managed_policies(tmp_path: Path) -> None:
+    loaded = load_app(str(_write(tmp_path, TOO_MANY_APP)))
+    raised = check_app(loaded, FIXED_DAY, account=AccountQuotas(managed_policies_per_role=20))
+    assert raised == []
+    [diagnostic] = check_app(loaded, FIXED_DAY,
+                             account=AccountQuotas(managed_policies_per_role=12))
+    assert ("they need 15, the account attaches at most 12 to a role "
+            "(managed_policies_per_role in [tool.lambdakit.account])") in diagnostic.message
+    template = synthesize(loaded, base_dir=tmp_path,
+                          account=AccountQuotas(managed_policies_per_role=20)).template
+    managed = [k for k, r in template["Resources"].items()
+               if r["Type"] == "AWS::IAM::ManagedPolicy"]
+    assert len(managed) == 15
 
 
 def test_a_statement_larger_than_a_managed_policy_is_lk210(
@@ -290,7 +365,8 @@ def test_a_statement_larger_than_a_managed_policy_is_lk210(
     # Statement1: 160 ARNs of 40 characters at worst (partition 10), quoted, with commas, and
     # 77 characters of Sid, Effect, Action and brackets.
     assert diagnostic.message == (
-        "its policies take 11622 characters at worst: more than the 10240 IAM allows inline, "
+        "its policies take 11622 characters at worst even with statements that differ only in "
+        "resources merged: more than the 10240 IAM allows inline, "
         f"and statement Statement1 alone takes {160 * 43 - 1 + 77}, more than the 6144 of a "
         "managed policy; largest grants: Statement(s3:GetObject) at app.py:3 (6957 characters), "
         "Statement(s3:PutObject) at app.py:6 (4177 characters)")

@@ -53,7 +53,8 @@ def surrounded_apps(draw: st.DrawFn) -> App:
     layers = [Layer(id=f"Layer{n}", code=LAYER_CODE, compatible_runtimes=["python3.13"],
                     compatible_architectures=[architecture])
               for n in range(draw(st.integers(0, 2)))]
-    layers += [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:ext{n}:{n + 1}")
+    layers += [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:ext{n}:{n + 1}",
+                              compatible_architectures=[architecture])
                for n in range(draw(st.integers(0, 3)))]
     vpc = draw(st.none() | st.builds(Vpc, subnet_ids=subnets, security_group_ids=groups,
                                      ipv6_allowed_for_dual_stack=st.booleans()))

@@ -150,7 +150,7 @@ def _synthesise(target: Target) -> tuple[dict[str, Any], Path, str]:
     base_dir = Path.cwd()
     try:
         app = load_app(_require_app(target))
-        result = synthesize(app, fmt="json", base_dir=base_dir)
+        result = synthesize(app, fmt="json", base_dir=base_dir, account=target.account)
     except LambdakitError as exc:
         _fail_diagnostics(exc)
     if result.warnings:

@@ -5,13 +5,19 @@
     region = "eu-west-1"
     tags = { team = "payments" }
 
+    [tool.lambdakit.account]            # quotas of the account, where not AWS's defaults
+    concurrent_executions = 400
+    managed_policies_per_role = 20
+
     [tool.lambdakit.stages.prod]
     stack_name = "orders-prod"
     region = "eu-central-1"
     tags = { env = "prod" }
+    account = { concurrent_executions = 3000 }
 
-A stage's settings replace the project's (tags merge, the stage's winning); flags replace both.
-A stage must be declared: a typo must not create a second copy of the app.
+A stage's settings replace the project's (tags and account quotas merge, the stage's winning);
+flags replace both. A stage must be declared: a typo must not create a second copy of the app.
+The account quotas reach the checks of synth (`lambdakit.rules.account`).
 """
 
 from __future__ import annotations
@@ -26,12 +32,22 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from lambdakit.deploy.aws import DeployError
 from lambdakit.model.app import APP_NAME_PATTERN
+from lambdakit.rules.account import AccountQuotas
 from lambdakit.rules.quotas import STACK_NAME_MAX_CHARS
 
 PYPROJECT = "pyproject.toml"
 STAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]*$"  # it may end up in a stack name
 StackName = Annotated[str, StringConstraints(pattern=APP_NAME_PATTERN)]
 StageName = Annotated[str, StringConstraints(pattern=STAGE_PATTERN)]
+
+
+class AccountSettings(BaseModel):
+    """The account's quotas where they are not AWS's defaults (Service Quotas shows them)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    concurrent_executions: Annotated[int, Field(ge=1)] | None = None
+    managed_policies_per_role: Annotated[int, Field(ge=1)] | None = None
 
 
 class StageSettings(BaseModel):
@@ -41,6 +57,7 @@ class StageSettings(BaseModel):
     stack_name: StackName | None = None
     region: str | None = None
     tags: dict[str, str] = Field(default_factory=dict)
+    account: AccountSettings = AccountSettings()
 
 
 class ProjectSettings(StageSettings):
@@ -57,6 +74,7 @@ class Target:
     stage: str | None = None
     tags: dict[str, str] = field(default_factory=dict)
     base_name: str | None = None  # the project's stack name, which a stage suffixes
+    account: AccountQuotas = field(default_factory=AccountQuotas)
 
     def stack_for(self, app_name: str) -> str:
         """The stage's stack name if set, else the project's (or the app's name) with the
@@ -95,8 +113,9 @@ def load_settings(pyproject: Path | None) -> ProjectSettings:
         problems = "; ".join(f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}"
                              for error in exc.errors())
         raise DeployError(f"{pyproject} [tool.lambdakit]: {problems}",
-                          hint="keys: app, stack_name, region, tags, stages.<name>.{app, "
-                               "stack_name, region, tags}") from None
+                          hint="keys: app, stack_name, region, tags, account.{"
+                               "concurrent_executions, managed_policies_per_role}, "
+                               "stages.<name>.{app, stack_name, region, tags, account}") from None
 
 
 def resolve(start: Path, *, app_spec: str | None, stage: str | None,
@@ -121,4 +140,6 @@ def resolve(start: Path, *, app_spec: str | None, stage: str | None,
                   stack_name=chosen.stack_name if stage else None,
                   stage=stage,
                   tags={**settings.tags, **chosen.tags},
-                  base_name=settings.stack_name)
+                  base_name=settings.stack_name,
+                  account=AccountQuotas(**{**settings.account.model_dump(exclude_none=True),
+                                           **chosen.account.model_dump(exclude_none=True)}))

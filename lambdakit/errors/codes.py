@@ -56,6 +56,7 @@ CODES: dict[str, Code] = {
         Code("LK121", _W, "deprecated runtime"),
         Code("LK122", _E, "runtime can no longer be used"),
         Code("LK123", _E, "architecture not supported by the runtime"),
+        Code("LK124", _W, "runtime newer than lambdakit's runtime table"),
         Code("LK130", _E, "invalid function name"),
         Code("LK131", _E, "description too long"),
         Code("LK132", _E, "invalid handler"),
@@ -146,6 +147,8 @@ CODES: dict[str, Code] = {
         Code("LK404", _E, "function code and layers exceed 250 MB unzipped"),
         Code("LK405", _W, "package over 50 MB zipped: only an upload through S3 takes it"),
         Code("LK406", _E, "layer setting not accepted by Lambda"),
+        Code("LK407", _E, "layer by ARN without architectures on an arm64 function"),
+        Code("LK408", _E, "published layer built for another architecture"),
         # VPC and EFS
         Code("LK410", _E, "invalid subnet or security group id"),
         Code("LK411", _E, "a VPC needs subnets and security groups"),

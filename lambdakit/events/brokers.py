@@ -71,6 +71,10 @@ class BrokerSource(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [*self.secrets()]
 
+    def poller_network(self) -> PollerNetwork:
+        """Where the poller's network interfaces go: one id per role, its statements merge."""
+        return PollerNetwork(id="Vpc")
+
     def common_properties(self) -> dict[str, Any]:
         properties: dict[str, Any] = {"BatchSize": self.batch_size}
         if self.batching_window is not None:
@@ -88,8 +92,7 @@ class BrokerSource(EventSource):
             polled = self.polled_kind(id=_polled_id(arn), existing_arn=arn)
             grants.append(polled.grant("poll", origin=self.origin))
         if self.in_vpc():
-            network = PollerNetwork(id="Vpc")  # one per role: its statements merge
-            grants.append(network.grant("attach", origin=self.origin))
+            grants.append(self.poller_network().grant("attach", origin=self.origin))
         grants += [secret.grant("read", origin=self.origin) for secret in self.secrets()]
         return tuple(grants)
 
@@ -196,6 +199,10 @@ class SelfManagedKafkaEvent(KafkaSource):
 
     def in_vpc(self) -> bool:
         return bool(self.subnets or self.security_groups)
+
+    def poller_network(self) -> PollerNetwork:
+        return PollerNetwork(id="Vpc", subnet_ids=list(self.subnets),
+                             security_group_ids=list(self.security_groups))
 
     def bind(self, fn: Function) -> Binding:
         properties = {"KafkaBootstrapServers": list(self.bootstrap_servers),

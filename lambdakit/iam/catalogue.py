@@ -39,8 +39,9 @@ QUALIFIED = "qualified"      # <function arn>:* (versions and aliases)
 ANY = "any"                  # "*": only for actions with no resource type, with a reason
 # The function's account and Region, any id: for what a poller creates or looks up at run time.
 NETWORK_INTERFACES = "network_interfaces"   # ec2 network-interface/*
-# ec2 network-interface/*, subnet/* and security-group/* together: CreateNetworkInterface is
-# authorized on all three at once, so one statement names them all.
+# ec2 network-interface/* with the poller's subnets and security groups (exact where its source
+# names them, else subnet/* and security-group/*): CreateNetworkInterface is authorized on all
+# three at once, so one statement names them all (`iam.network.interface_placement`).
 INTERFACE_PLACEMENT = "interface_placement"
 CLUSTER_PARAMETER_GROUPS = "cluster_parameter_groups"  # rds cluster-pg:*
 SUBNET_GROUPS = "subnet_groups"             # rds subgrp:*
@@ -71,8 +72,8 @@ ENI_DESCRIBE_REASON = ("ec2:DescribeNetworkInterfaces, DescribeSecurityGroups, D
 BOOTSTRAP_BROKERS_REASON = ("kafka:GetBootstrapBrokers has no resource type in the IAM service "
                             "authorization reference, so it can only be granted on '*'")
 # Lambda's poller reaches a broker or cluster inside a VPC through network interfaces it creates
-# in the source's subnets; their ids exist only at run time, so they are granted by type, in
-# the function's account and Region.
+# in the source's subnets; the interfaces' ids exist only at run time, so they are granted by
+# type, in the function's account and Region.
 POLLER_NETWORK = (
     StatementSpec("Create", (ec2.CreateNetworkInterface,), INTERFACE_PLACEMENT),
     StatementSpec("Delete", (ec2.DeleteNetworkInterface,), NETWORK_INTERFACES),

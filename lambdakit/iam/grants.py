@@ -34,6 +34,7 @@ from lambdakit.iam.catalogue import (
     StatementSpec,
     expand,
 )
+from lambdakit.iam.network import interface_placement
 from lambdakit.iam.permissions import Conditions, Permission, iam_operator
 from lambdakit.model import (
     Construct,
@@ -178,14 +179,15 @@ def _applies(resource: Construct, spec: StatementSpec) -> bool:
 _HERE = "${AWS::Region}:${AWS::AccountId}"
 BY_TYPE: dict[str, tuple[str, ...]] = {
     NETWORK_INTERFACES: (f"ec2:{_HERE}:network-interface/*",),
-    INTERFACE_PLACEMENT: (f"ec2:{_HERE}:network-interface/*", f"ec2:{_HERE}:security-group/*",
-                          f"ec2:{_HERE}:subnet/*"),
     CLUSTER_PARAMETER_GROUPS: (f"rds:{_HERE}:cluster-pg:*",),
     SUBNET_GROUPS: (f"rds:{_HERE}:subgrp:*",),
 }
 
 
 def _targets(resource: Construct, spec: StatementSpec, prefix: str | None) -> tuple[CfnValue, ...]:
+    if spec.target == INTERFACE_PLACEMENT:  # a poller's: in the subnets its source names
+        return interface_placement(getattr(resource, "subnet_ids", []),
+                                   getattr(resource, "security_group_ids", []))
     if spec.target in BY_TYPE:
         return tuple({"Fn::Sub": "arn:${AWS::Partition}:" + arn} for arn in BY_TYPE[spec.target])
     return (_target(resource, spec, prefix),)

@@ -15,6 +15,7 @@ elasticfilesystem:AccessPointArn, written with `arn:*:` so it holds in every par
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import awacs.ec2
@@ -36,14 +37,12 @@ def network_permissions(fn: Function) -> list[Permission]:
     found: list[Permission] = []
     vpc = fn.vpc
     if vpc is not None and not vpc.broken:
-        subnets = [_ec2_arn("subnet", value) for value in vpc.subnet_ids]
-        groups = [_ec2_arn("security-group", value) for value in vpc.security_group_ids]
         interfaces = f"{EC2_ARN}:network-interface/*"
         found += [
             Permission(
                 sid="VpcCreateNetworkInterface",
                 actions=(awacs.ec2.CreateNetworkInterface,),
-                resources=({"Fn::Sub": interfaces}, *subnets, *groups),
+                resources=interface_placement(vpc.subnet_ids, vpc.security_group_ids),
                 purpose="attach the function to its subnets with its security groups",
                 origin=vpc.origin,
             ),
@@ -83,6 +82,19 @@ def network_permissions(fn: Function) -> list[Permission]:
                 "arn:*:" + mount.access_point_arn.split(":", 2)[2]]}},
         ))
     return found
+
+
+def interface_placement(subnet_ids: Sequence[str | Imported],
+                        security_group_ids: Sequence[str | Imported]) -> tuple[CfnValue, ...]:
+    """What ec2:CreateNetworkInterface is authorized on: the new network interface, the subnet
+    it goes into and its security groups (the IAM service authorization reference lists all
+    three resource types for it). Known subnets and security groups are named exactly; unknown
+    ones (an event source whose network is its cluster's) are any of the account's."""
+    subnets = [_ec2_arn("subnet", value) for value in subnet_ids] or [
+        {"Fn::Sub": f"{EC2_ARN}:subnet/*"}]
+    groups = [_ec2_arn("security-group", value) for value in security_group_ids] or [
+        {"Fn::Sub": f"{EC2_ARN}:security-group/*"}]
+    return ({"Fn::Sub": f"{EC2_ARN}:network-interface/*"}, *groups, *subnets)
 
 
 def _ec2_arn(kind: str, value: str | Imported) -> CfnValue:

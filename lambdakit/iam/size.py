@@ -26,9 +26,13 @@ Access to a resource that depends on the function (a bucket whose notification n
 would find a cycle. Those statements go to a second inline policy, `<FunctionId>TriggerPolicy`,
 attached once the resource exists; IAM counts it with the role's other inline policies.
 
-When the inline policy would exceed its limit, the grants move to managed policies
-(`<FunctionId>Policy1`, `Policy2`, ...): their statements sorted by Sid and packed first-fit,
-so the same app always gives the same policies. Logging and tracing stay inline.
+When the inline policy would exceed its limit, statements that differ only in their resources
+(the same actions and conditions; every statement allows) are first merged into one with the
+union of their resources (`combined`). If that is still too large, the grants move to managed
+policies (`<FunctionId>Policy1`, `Policy2`, ...): their statements, merged the same way, sorted
+by Sid and packed first-fit, so the same app always gives the same policies. Logging and
+tracing stay inline. Below the limit nothing is merged: each statement keeps the Sid that
+names its grant.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import functools
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
@@ -53,6 +57,7 @@ from lambdakit.iam.grants import (
 )
 from lambdakit.iam.permissions import (
     POLICY_VERSION,
+    WILDCARD,
     Permission,
     _Merged,
     merge,
@@ -113,11 +118,11 @@ FrozenConditions = tuple[tuple[str, tuple[tuple[str, tuple[str, ...]], ...]], ..
 
 
 class PolicyLimits(NamedTuple):
-    """IAM's limits, in characters without white space, and the managed policies per role."""
+    """IAM's size limits, in characters without white space. How many managed policies a role
+    takes is the account's quota: the rule that reports LK210 compares it."""
 
     inline_chars: int
     managed_chars: int
-    managed_per_role: int
 
 
 class SizedStatement(NamedTuple):
@@ -127,6 +132,10 @@ class SizedStatement(NamedTuple):
     permissions: tuple[Permission, ...]
     chars: int
     merged: _Merged  # the permissions merged, as the policy writes them
+
+    def holds(self, sid: str) -> bool:
+        """Whether the permissions of `sid` are in this statement (its own Sid, or merged)."""
+        return any(p.sid == sid for p in self.permissions)
 
 
 class GrantSize(NamedTuple):
@@ -147,9 +156,8 @@ class PolicyPlan:
     managed: tuple[tuple[SizedStatement, ...], ...] = ()
     # Statements larger than one managed policy can hold: they fit nowhere.
     oversized: tuple[SizedStatement, ...] = ()
-    # The worst case of everything inline, which decided the split.
+    # The worst case of everything inline (merged if that was tried), which decided the split.
     all_inline_chars: int = 0
-    grant_sizes: tuple[GrantSize, ...] = field(default=(), compare=False)
     # Inline statements naming a resource that depends on the function: attached after it.
     deferred: tuple[SizedStatement, ...] = ()
     # Logical ids of those resources (`EventSource.dependents`).
@@ -165,7 +173,12 @@ class PolicyPlan:
 
     @property
     def fits(self) -> bool:
-        return not self.oversized and len(self.managed) <= self.limits.managed_per_role
+        """Every statement has a policy it fits in (how many policies: `attaches`)."""
+        return not self.oversized
+
+    def attaches(self, managed_per_role: int) -> bool:
+        """Whether a role that takes `managed_per_role` managed policies takes this plan."""
+        return self.fits and len(self.managed) <= managed_per_role
 
     @property
     def inline_permissions(self) -> list[Permission]:
@@ -189,15 +202,23 @@ class PolicyPlan:
                 if not any(names_any(p, self.dependent_ids)
                            for statement in statements for p in statement.permissions)]
 
+    def written_sid(self, sid: str) -> str:
+        """The Sid the policy writes the permissions of `sid` under: another one's when they
+        were merged into it (`combined`)."""
+        everywhere = (*self.inline, *(s for policy in self.managed for s in policy),
+                      *self.oversized, *self.deferred)
+        return next((statement.sid for statement in everywhere if statement.holds(sid)), sid)
+
     def policy_of(self, sid: str) -> str:
-        """The inline policy's name or the managed policy's logical id that holds `sid`; ""
-        for a statement too large for any policy."""
-        if any(statement.sid == sid for statement in self.oversized):
+        """The inline policy's name or the managed policy's logical id that holds the
+        permissions of `sid` (merged into another statement or not); "" for a statement too
+        large for any policy."""
+        if any(statement.holds(sid) for statement in self.oversized):
             return ""
         for policy_id, statements in zip(self.managed_policy_ids(), self.managed, strict=True):
-            if any(statement.sid == sid for statement in statements):
+            if any(statement.holds(sid) for statement in statements):
                 return policy_id
-        if any(statement.sid == sid for statement in self.deferred):
+        if any(statement.holds(sid) for statement in self.deferred):
             return deferred_policy_id(self.function)
         return INLINE_POLICY_NAME
 
@@ -264,15 +285,18 @@ def plan_policies(fn: Function, limits: PolicyLimits,
     deferred = tuple(s for s in everything
                      if any(names_any(p, dependents) for p in s.permissions))
     kept = tuple(s for s in everything if s not in deferred)
-    total = inline_policy_chars(kept) + (
-        len(DEFERRED_POLICY_NAME) + document_chars(deferred) if deferred else 0)
+    total = _inline_total(kept, deferred)
+    if total > limits.inline_chars:  # merging costs the Sids that name each grant: only now
+        kept = combined(kept, bounds, limits.managed_chars)
+        deferred = combined(deferred, bounds, limits.managed_chars)
+        total = _inline_total(kept, deferred)
     if total <= limits.inline_chars:
         return PolicyPlan(fn, limits, kept, all_inline_chars=total, deferred=deferred,
                           dependent_ids=dependents)
     inline = sized_statements(execution, bounds)
     bins: list[list[SizedStatement]] = []
     oversized: list[SizedStatement] = []
-    for statement in sized_statements(grants, bounds):
+    for statement in combined(sized_statements(grants, bounds), bounds, limits.managed_chars):
         if document_chars([statement]) > limits.managed_chars:
             oversized.append(statement)
             continue
@@ -282,12 +306,58 @@ def plan_policies(fn: Function, limits: PolicyLimits,
                 break
         else:
             bins.append([statement])
-    plan = PolicyPlan(fn, limits, inline, tuple(tuple(b) for b in bins), tuple(oversized),
+    return PolicyPlan(fn, limits, inline, tuple(tuple(b) for b in bins), tuple(oversized),
                       total, dependent_ids=dependents)
-    if plan.fits:
-        return plan
-    return PolicyPlan(fn, limits, inline, plan.managed, plan.oversized, total,
-                      tuple(grant_sizes(fn, bounds)), dependent_ids=dependents)
+
+
+def _inline_total(kept: Sequence[SizedStatement], deferred: Sequence[SizedStatement]) -> int:
+    """The role's inline policies together: its own, and the deferred one if any."""
+    return inline_policy_chars(kept) + (
+        len(DEFERRED_POLICY_NAME) + document_chars(deferred) if deferred else 0)
+
+
+def combined(statements: Sequence[SizedStatement], bounds: Bounds,
+             most_chars: int) -> tuple[SizedStatement, ...]:
+    """`statements` with those that share their actions and conditions merged into one that
+    names the union of their resources: IAM allows the same then, in fewer characters. Every
+    statement lambdakit writes allows, so the Effect is the same too. A merged statement takes
+    the first Sid of its parts and stays small enough for a managed policy (`most_chars`);
+    statements on `*` stay as they are (their reason is recorded under their Sid). Sorted by
+    Sid, as `sized_statements` gives them: the same statements, the same result."""
+    groups: dict[tuple[tuple[str, ...], FrozenConditions], list[SizedStatement]] = {}
+    result: list[SizedStatement] = []
+    for statement in statements:
+        if WILDCARD in statement.merged.resources.values():
+            result.append(statement)
+        else:
+            groups.setdefault(_merge_key(statement.merged), []).append(statement)
+    for group in groups.values():
+        current = group[0]
+        for statement in group[1:]:
+            joined = _joined(current, statement, bounds)
+            if document_chars([joined]) <= most_chars:
+                current = joined
+            else:
+                result.append(current)
+                current = statement
+        result.append(current)
+    return tuple(sorted(result, key=lambda s: s.sid))
+
+
+def _merge_key(entry: _Merged) -> tuple[tuple[str, ...], FrozenConditions]:
+    return tuple(sorted(entry.actions)), tuple(
+        (operator, tuple((key, tuple(sorted(values))) for key, values in sorted(keys.items())))
+        for operator, keys in sorted(entry.conditions.items()))
+
+
+def _joined(first: SizedStatement, second: SizedStatement, bounds: Bounds) -> SizedStatement:
+    """One statement: `first`'s Sid, actions and conditions, the resources of both."""
+    entry = _Merged(set(first.merged.actions), {**first.merged.resources,
+                                                **second.merged.resources},
+                    {operator: {key: set(values) for key, values in keys.items()}
+                     for operator, keys in first.merged.conditions.items()})
+    return SizedStatement(first.sid, first.permissions + second.permissions,
+                          statement_chars(first.sid, entry, bounds), entry)
 
 
 # --------------------------------------------------------------------------- measuring

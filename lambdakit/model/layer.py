@@ -8,12 +8,17 @@ names, logical-id clashes and `delete_with_stack` work as they do for every othe
 
 from __future__ import annotations
 
+import re
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from lambdakit.model.resources.base import Resource, pascal_id
 
 Architecture = Literal["arm64", "x86_64"]
+# The end of a layer version's ARN, `...:ACCOUNT:layer:NAME:VERSION`: read from the end, since
+# the Region may be written `${AWS::Region}`, which holds colons.
+LAYER_VERSION_ARN_TAIL = re.compile(
+    r":(?P<account>\d{12}|\$\{AWS::AccountId\}):layer:(?P<name>[A-Za-z0-9_-]+):\d+$")
 
 
 class Layer(Resource):
@@ -50,9 +55,9 @@ class Layer(Resource):
         version number. `compatible_runtimes`/`compatible_architectures` may be declared to
         have them checked. The default id is the layer's name (`...:layer:graphicsmagick:2` →
         `Graphicsmagick`): a function takes one version of a layer at most."""
-        parts = (arn or "").split(":")
-        if id is None and len(parts) >= 7 and parts[5] == "layer" and parts[6]:
-            id = pascal_id(parts[6])
+        named = LAYER_VERSION_ARN_TAIL.search(arn or "")
+        if id is None and named is not None:
+            id = pascal_id(named["name"])
         return super().existing(arn=arn, name=name, id=id, **settings)
 
     def content_path(self) -> Path | None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from lambdakit.errors import Diagnostic, sort_diagnostics
 from lambdakit.model import App
+from lambdakit.rules.account import AccountQuotas
 from lambdakit.rules.code import check_code
 from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
@@ -26,14 +27,16 @@ from lambdakit.rules.vpc import check_network
 FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_updates,
                   check_versions, check_provisioned_concurrency, check_policy_size)
 
-__all__ = ["check_app", "environment_size"]
+__all__ = ["AccountQuotas", "check_app", "environment_size"]
 
 
-def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
-    """Every diagnostic for `app`, sorted, with acknowledged warnings removed."""
+def check_app(app: App, today: dt.date | None = None,
+              account: AccountQuotas | None = None) -> list[Diagnostic]:
+    """Every diagnostic for `app`, sorted, with acknowledged warnings removed. `account`: the
+    quotas of the account it goes to, where they differ from AWS's defaults."""
     if app.broken:
         return []
-    ctx = RuleContext(app, today or dt.date.today())
+    ctx = RuleContext(app, today or dt.date.today(), account=account or AccountQuotas())
     functions = app.all_functions()
     check_structure(ctx, functions)
     check_concurrency(ctx, functions)

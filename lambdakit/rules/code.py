@@ -11,7 +11,7 @@ from lambdakit.errors import display_path
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.package_size import PackageKind, package_kind
-from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime
+from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime, newer_than_table, version_key
 
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
 DEPRECATION_NOTICE_DAYS = 90
@@ -33,7 +33,15 @@ def check_code(ctx: RuleContext, fn: Function) -> None:
     if fn.runtime is None:  # a container image holds its runtime, handler and code (rules.image)
         return
     runtime = RUNTIMES.get(fn.runtime)
-    if runtime is None:
+    newest = newer_than_table(fn.runtime) if runtime is None else None
+    family = runtime.family if runtime else newest.family if newest else ""
+    if newest is not None:
+        ctx.report("LK124", fn, f"runtime {fn.runtime!r} is newer than lambdakit's runtime table "
+                                f"(its newest {newest.family} runtime is {newest.name}): its "
+                                "dates and architectures are not checked",
+                   f"check that Lambda offers it in your Region ({SOURCE}); upgrade lambdakit "
+                   "for a table that lists it, or acknowledge LK124")
+    elif runtime is None:
         supported = sorted(name for name, r in RUNTIMES.items()
                            if not (_blocked(r, ctx) or r.container_only
                                    or (r.deprecated and r.deprecated <= ctx.today)))
@@ -52,7 +60,7 @@ def check_code(ctx: RuleContext, fn: Function) -> None:
                                 f"(looked in {display_path(str(location))})",
                    "code paths are relative to the file that declares the function")
         return
-    _check_handler(ctx, fn, runtime, location if kind == "directory" else None)
+    _check_handler(ctx, fn, family, location if kind == "directory" else None)
 
 
 def code_kind(ctx: RuleContext, fn: Function) -> PackageKind | None:
@@ -75,16 +83,38 @@ def _check_lifecycle(ctx: RuleContext, fn: Function, runtime: Runtime) -> None:
     elif _blocked(runtime, ctx):
         ctx.report("LK122", fn,
                    f"runtime {runtime.name} cannot be used for new functions since "
-                   f"{runtime.block_create}", _upgrade_hint(runtime, ctx.today))
+                   f"{runtime.block_create}{_update_block(runtime, ctx.today)}",
+                   _upgrade_hint(runtime, ctx.today))
     elif runtime.deprecated is not None:
         days_left = (runtime.deprecated - ctx.today).days
         if days_left <= 0:
             ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated since "
-                                    f"{runtime.deprecated}", _upgrade_hint(runtime, ctx.today))
+                                    f"{runtime.deprecated}{_blocks(runtime)}",
+                       _upgrade_hint(runtime, ctx.today))
         elif days_left <= DEPRECATION_NOTICE_DAYS:
             ctx.report("LK121", fn, f"runtime {runtime.name} is deprecated on "
-                                    f"{runtime.deprecated}, in {days_left} days",
+                                    f"{runtime.deprecated}, in {days_left} days"
+                                    f"{_blocks(runtime)}",
                        _upgrade_hint(runtime, ctx.today))
+
+
+def _blocks(runtime: Runtime) -> str:
+    """When Lambda stops creating and updating functions with a deprecated runtime: what a
+    deprecation warning must say, since that is when deploys start failing."""
+    create, update = runtime.block_create, runtime.block_update
+    if create is None and update is None:
+        return "; AWS has not scheduled when creating or updating its functions is blocked"
+    if create == update:
+        return f"; creating and updating its functions is blocked from {create}"
+    return (f"; creating its functions is blocked from {create or 'a date not yet scheduled'}, "
+            f"updating them from {update or 'a date not yet scheduled'}")
+
+
+def _update_block(runtime: Runtime, today: dt.date) -> str:
+    update = runtime.block_update
+    if update is None:
+        return "; updating its functions is not blocked yet"
+    return f"; updating its functions is blocked {'since' if update <= today else 'from'} {update}"
 
 
 def _upgrade_hint(runtime: Runtime, today: dt.date) -> str:
@@ -101,18 +131,14 @@ def _successor(runtime: Runtime, today: dt.date) -> str | None:
                   and (r.deprecated is None or r.deprecated > today)]
     if not candidates:
         return None
-    return max(candidates, key=lambda r: _version_key(r.name)).name
+    return max(candidates, key=lambda r: version_key(r.name)).name
 
 
-def _version_key(name: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", name))
-
-
-def _check_handler(ctx: RuleContext, fn: Function, runtime: Runtime | None,
+def _check_handler(ctx: RuleContext, fn: Function, family: str,
                    directory: Path | None) -> None:
-    """The handler's syntax, and its module in `directory` (None: the code is an archive)."""
+    """The handler's syntax for the runtime's `family` ("" when unknown), and its module in
+    `directory` (None: the code is an archive)."""
     handler = fn.handler
-    family = runtime.family if runtime else ""
     pattern = HANDLER_PATTERNS.get(family)
     if (not handler or len(handler) > HANDLER_MAX_CHARS or WHITESPACE.search(handler)
             or (pattern is not None and not pattern.match(handler))):

@@ -1,4 +1,5 @@
-"""What every rule receives: the app, the date runtimes are judged on, and a way to report."""
+"""What every rule receives: the app, the date runtimes are judged on, the account's quotas,
+and a way to report."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from lambdakit.errors import Diagnostic
 from lambdakit.model import App, Construct
+from lambdakit.rules.account import AccountQuotas
 
 
 @dataclass
@@ -15,6 +17,7 @@ class RuleContext:
     app: App
     today: dt.date
     found: list[Diagnostic] = field(default_factory=list)
+    account: AccountQuotas = field(default_factory=AccountQuotas)
     # Results several rules need, computed once per check.
     memo: dict[str, Any] = field(default_factory=dict)
 

@@ -18,7 +18,8 @@ from lambdakit.rules.package_size import (
     megabytes,
     package_kind,
 )
-from lambdakit.rules.runtimes import RUNTIMES
+from lambdakit.rules.public_layers import KnownLayer, known_layer
+from lambdakit.rules.runtimes import RUNTIMES, newer_than_table
 
 # `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
 OTHER_BUILD_METHODS = ("makefile",)
@@ -80,7 +81,8 @@ def _check_settings(ctx: RuleContext, layer: Layer) -> None:
         ctx.report("LK406", layer, f"compatible_runtimes lists {len(set(runtimes))} runtimes, "
                                    f"Lambda takes at most {most.value}",
                    f"keep the runtimes the layer is built and tested for; limits: {most.source}")
-    unknown = sorted({r for r in runtimes if r not in RUNTIMES})
+    # A release newer than the table is accepted: the function using it is warned (LK124).
+    unknown = sorted({r for r in runtimes if r not in RUNTIMES and not newer_than_table(r)})
     if unknown:
         ctx.report("LK406", layer, f"compatible_runtimes: unknown runtime "
                                    f"{', '.join(map(repr, unknown))}",
@@ -107,6 +109,19 @@ def _check_function_layers(ctx: RuleContext, fn: Function) -> None:
     for layer in fn.layers:
         if layer.broken:
             continue
+        known = known_layer(layer.existing_arn) if layer.existing_arn else None
+        if known is not None:
+            _check_known_layer(ctx, fn, layer, known)
+            continue
+        if (layer.existing_arn and not layer.compatible_architectures
+                and fn.architecture == "arm64"):
+            ctx.report("LK407", fn, f"layer {layer.id} is given by ARN without its "
+                                    "architectures, and the function runs on arm64",
+                       "Lambda attaches an x86_64-only layer to an arm64 function anyway, and "
+                       "its native code fails to load at the first invoke; look them up (aws "
+                       "lambda get-layer-version-by-arn --arn ... shows CompatibleArchitectures) "
+                       "and declare them: Layer.existing(arn=..., compatible_architectures="
+                       "['arm64']), or set architecture='x86_64' on the function", owner=fn)
         if layer.compatible_runtimes and fn.runtime not in layer.compatible_runtimes:
             ctx.report("LK401", fn, f"layer {layer.id} declares runtimes "
                                     f"{', '.join(sorted(set(layer.compatible_runtimes)))}, "
@@ -122,6 +137,27 @@ def _check_function_layers(ctx: RuleContext, fn: Function) -> None:
                        "native code in the layer will not load; build the layer for "
                        f"{fn.architecture}, or set architecture="
                        f"{sorted(set(architectures))[0]!r} on the function", owner=fn)
+
+
+def _check_known_layer(ctx: RuleContext, fn: Function, layer: Layer, known: KnownLayer) -> None:
+    """A layer AWS publishes under a name that states its architecture (and runtime): a
+    mismatch is certain, so an error, and so is a declaration that contradicts the name."""
+    declared = set(layer.compatible_architectures)
+    if declared and declared != set(known.architectures):
+        ctx.report("LK408", layer, f"compatible_architectures says "
+                                   f"{', '.join(sorted(declared))}, but {known.publisher} "
+                                   f"publishes this layer for {', '.join(known.architectures)}",
+                   f"remove compatible_architectures; see {known.source}", owner=fn)
+    elif fn.architecture not in known.architectures:
+        ctx.report("LK408", fn, f"layer {layer.id} is {known.publisher}'s build for "
+                                f"{', '.join(known.architectures)}, not {fn.architecture}",
+                   f"use the layer's {fn.architecture} build (it publishes one per "
+                   f"architecture), or set architecture={known.architectures[0]!r} on the "
+                   f"function; see {known.source}", owner=fn)
+    if known.runtimes and fn.runtime not in known.runtimes:
+        ctx.report("LK401", fn, f"layer {layer.id} is {known.publisher}'s build for "
+                                f"{', '.join(known.runtimes)}, not {fn.runtime}",
+                   f"use its build for {fn.runtime}; see {known.source}", owner=fn)
 
 
 def _check_package_size(ctx: RuleContext, fn: Function) -> None:

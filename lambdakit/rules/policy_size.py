@@ -10,9 +10,17 @@ from __future__ import annotations
 from weakref import WeakKeyDictionary
 
 from lambdakit.iam.grants import declared_grants
-from lambdakit.iam.size import PolicyLimits, PolicyPlan, computable, plan_policies
+from lambdakit.iam.size import (
+    GrantSize,
+    PolicyLimits,
+    PolicyPlan,
+    computable,
+    grant_sizes,
+    plan_policies,
+)
 from lambdakit.model import App, Construct, Function
 from lambdakit.rules import quotas as q
+from lambdakit.rules.account import ACCOUNT_SECTION
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_logical_ids
 from lambdakit.rules.events.delivery import delivery_policy_id, queue_senders
@@ -20,7 +28,6 @@ from lambdakit.rules.events.delivery import delivery_policy_id, queue_senders
 LIMITS = PolicyLimits(
     inline_chars=q.ROLE_INLINE_POLICY_MAX_CHARS.value,
     managed_chars=q.MANAGED_POLICY_MAX_CHARS.value,
-    managed_per_role=q.ROLE_MANAGED_POLICIES_MAX.value,
 )
 LARGEST_LISTED = 3
 # Plans depend only on the app's functions, which are frozen: the checks and compile share them.
@@ -67,9 +74,11 @@ def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
 
 def check_policy_size(ctx: RuleContext, fn: Function) -> None:
     plan = policy_plans(ctx).get(id(fn))
-    if plan is None or plan.fits:
+    quota = ctx.account.managed_policies()
+    if plan is None or plan.attaches(quota):
         return
-    ctx.report("LK210", fn, lk210_message(plan), LK210_HINT)
+    configured = ctx.account.managed_policies_per_role is not None
+    ctx.report("LK210", fn, lk210_message(plan, quota, configured, grant_sizes(fn)), LK210_HINT)
 
 
 LK210_HINT = ("narrow the grants, or give the resources they name a name= (a given name is "
@@ -77,18 +86,27 @@ LK210_HINT = ("narrow the grants, or give the resources they name a name= (a giv
               "`lambdakit explain` lists every grant")
 
 
-def lk210_message(plan: PolicyPlan) -> str:
-    """Stable text: the LK210 error golden (tests/errors/lk210) compares it."""
+def lk210_message(plan: PolicyPlan, quota: int, configured: bool,
+                  sizes: list[GrantSize]) -> str:
+    """Stable text: the LK210 error golden (tests/errors/lk210) compares it. `quota`: the
+    managed policies a role of the account takes, `configured` if the account says so."""
     limits = plan.limits
-    head = (f"its policies take {plan.all_inline_chars} characters at worst: more than the "
+    head = (f"its policies take {plan.all_inline_chars} characters at worst even with "
+            f"statements that differ only in resources merged: more than the "
             f"{limits.inline_chars} IAM allows inline")
     if plan.oversized:
         largest = max(plan.oversized, key=lambda s: (s.chars, s.sid))
         reason = (f"statement {largest.sid} alone takes {largest.chars}, more than the "
                   f"{limits.managed_chars} of a managed policy")
+    elif configured:
+        reason = (f"split into managed policies of at most {limits.managed_chars} they need "
+                  f"{len(plan.managed)}, the account attaches at most {quota} to a role "
+                  f"(managed_policies_per_role in {ACCOUNT_SECTION})")
     else:
         reason = (f"split into managed policies of at most {limits.managed_chars} they need "
-                  f"{len(plan.managed)}, IAM attaches at most {limits.managed_per_role} to a role")
+                  f"{len(plan.managed)}, IAM attaches at most {quota} to a role by default "
+                  f"(up to 20 once AWS raises the account's quota; then set "
+                  f"managed_policies_per_role in {ACCOUNT_SECTION})")
     grants = ", ".join(f"{g.label} at {g.origin_display} ({g.chars} characters)"
-                       for g in plan.grant_sizes[:LARGEST_LISTED])
+                       for g in sizes[:LARGEST_LISTED])
     return f"{head}, and {reason}; largest grants: {grants}"

@@ -44,6 +44,7 @@ Families are those of the brief plus ``"go"`` for the retired ``go1.x``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import NamedTuple
 
 SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"
@@ -59,8 +60,24 @@ AL2 = "Amazon Linux 2"
 AL2023 = "Amazon Linux 2023"
 
 # Listed under "New runtime releases" with target "November 2026", not yet in either table
-# of the page edition used. Add them to RUNTIMES once the page gives their rows.
+# of the page edition used, and already in the Lambda API's `Runtime` enum (botocore's model).
+# Add them to RUNTIMES once the page gives their rows; until then they are newer than the table
+# (`newer_than_table`): a warning, not an error. tests/test_runtime_sources.py holds RUNTIMES
+# against botocore's enum and cfn-lint's lifecycle data, so neither drifts silently.
 UPCOMING_RUNTIMES: tuple[str, ...] = ("nodejs26.x", "python3.15")
+# The enum's value that names no runtime of the runtimes page: never in RUNTIMES.
+NOT_RUNTIMES: tuple[str, ...] = ("custom",)
+
+# How each family names its releases today (older names, like nodejs4.3 or dotnetcore3.1, are
+# all in the table): a name of this shape that the table lacks may be a release newer than it.
+FAMILY_NAMES: dict[str, re.Pattern[str]] = {
+    "dotnet": re.compile(r"^dotnet\d+$"),
+    "java": re.compile(r"^java\d+(\.al\d+)?$"),
+    "nodejs": re.compile(r"^nodejs\d+\.x$"),
+    "provided": re.compile(r"^provided\.al\d+$"),
+    "python": re.compile(r"^python\d+\.\d+$"),
+    "ruby": re.compile(r"^ruby\d+\.\d+$"),
+}
 
 
 class Runtime(NamedTuple):
@@ -337,3 +354,22 @@ RUNTIMES: dict[str, Runtime] = {
         os=AL2023,
     ),
 }
+
+
+def version_key(name: str) -> tuple[int, ...]:
+    """`python3.14` → (3, 14): releases of one family in order."""
+    return tuple(int(part) for part in re.findall(r"\d+", name))
+
+
+def newer_than_table(name: str) -> Runtime | None:
+    """The newest runtime of the table's family that `name` is a later release of, if it is
+    one (`python3.15` → python3.14): AWS released it after the table was last updated. A name
+    of no family, or not later than the family's newest (`python3.1`), is a mistake: None."""
+    if name in RUNTIMES:
+        return None
+    family = next((f for f, pattern in FAMILY_NAMES.items() if pattern.match(name)), None)
+    if family is None:
+        return None
+    newest = max((r for r in RUNTIMES.values() if r.family == family),
+                 key=lambda r: version_key(r.name))
+    return newest if version_key(name) > version_key(newest.name) else None

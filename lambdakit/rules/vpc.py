@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lambdakit.model import Function, Imported, Vpc
+from lambdakit.model import Function, Imported, Parameter, Secret, Vpc
 from lambdakit.model.vpc import ACCESS_POINT_ARN, MOUNT_PATH, SECURITY_GROUP_ID, SUBNET_ID
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
@@ -64,18 +64,41 @@ def _check_vpc(ctx: RuleContext, vpc: Vpc) -> None:
 
 def _check_calls_from_vpc(ctx: RuleContext, fn: Function, vpc: Vpc) -> None:
     """The function's own SDK calls leave through the VPC: without a NAT gateway or VPC
-    endpoints they time out. (Event source pollers, logs and traces do not use its VPC.)"""
-    # A grant on a function of the app is an invoke: Lambda's API.
-    services = {getattr(grant.resource, "service", "lambda") for grant in fn.grants} | {
-        action.split(":", 1)[0] for statement in fn.statements for action in statement.actions
-        if ":" in action}
+    endpoints they time out. (Event source pollers, destinations, logs and traces are Lambda's
+    calls, not the function's: they do not use its VPC.)"""
+    services = sorted(api_services(fn))
     if not services:
         return
-    ctx.report("LK412", fn, f"runs in a VPC and calls {', '.join(sorted(services))}: "
+    ctx.report("LK412", fn, f"runs in a VPC and calls {', '.join(services)}: "
                             "without VPC endpoints for them or a NAT gateway, those calls time "
                             "out", "add interface or gateway endpoints (or a route to a NAT "
                                    "gateway) to the subnets, then acknowledge LK412 saying "
                                    f"which; see {q.LAMBDA_VPC_INTERNET}", owner=fn)
+
+
+# IAM actions that authorize something other than a call to the service's API endpoint, so
+# they need no route to it: the SDK signs an RDS IAM authentication token locally and the
+# function connects to the database (RDS_IAM_AUTH); EFS authorizes the NFS mount Lambda makes
+# (q.LAMBDA_EFS); MSK checks kafka-cluster actions on the Kafka connection to its brokers
+# (MSK_IAM_ACCESS). Lower case: IAM compares action names case-insensitively.
+NOT_API_CALLS = ("rds-db:", "elasticfilesystem:client", "kafka-cluster:")
+RDS_IAM_AUTH = ("https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/"
+                "UsingWithRDS.IAMDBAuth.Connecting.html")
+MSK_IAM_ACCESS = "https://docs.aws.amazon.com/msk/latest/developerguide/iam-access-control.html"
+
+
+def api_services(fn: Function) -> set[str]:
+    """The services whose APIs the function's code calls: those of its grants (a grant on a
+    function of the app is an invoke, Lambda's API), of the secrets and parameters its
+    environment names (it reads them at run time: `iam.grants.declared_grants` grants that),
+    and of its raw statements' actions that are API calls."""
+    granted = {getattr(grant.resource, "service", "lambda") for grant in fn.grants}
+    read = {ref.target.service for ref in fn.references()
+            if isinstance(ref.target, Secret | Parameter)}
+    stated = {action.split(":", 1)[0] for statement in fn.statements
+              for action in statement.actions
+              if ":" in action and not action.lower().startswith(NOT_API_CALLS)}
+    return granted | read | stated
 
 
 def _check_file_system(ctx: RuleContext, fn: Function) -> None:

@@ -33,7 +33,13 @@ class DocDbCluster(Resource):
 
 class PollerNetwork(Resource):
     """The network interfaces a poller creates in a VPC: there is one per function's role,
-    whichever sources need it, so its statements appear once."""
+    whichever sources need it, so its statements appear once (merged). The subnets and security
+    groups the poller attaches them to, where the source names them (self-managed Kafka);
+    empty: any of the account's, as for MSK, Amazon MQ and DocumentDB, whose network is the
+    cluster's or broker's and not in the app."""
 
     kind = "poller_network"
     service = "ec2"
+
+    subnet_ids: list[str] = []
+    security_group_ids: list[str] = []

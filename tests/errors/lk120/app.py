@@ -1,4 +1,4 @@
-"""LK120: a runtime Lambda does not know."""
+"""LK120: a runtime Lambda does not know (the dot of python3.13 left out)."""
 
 from lambdakit import App, Function
 
@@ -6,7 +6,7 @@ worker = Function(
     id="Worker",
     handler="app.handler",
     code="src/",
-    runtime="python3.99",
+    runtime="python313",
 )
 
 app = App(name="lk120", functions=[worker])

@@ -2,7 +2,8 @@
 
 from lambdakit import App, Function, Layer
 
-layers = [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:tool{n}:1")
+layers = [Layer.existing(arn=f"arn:aws:lambda:us-east-1:123456789012:layer:tool{n}:1",
+                         compatible_architectures=["arm64"])
           for n in range(1, 7)]
 
 worker = Function(

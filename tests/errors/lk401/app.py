@@ -3,7 +3,7 @@
 from lambdakit import App, Function, Layer
 
 deps = Layer.existing(arn="arn:aws:lambda:us-east-1:123456789012:layer:deps:4",
-                      compatible_runtimes=["python3.12"])
+                      compatible_runtimes=["python3.12"], compatible_architectures=["arm64"])
 
 worker = Function(
     id="Worker",

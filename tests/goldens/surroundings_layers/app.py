@@ -1,8 +1,9 @@
 # Layers: one built from a directory with every option (name, description, runtimes,
 # architectures, license, sam build method, deleted with the stack with a reason), one with the
-# defaults (retained, nothing declared so nothing checked), and a published layer of another
-# account by ARN (written partition-agnostic, its region left to CloudFormation). Two functions
-# share the first; the order of `layers` is the order Lambda extracts them to /opt.
+# defaults (retained, nothing declared so nothing checked), and a layer AWS publishes by ARN
+# (written partition-agnostic, its region left to CloudFormation): Powertools' arm64 build for
+# Python 3.13, whose name states both, so nothing need be declared (rules.public_layers). Two
+# functions share the first; the order of `layers` is the order Lambda extracts them to /opt.
 # A layer implies no IAM permission: the roles hold logging and tracing only.
 from lambdakit import App, Function, Layer
 
@@ -13,11 +14,12 @@ shared = Layer(
     delete_with_stack="rebuilt from source on every deploy; no other stack names its versions",
 )
 tools = Layer(id="ToolsLayer", code="../_layers/tools")
-imaging = Layer.existing(arn="arn:aws:lambda:${AWS::Region}:175033217214:layer:graphicsmagick:2")
+powertools = Layer.existing(
+    arn="arn:aws:lambda:${AWS::Region}:017000801446:layer:AWSLambdaPowertoolsPythonV3-python313-arm64:27")
 
 worker = Function(
     id="Worker", handler="svc.handler.handle", code="../_code", runtime="python3.13",
-    layers=[shared, tools, imaging],
+    layers=[shared, tools, powertools],
 )
 reporter = Function(
     id="Reporter", handler="svc.handler.handle", code="../_code", runtime="python3.12",

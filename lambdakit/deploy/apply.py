@@ -198,9 +198,8 @@ def _guard_passes(change_set: ChangeSet, allowed: frozenset[str], console: Conso
         return True
     console.echo("Stopped before any change: this change set would lose data")
     for change in blocked:
-        verb = "remove" if change.action == "Remove" else "replace"
-        console.echo(f"  {change.logical_id} ({change.resource_type}): CloudFormation would "
-                     f"{verb} it, and what it holds with it")
+        console.echo(f"  {change.logical_id} ({change.resource_type}): {change.consequence}, "
+                     "and what it holds with it")
     names = " ".join(f"--allow-replace {c.logical_id}" for c in blocked)
     console.echo(f"  hint: keep the logical id and the properties that force replacement; "
                  f"if losing it is intended, deploy again with {names}")

@@ -170,12 +170,16 @@ def test_a_refused_change_set_is_reported_and_cleaned_up(
     assert console.lines == [f"CloudFormation refused the change set: {reason}"]
 
 
-@pytest.mark.parametrize(("resource_type", "replacement"), [
-    ("AWS::DynamoDB::Table", "True"), ("AWS::KMS::Key", "Conditional"),
-    ("AWS::SQS::Queue", "True"), ("AWS::Logs::LogGroup", "True"),
+@pytest.mark.parametrize(("resource_type", "replacement", "consequence"), [
+    ("AWS::DynamoDB::Table", "True", "would replace it"),
+    ("AWS::KMS::Key", "Conditional", "may replace it (it decides only while it runs)"),
+    ("AWS::SQS::Queue", "True", "would replace it"),
+    ("AWS::Logs::LogGroup", "True", "would replace it"),
+    ("AWS::DynamoDB::Table", "", "does not say whether it would replace it"),
 ])
 def test_an_announced_replacement_of_data_is_stopped_unless_allowed(
-        stubbed: tuple[Aws, Stubber], resource_type: str, replacement: str) -> None:
+        stubbed: tuple[Aws, Stubber], resource_type: str, replacement: str,
+        consequence: str) -> None:
     aws, stub = stubbed
     changes = [_change("Modify", "Store", resource_type, replacement),
                _change("Modify", "Worker", "AWS::Lambda::Function", "True")]
@@ -188,11 +192,12 @@ def test_an_announced_replacement_of_data_is_stopped_unless_allowed(
 
     assert refused.outcome is Outcome.REFUSED
     assert console.questions == []
-    assert f"  Store ({resource_type}): CloudFormation would replace it" in console.text
+    assert f"  Store ({resource_type}): CloudFormation {consequence}, and what it " \
+           "holds with it" in console.text
     assert "Worker (AWS::Lambda::Function): CloudFormation" not in console.text
     assert "deploy again with --allow-replace Store" in console.text
     table = console.text.split("Stopped")[0]
-    assert "yes" in table if replacement == "True" else "maybe" in table
+    assert {"True": "yes", "Conditional": "maybe", "": "unknown"}[replacement] in table
 
     _begin(stub, "UPDATE_COMPLETE")
     stub.add_response("describe_change_set", _change_set("CREATE_COMPLETE", changes))

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Tried to parse .* not supported 
 APP = '''\
 from lambdakit import App, Function, Table
 
-table = Table(id="{table}", partition_key="pk")
+table = Table(id="{table}", partition_key="{key}")
 worker = Function(id="Worker", handler="worker.handle", code="src", runtime="python3.13",
                   environment={{"TABLE": table}}, grants=[table.{access}()])
 app = App(name="shop", functions=[worker])
@@ -41,10 +41,10 @@ STACK = "shop-production"
 
 
 def _write(project: Path, *, table: str = "Orders", access: str = "read",
-           body: str = "return event") -> None:
+           body: str = "return event", key: str = "pk") -> None:
     (project / "src").mkdir(exist_ok=True)
     (project / "src" / "worker.py").write_text(f"def handle(event, context):\n    {body}\n")
-    (project / "app.py").write_text(APP.format(table=table, access=access))
+    (project / "app.py").write_text(APP.format(table=table, access=access, key=key))
     (project / "pyproject.toml").write_text(PYPROJECT.format(stack=STACK))
 
 
@@ -209,6 +209,44 @@ def test_full_life_of_an_app(aws: Aws, project: Path) -> None:
     again = _run("destroy", "--stage", "prod", "--yes")
     assert again.exit_code == 0
     assert "does not exist in us-east-1: nothing to destroy" in again.output
+
+
+def test_a_change_whose_replacement_cloudformation_leaves_unsaid_is_stopped(
+        aws: Aws, project: Path) -> None:
+    """moto, like CloudFormation for some changes, does not say whether a modified resource is
+    replaced: for a table, unknown counts as replaced."""
+    assert _run("bootstrap").exit_code == 0
+    _write(project)
+    assert _run("deploy", "--stage", "prod", "--yes").exit_code == 0
+    _write(project, key="order_id")
+    shown = _run("diff", "--stage", "prod")
+    assert "Properties.PartitionKey" in shown.output or "KeySchema" in shown.output, shown.output
+
+    refused = _run("deploy", "--stage", "prod", "--yes")
+    assert refused.exit_code == 3, refused.output
+    assert "Orders (AWS::DynamoDB::Table): CloudFormation does not say whether it would " \
+           "replace it" in refused.output
+    assert "--allow-replace Orders" in refused.output
+    assert any(line.split()[:5] == ["~", "Modify", "Orders", "AWS::DynamoDB::Table", "unknown"]
+               for line in refused.output.splitlines())
+    assert _pending_change_sets(aws) == []
+
+    allowed = _run("deploy", "--stage", "prod", "--yes", "--allow-replace", "Orders")
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_bootstrap_on_an_endpoint_that_gives_no_outputs_finds_its_bucket(
+        aws: Aws, project: Path, plain_change_sets: None) -> None:
+    """A plain local endpoint (moto without the harness's outputs) creates the stack but
+    leaves it without outputs: the bucket is the stack's own resource."""
+    result = _run("bootstrap")
+    assert result.exit_code == 0, result.output
+    assert aws.cloudformation.describe_stacks(StackName=STACK_NAME)["Stacks"][0].get(
+        "Outputs") is None
+    bucket = find_bucket(aws)
+    assert f"Artifact bucket for us-east-1: {bucket}" in result.output
+    aws.s3.head_bucket(Bucket=bucket)
+    assert "lambdakit bootstrap" not in result.output
 
 
 def test_declining_the_change_set_leaves_no_stack(aws: Aws, project: Path) -> None:

@@ -92,11 +92,15 @@ def apply(aws: Aws, request: Request, console: Console, poll: Poll) -> Result:
     cloudformation = aws.cloudformation
     status = _ready_status(cloudformation, request.stack, console, poll)
     kind = "CREATE" if status in {None, stacks.REVIEW} else "UPDATE"
-    created = cloudformation.create_change_set(
-        StackName=request.stack, ChangeSetName=f"lambdakit-{uuid.uuid4().hex[:16]}",
-        ChangeSetType=kind, Capabilities=list(CAPABILITIES), Description="lambdakit deploy",
-        Tags=[{"Key": k, "Value": v} for k, v in sorted(request.tags.items())],
-        **request.template)
+    try:
+        created = cloudformation.create_change_set(
+            StackName=request.stack, ChangeSetName=f"lambdakit-{uuid.uuid4().hex[:16]}",
+            ChangeSetType=kind, Capabilities=list(CAPABILITIES), Description="lambdakit deploy",
+            Tags=[{"Key": k, "Value": v} for k, v in sorted(request.tags.items())],
+            **request.template)
+    except Exception as exc:  # refused (permissions, an invalid template): nothing changed
+        followup.note_unchanged(exc, request.stack, status, aws.region)
+        raise
     stack_id = created["StackId"]
 
     def discard() -> None:

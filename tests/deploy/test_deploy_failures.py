@@ -490,14 +490,19 @@ def test_a_lost_endpoint_says_what_is_known_of_the_stack_and_how_to_check() -> N
         f"see more: {EVENTS_COMMAND}"]
 
 
+@pytest.mark.parametrize("failing", ["create_change_set", "describe_change_set"])
 def test_a_failure_before_execution_says_the_stack_was_not_changed(
-        stubbed: tuple[Aws, Stubber]) -> None:
+        stubbed: tuple[Aws, Stubber], failing: str) -> None:
     from botocore.exceptions import ClientError
 
     aws, stub = stubbed
-    _begin(stub, "UPDATE_COMPLETE")
-    stub.add_client_error("describe_change_set", "Throttling", "Rate exceeded")
-    stub.add_response("delete_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
+    if failing == "create_change_set":
+        stub.add_response("describe_stacks", _stack("UPDATE_COMPLETE"), {"StackName": STACK})
+        stub.add_client_error("create_change_set", "AccessDenied", "not authorized")
+    else:
+        _begin(stub, "UPDATE_COMPLETE")
+        stub.add_client_error("describe_change_set", "Throttling", "Rate exceeded")
+        stub.add_response("delete_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
 
     with pytest.raises(ClientError) as raised:
         _deploy(aws, Recorder())

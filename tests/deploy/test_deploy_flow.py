@@ -116,6 +116,7 @@ def test_deploy_without_bootstrap_says_how_to_bootstrap(aws: Aws, project: Path)
     assert result.exit_code == 3
     assert "no artifact bucket in us-east-1" in result.output
     assert "hint: run: lambdakit bootstrap --region us-east-1" in result.output
+    assert f"  {STACK} was not changed: deploy stopped before its change set" in result.stderr
     assert "Traceback" not in result.output
 
 

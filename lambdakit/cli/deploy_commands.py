@@ -1,9 +1,10 @@
 """`bootstrap`, `deploy`, `diff` and `destroy`. Exit codes: 0 done (or nothing to do),
-1 diagnostics, 2 usage, 3 not deployed (failed, rolled back, stopped by the data guard or
-declined); `diff`: 0 same, 1 different."""
+1 diagnostics, 2 usage, 3 not deployed (failed, rolled back, stopped by the data guard,
+declined, or an AWS error), 130 interrupted (Ctrl-C); `diff`: 0 same, 1 different."""
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +18,11 @@ if TYPE_CHECKING:
     from lambdakit.errors import LambdakitError
 
 T = TypeVar("T")
+# The exit codes of these commands, all here (docs/deploy.md lists them).
 EXIT_DIAGNOSTICS = 1
 EXIT_NOT_DEPLOYED = 3
 EXIT_DIFFERENT = 1
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command Ctrl-C stopped
 
 STAGE = click.option("--stage", help="A stage declared in [tool.lambdakit.stages.NAME].")
 REGION = click.option("--region", help="AWS region (default: the stage's, the project's, "
@@ -30,16 +33,45 @@ APP = click.argument("app_spec", metavar="[APP.py[:ATTR]]", required=False)
 
 
 class ClickConsole:
+    @property
+    def interactive(self) -> bool:
+        return sys.stdin.isatty()
+
     def echo(self, text: str) -> None:
         click.echo(text)
 
+    def progress(self, text: str) -> None:
+        click.echo(text, err=True)
+
     def confirm(self, question: str) -> bool:
-        return click.confirm(question, default=False)
+        """The answer; no answer (end of input) is no. Ctrl-C stays an interruption (click
+        turns both into Abort, keeping the cause as its context)."""
+        try:
+            return click.confirm(question, default=False)
+        except click.Abort as abort:
+            if isinstance(abort.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            return False
+
+
+def interruptible(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C before any stack operation began: said, and exit 130 (click's own `Aborted!`
+    exits 1, the code for diagnostics). Interruptions during one arrive as `Interrupted`."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("interrupted: no stack operation had begun; no stack was changed",
+                       err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    return run
 
 
 @click.command()
 @STAGE
 @REGION
+@interruptible
 def bootstrap(stage: str | None, region: str | None) -> None:
     """Create the artifact bucket of the account and region (once; again to update it)."""
     from lambdakit.deploy.bootstrap import bootstrap as run
@@ -55,6 +87,7 @@ def bootstrap(stage: str | None, region: str | None) -> None:
 @YES
 @click.option("--allow-replace", "allow_replace", multiple=True, metavar="LOGICAL_ID",
               help="Let this stateful resource be removed or replaced (repeatable).")
+@interruptible
 def deploy(app_spec: str | None, stage: str | None, region: str | None, assume_yes: bool,
            allow_replace: tuple[str, ...]) -> None:
     """Synthesise, package, review the change set, then deploy it and follow its events."""
@@ -73,6 +106,7 @@ def deploy(app_spec: str | None, stage: str | None, region: str | None, assume_y
 @APP
 @STAGE
 @REGION
+@interruptible
 def diff(app_spec: str | None, stage: str | None, region: str | None) -> None:
     """Compare the deployed template with the one a deploy would send (exit 1 if they differ)."""
     from lambdakit.deploy.ship import diff as run
@@ -90,6 +124,7 @@ def diff(app_spec: str | None, stage: str | None, region: str | None) -> None:
 @STAGE
 @REGION
 @YES
+@interruptible
 def destroy(app_spec: str | None, stage: str | None, region: str | None,
             assume_yes: bool) -> None:
     """Delete the app's stack; resources with DeletionPolicy Retain stay and are listed."""
@@ -178,23 +213,33 @@ def _poll() -> Poll:
 
 
 def _aws_call(call: Callable[[], T]) -> T:
-    """Run `call`; a refusal, a missing credential or an AWS error becomes one line and
-    exit 3, never a traceback."""
+    """Run `call`; a refusal, a missing credential or an AWS error becomes a few lines (what
+    went wrong, what deploy knows of the stack, what to do) and exit 3, never a traceback;
+    an interruption exits 130."""
     from botocore.exceptions import BotoCoreError, ClientError
     from botocore.parsers import ResponseParserError
 
-    from lambdakit.deploy import DeployError
+    from lambdakit.deploy import DeployError, Interrupted
+    from lambdakit.deploy.aws import hint_for
 
     try:
         return call()
+    except Interrupted as exc:
+        _report(exc.message, exc, exc.hint)
+        sys.exit(EXIT_INTERRUPTED)
     except DeployError as exc:
-        message = f"error: {exc.message}" + (f"\n  hint: {exc.hint}" if exc.hint else "")
+        _report(f"error: {exc.message}", exc, exc.hint)
     except ClientError as exc:
-        message = f"error: AWS refused: {exc}"
+        _report(f"error: AWS refused: {exc}", exc, hint_for(exc))
     except (BotoCoreError, ResponseParserError) as exc:
-        message = f"error: {exc}"
-    click.echo(message, err=True)
+        _report(f"error: {exc}", exc, hint_for(exc))
     sys.exit(EXIT_NOT_DEPLOYED)
+
+
+def _report(headline: str, exc: BaseException, hint: str) -> None:
+    notes = [f"  {note}" for note in getattr(exc, "__notes__", ())]
+    click.echo("\n".join([headline, *notes, *([f"  hint: {hint}"] if hint else [])]),
+               err=True)
 
 
 def _finish(result: Result) -> None:

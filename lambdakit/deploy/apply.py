@@ -7,14 +7,16 @@ the empty stack a first change set leaves behind.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from lambdakit.deploy import followup
 from lambdakit.deploy import stack as stacks
-from lambdakit.deploy.aws import Aws, Console, DeployError, Poll, s3_url
+from lambdakit.deploy.aws import Aws, Console, DeployError, Interrupted, Poll, s3_url
 from lambdakit.deploy.changes import (
     ChangeSet,
     format_table,
@@ -90,49 +92,65 @@ def apply(aws: Aws, request: Request, console: Console, poll: Poll) -> Result:
     cloudformation = aws.cloudformation
     status = _ready_status(cloudformation, request.stack, console, poll)
     kind = "CREATE" if status in {None, stacks.REVIEW} else "UPDATE"
-    created = cloudformation.create_change_set(
-        StackName=request.stack, ChangeSetName=f"lambdakit-{uuid.uuid4().hex[:16]}",
-        ChangeSetType=kind, Capabilities=list(CAPABILITIES), Description="lambdakit deploy",
-        Tags=[{"Key": k, "Value": v} for k, v in sorted(request.tags.items())],
-        **request.template)
-    change_set = _wait_for(cloudformation, created["Id"], poll)
+    try:
+        created = cloudformation.create_change_set(
+            StackName=request.stack, ChangeSetName=f"lambdakit-{uuid.uuid4().hex[:16]}",
+            ChangeSetType=kind, Capabilities=list(CAPABILITIES), Description="lambdakit deploy",
+            Tags=[{"Key": k, "Value": v} for k, v in sorted(request.tags.items())],
+            **request.template)
+    except Exception as exc:  # refused (permissions, an invalid template): nothing changed
+        followup.note_unchanged(exc, request.stack, status, aws.region)
+        raise
     stack_id = created["StackId"]
 
     def discard() -> None:
-        cloudformation.delete_change_set(ChangeSetName=change_set.id)
+        cloudformation.delete_change_set(ChangeSetName=created["Id"])
         if kind == "CREATE":  # the empty stack the first change set made
             cloudformation.delete_stack(StackName=stack_id)
 
+    try:
+        change_set, stop = _review(cloudformation, request, created["Id"], kind,
+                                  console=console, poll=poll)
+    except KeyboardInterrupt:
+        _quietly(discard)
+        raise Interrupted(f"interrupted: nothing was deployed to {request.stack}; the change "
+                          "set was deleted") from None
+    except Exception as exc:
+        _quietly(discard)
+        followup.note_unchanged(exc, request.stack, status, aws.region)
+        raise
+    if stop is not None:
+        discard()
+        return Result(stop, status or "")
+    return _execute(aws, (request.stack, stack_id), change_set, console, poll)
+
+
+def _review(cloudformation: Any, request: Request, change_set_id: str, kind: str, *,
+            console: Console, poll: Poll) -> tuple[ChangeSet, Outcome | None]:
+    """The change set once ready, and why it must not be executed (None: it may)."""
+    change_set = _wait_for(cloudformation, change_set_id, poll)
     if change_set.is_empty:
-        discard()
         console.echo(f"No changes: {request.stack} is up to date")
-        return Result(Outcome.NO_CHANGES, status or "")
+        return change_set, Outcome.NO_CHANGES
     if change_set.status == "FAILED":
-        discard()
         console.echo(f"CloudFormation refused the change set: {change_set.reason}")
-        return Result(Outcome.FAILED, status or "")
+        return change_set, Outcome.FAILED
     what = "new stack" if kind == "CREATE" else "update"
     console.echo(f"Change set for {request.stack} ({what})")
     console.echo(format_table(change_set.changes))
     if not _guard_passes(change_set, request.allow_replace, console):
-        discard()
-        return Result(Outcome.REFUSED, status or "")
-    if not request.assume_yes and not _confirmed(console, f"Deploy these changes to "
-                                                          f"{request.stack}?", discard):
-        discard()
+        return change_set, Outcome.REFUSED
+    if not request.assume_yes and not console.confirm(f"Deploy these changes to "
+                                                      f"{request.stack}?"):
         console.echo("Not deployed; the change set was deleted")
-        return Result(Outcome.DECLINED, status or "")
-    return _execute(aws, (request.stack, stack_id), change_set, console, poll)
+        return change_set, Outcome.DECLINED
+    return change_set, None
 
 
-def _confirmed(console: Console, question: str, discard: Callable[[], None]) -> bool:
-    """The user's answer; an interrupted question (Ctrl-C, end of input) leaves no change
-    set behind either."""
-    try:
-        return console.confirm(question)
-    except BaseException:
-        discard()
-        raise
+def _quietly(cleanup: Callable[[], None]) -> None:
+    """Clean up on the way out of a failure, which stays the error worth reporting."""
+    with contextlib.suppress(Exception):
+        cleanup()
 
 
 def _execute(aws: Aws, stack: tuple[str, str], change_set: ChangeSet, console: Console,
@@ -143,11 +161,11 @@ def _execute(aws: Aws, stack: tuple[str, str], change_set: ChangeSet, console: C
     watch = stacks.Watch(cloudformation, stack_id, console, poll,
                          expected=len(change_set.changes),
                          seen=stacks.event_ids(cloudformation, stack_id))
-    cloudformation.execute_change_set(ChangeSetName=change_set.id)
-    final = watch.until_settled()
+    final = followup.follow(aws, name, watch, console, lambda: cloudformation.execute_change_set(
+        ChangeSetName=change_set.id))
     if final not in stacks.SUCCEEDED:
-        console.echo(stacks.failure_report(f"{name} did not deploy: it is now "
-                                           f"{final}", watch.failures))
+        console.echo(stacks.failure_report(f"{name} did not deploy: it is now {final}",
+                                           watch.failures, followup.see_more(name, aws.region)))
         return Result(Outcome.FAILED, final)
     outputs = stacks.outputs_of(cloudformation, stack_id)
     console.echo(stacks.format_outputs(outputs))
@@ -198,9 +216,8 @@ def _guard_passes(change_set: ChangeSet, allowed: frozenset[str], console: Conso
         return True
     console.echo("Stopped before any change: this change set would lose data")
     for change in blocked:
-        verb = "remove" if change.action == "Remove" else "replace"
-        console.echo(f"  {change.logical_id} ({change.resource_type}): CloudFormation would "
-                     f"{verb} it, and what it holds with it")
+        console.echo(f"  {change.logical_id} ({change.resource_type}): {change.consequence}, "
+                     "and what it holds with it")
     names = " ".join(f"--allow-replace {c.logical_id}" for c in blocked)
     console.echo(f"  hint: keep the logical id and the properties that force replacement; "
                  f"if losing it is intended, deploy again with {names}")

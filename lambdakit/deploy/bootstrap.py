@@ -14,13 +14,14 @@ from troposphere import GetAtt, Join, Output, Ref, Template, s3
 
 from lambdakit.deploy import stack as stacks
 from lambdakit.deploy.apply import Request, Result, apply
-from lambdakit.deploy.aws import Aws, Console, DeployError, Poll
+from lambdakit.deploy.aws import Aws, Console, DeployError, Poll, error_code
 from lambdakit.deploy.package import TEMPLATE_PREFIX
 from lambdakit.render import render
 
 STACK_NAME = "lambdakit-bootstrap"
 BUCKET_OUTPUT = "ArtifactBucketName"
 VERSION_OUTPUT = "BootstrapVersion"
+BUCKET_ID = "ArtifactBucket"
 VERSION = "1"
 NONCURRENT_DAYS = 30       # an overwritten or deleted object stays recoverable this long
 TEMPLATE_DAYS = 30         # templates are read only when a change set is created
@@ -42,7 +43,7 @@ def template() -> dict[str, Any]:
     """
     tpl = Template(Description=f"lambdakit artifact bucket (bootstrap version {VERSION})")
     bucket = s3.Bucket(
-        "ArtifactBucket",
+        BUCKET_ID,
         DeletionPolicy="Retain",
         UpdateReplacePolicy="Retain",
         BucketEncryption=s3.BucketEncryption(ServerSideEncryptionConfiguration=[
@@ -90,14 +91,31 @@ def template() -> dict[str, Any]:
 
 
 def find_bucket(aws: Aws) -> str:
-    """The artifact bucket of this account and region, from the bootstrap stack's output."""
-    outputs = stacks.outputs_of(aws.cloudformation, STACK_NAME)
-    bucket = outputs.get(BUCKET_OUTPUT)
-    if not bucket:
+    """The artifact bucket of this account and region: the bootstrap stack's output, else
+    its bucket resource (some endpoints, a plain local one among them, give a stack created
+    by a change set no outputs)."""
+    described = stacks.describe(aws.cloudformation, STACK_NAME)
+    if described is None or described["StackStatus"] == stacks.REVIEW:
         raise DeployError(f"no artifact bucket in {aws.region}: the {STACK_NAME} stack "
-                          "does not exist (or has no bucket output)",
+                          "does not exist", hint=f"run: lambdakit bootstrap --region {aws.region}")
+    outputs = {o["OutputKey"]: o.get("OutputValue") for o in described.get("Outputs") or []}
+    bucket = outputs.get(BUCKET_OUTPUT) or _bucket_resource(aws.cloudformation)
+    if not bucket:
+        raise DeployError(f"no artifact bucket in {aws.region}: the {STACK_NAME} stack is "
+                          f"{described['StackStatus']} and holds no bucket",
                           hint=f"run: lambdakit bootstrap --region {aws.region}")
-    return bucket
+    return str(bucket)
+
+
+def _bucket_resource(cloudformation: Any) -> str | None:
+    try:
+        found = cloudformation.describe_stack_resource(StackName=STACK_NAME,
+                                                       LogicalResourceId=BUCKET_ID)
+    except Exception as exc:
+        if error_code(exc) == "ValidationError":  # no such resource in the stack
+            return None
+        raise
+    return found["StackResourceDetail"].get("PhysicalResourceId") or None
 
 
 def bootstrap(aws: Aws, console: Console, poll: Poll) -> Result:

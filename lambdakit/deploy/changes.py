@@ -49,14 +49,32 @@ class Change:
 
     @property
     def replaces(self) -> bool:
-        return self.action == "Modify" and self.replacement in {"True", "Conditional"}
+        return self.action == "Modify" and self.replacement == "True"
+
+    @property
+    def may_replace(self) -> bool:
+        """CloudFormation does not say it will not: "Conditional" (decided only while it
+        runs, too late to ask), no answer at all (some endpoints, moto among them), or a
+        "Dynamic" action, which it determines only while it runs."""
+        return (self.action == "Modify" and self.replacement not in {"True", "False"}) \
+            or self.action == "Dynamic"
 
     @property
     def loses_data(self) -> bool:
-        """Removing or replacing a stateful resource. "Conditional" counts: CloudFormation
-        decides only while it runs, too late to ask."""
-        return self.resource_type in STATEFUL_TYPES and (self.action == "Remove"
-                                                         or self.replaces)
+        """Removing or replacing a stateful resource, or a change that may replace one."""
+        return self.resource_type in STATEFUL_TYPES and (
+            self.action == "Remove" or self.replaces or self.may_replace)
+
+    @property
+    def consequence(self) -> str:
+        """What CloudFormation would do to the resource, for the guard's message."""
+        if self.action == "Remove":
+            return "CloudFormation would remove it"
+        if self.replaces:
+            return "CloudFormation would replace it"
+        if self.replacement == "Conditional":
+            return "CloudFormation may replace it (it decides only while it runs)"
+        return "CloudFormation does not say whether it would replace it"
 
 
 @dataclass(frozen=True)
@@ -118,6 +136,9 @@ def _summary(changes: tuple[Change, ...]) -> str:
     replaced = sum(c.replaces for c in changes)
     if replaced:
         text += f", {replaced} replaced"
+    unknown = sum(c.may_replace for c in changes)
+    if unknown:
+        text += f", {unknown} maybe replaced"
     access = sum(c.grants_access for c in changes)
     if access:
         text += f"; {access} change{'s' if access > 1 else ''} who may do what (IAM)"
@@ -125,10 +146,10 @@ def _summary(changes: tuple[Change, ...]) -> str:
 
 
 def _replacement(change: Change) -> str:
-    if change.action != "Modify":
+    if change.action not in {"Modify", "Dynamic"}:
         return "-"
     return {"True": "yes", "False": "no", "Conditional": "maybe"}.get(change.replacement,
-                                                                      change.replacement)
+                                                                      "unknown")
 
 
 def _change(raw: dict[str, Any]) -> Change:

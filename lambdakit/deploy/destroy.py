@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from lambdakit.deploy import followup
 from lambdakit.deploy import stack as stacks
 from lambdakit.deploy.apply import Outcome, Result
 from lambdakit.deploy.aws import Aws, Console, Poll
@@ -37,11 +38,11 @@ def destroy(aws: Aws, stack: str, console: Console, poll: Poll, *,
         return Result(Outcome.DECLINED, str(described["StackStatus"]))
     watch = stacks.Watch(cloudformation, stack_id, console, poll, expected=len(resources),
                          seen=stacks.event_ids(cloudformation, stack_id))
-    cloudformation.delete_stack(StackName=stack_id)
-    final = watch.until_settled()
+    final = followup.follow(aws, stack, watch, console,
+                            lambda: cloudformation.delete_stack(StackName=stack_id))
     if final != "DELETE_COMPLETE":
         console.echo(stacks.failure_report(f"{stack} was not deleted: it is now {final}",
-                                           watch.failures))
+                                           watch.failures, followup.see_more(stack, aws.region)))
         return Result(Outcome.FAILED, final)
     console.echo(f"Deleted {stack}")
     if retained:

@@ -31,6 +31,18 @@ def deploy(aws: Aws, template: dict[str, Any], base_dir: Path, options: Options,
            console: Console, poll: Poll) -> Result:
     """Upload what S3 lacks, then apply the packaged template through a change set."""
     console.echo(f"Deploying stack {options.stack} in {aws.region}")
+    try:
+        source = _packaged(aws, template, base_dir, console)
+    except Exception as exc:
+        exc.add_note(f"{options.stack} was not changed: deploy stopped before its change set")
+        raise
+    return apply(aws, Request(options.stack, source, options.tags, options.allow_replace,
+                              options.assume_yes), console, poll)
+
+
+def _packaged(aws: Aws, template: dict[str, Any], base_dir: Path,
+              console: Console) -> dict[str, str]:
+    """The template as CloudFormation takes it, once S3 has every artifact it names."""
     bucket = find_bucket(aws)
     packaged = package(template, base_dir, bucket)
     artifacts = {a.key: a for a in packaged.artifacts.values()}
@@ -38,9 +50,7 @@ def deploy(aws: Aws, template: dict[str, Any], base_dir: Path, options: Options,
     console.echo(f"Packaged {len(artifacts)} artifact{'s' * (len(artifacts) != 1)} into "
                  f"s3://{bucket}: {len(uploaded)} uploaded, "
                  f"{len(artifacts) - len(uploaded)} already there")
-    source = template_source(aws, bucket, render(packaged.template, "json"))
-    return apply(aws, Request(options.stack, source, options.tags, options.allow_replace,
-                              options.assume_yes), console, poll)
+    return template_source(aws, bucket, render(packaged.template, "json"))
 
 
 def diff(aws: Aws, template: dict[str, Any], base_dir: Path, stack: str) -> TemplateDiff:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +14,8 @@ REVIEW = "REVIEW_IN_PROGRESS"
 # A stack whose creation failed: it holds nothing and cannot be updated, only deleted.
 FAILED_CREATION = "ROLLBACK_COMPLETE"
 STACK_TYPE = "AWS::CloudFormation::Stack"
+HEARTBEAT_S = 30.0  # a line at least this often while a stack is busy, events or not
+WORKING_SHOWN = 3  # in-progress resources a heartbeat names
 
 
 def is_busy(status: str) -> bool:
@@ -52,7 +53,9 @@ def event_ids(cloudformation: Any, stack: str) -> set[str]:
 
 @dataclass
 class Watch:
-    """Follows a stack's events until its status settles, printing each as it comes."""
+    """Follows a stack's events until its status settles, reporting each as it comes with
+    the time since the watch began and the resources done out of the expected total, and a
+    line every HEARTBEAT_S when nothing happens."""
 
     cloudformation: Any
     stack: str  # the stack id: it still answers once the stack is deleted
@@ -62,28 +65,84 @@ class Watch:
     seen: set[str] = field(default_factory=set)
     failures: list[dict[str, Any]] = field(default_factory=list)
     done: set[str] = field(default_factory=set)
+    status: str = ""  # the stack's status, as last read
+    working: set[str] = field(default_factory=set)  # resources in progress
+    started: float | None = field(default=None, init=False)
+    last_line: float = field(default=0.0, init=False)
 
     def until_settled(self) -> str:
         """The final status, once it no longer ends in _IN_PROGRESS."""
-        deadline = time.monotonic() + self.poll.timeout_s
+        self.started = self.last_line = self.poll.clock()
+        deadline = self.started + self.poll.timeout_s
         while True:
             self._report_new_events()
-            status = status_of(self.cloudformation, self.stack) or "DELETE_COMPLETE"
-            if not is_busy(status):
+            self.status = status_of(self.cloudformation, self.stack) or "DELETE_COMPLETE"
+            if not is_busy(self.status):
                 self._report_new_events()
-                return status
-            if time.monotonic() > deadline:
-                raise DeployError(f"{self.stack} is still {status} after "
+                return self.status
+            now = self.poll.clock()
+            if now > deadline:
+                raise DeployError(f"{self.stack} is still {self.status} after "
                                   f"{self.poll.timeout_s:.0f} s",
                                   hint="follow it in the CloudFormation console")
+            if now - self.last_line >= HEARTBEAT_S:
+                self._say(f"still {self.status}{self._working_text()}")
             self.poll.sleep(self.poll.interval_s)
+
+    @property
+    def progress(self) -> str:
+        """Elapsed time and resources done, as the event lines start: `1m05s 3/7`."""
+        if self.started is None:
+            return ""
+        return f"{self._elapsed} {self._done}/{self.expected}" if self.expected \
+            else self._elapsed
+
+    @property
+    def summary(self) -> str:
+        """The same in words, for a message: `1m05s into the operation, 3 of 7 resources
+        done`."""
+        if self.started is None:
+            return ""
+        done = f", {self._done} of {self.expected} resources done" if self.expected else ""
+        return f"{self._elapsed} into the operation{done}"
+
+    @property
+    def _elapsed(self) -> str:
+        return format_duration(self.poll.clock() - (self.started or 0.0))
+
+    @property
+    def _done(self) -> int:
+        return min(len(self.done), self.expected)
+
+    def _say(self, text: str) -> None:
+        self.console.progress(f"[{self.progress}] {text}")
+        self.last_line = self.poll.clock()
+
+    def _working_text(self) -> str:
+        if not self.working:
+            return ""
+        names = sorted(self.working)
+        more = f" and {len(names) - WORKING_SHOWN} more" if len(names) > WORKING_SHOWN else ""
+        return f"; in progress: {', '.join(names[:WORKING_SHOWN])}{more}"
 
     def _report_new_events(self) -> None:
         for event in self._new_events():
-            self.console.echo(self._line(event))
+            self._count(event)
+            self._say(_line(event))
             status = str(event.get("ResourceStatus", ""))
             if status.endswith("_FAILED") and event.get("ResourceStatusReason"):
                 self.failures.append(event)
+
+    def _count(self, event: dict[str, Any]) -> None:
+        if event.get("ResourceType") == STACK_TYPE:
+            return
+        logical_id, status = str(event.get("LogicalResourceId")), str(event.get("ResourceStatus"))
+        if status.endswith("_IN_PROGRESS"):
+            self.working.add(logical_id)
+        else:
+            self.working.discard(logical_id)
+        if status.endswith("_COMPLETE"):
+            self.done.add(logical_id)
 
     def _new_events(self) -> list[dict[str, Any]]:
         """Events not reported yet, oldest first (CloudFormation lists the newest first)."""
@@ -100,26 +159,28 @@ class Watch:
         self.seen.update(event["EventId"] for event in fresh)
         return list(reversed(fresh))
 
-    def _line(self, event: dict[str, Any]) -> str:
-        status = str(event.get("ResourceStatus", ""))
-        resource_type = str(event.get("ResourceType", ""))
-        if status.endswith("_COMPLETE") and resource_type != STACK_TYPE:
-            self.done.add(str(event.get("LogicalResourceId")))
-        progress = f"[{len(self.done)}/{self.expected}] " if self.expected else ""
-        reason = event.get("ResourceStatusReason")
-        line = (f"{progress}{status:<28} {event.get('LogicalResourceId', '')} "
-                f"({resource_type})")
-        return f"{line}: {reason}" if reason and status.endswith("_FAILED") else line
+
+def _line(event: dict[str, Any]) -> str:
+    status = str(event.get("ResourceStatus", ""))
+    reason = event.get("ResourceStatusReason")
+    line = (f"{status:<28} {event.get('LogicalResourceId', '')} "
+            f"({event.get('ResourceType', '')})")
+    return f"{line}: {reason}" if reason and status.endswith("_FAILED") else line
 
 
-def failure_report(headline: str, failures: list[dict[str, Any]]) -> str:
+def format_duration(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}m{whole % 60:02d}s" if whole >= 60 else f"{whole}s"
+
+
+def failure_report(headline: str, failures: list[dict[str, Any]], see_more: str) -> str:
     """Where the stack was left, then why, in the order it happened (the first failing
-    events are the causes; later ones are cancellations and rollbacks)."""
+    events are the causes; later ones are cancellations and rollbacks), then where to look."""
     lines = [headline]
     for event in failures:
         lines.append(f"  {event.get('LogicalResourceId')} ({event.get('ResourceType')}) "
                      f"{event.get('ResourceStatus')}: {event.get('ResourceStatusReason')}")
-    return "\n".join(lines)
+    return "\n".join([*lines, f"  {see_more}"])
 
 
 def format_outputs(outputs: dict[str, str]) -> str:

@@ -233,6 +233,10 @@ def _version_attribute(version: Any, attr: str) -> str:
     return str(version.version)
 
 
+# moto's own methods that fill_moto_gaps replaces and a test may want back, by name.
+MOTO_ORIGINALS: dict[str, Any] = {}
+
+
 def fill_moto_gaps(patch: pytest.MonkeyPatch) -> None:
     """The SAM transform, and what CloudFormation does that moto's model lacks."""
     from moto.apigateway.models import RestAPI
@@ -242,6 +246,7 @@ def fill_moto_gaps(patch: pytest.MonkeyPatch) -> None:
     from moto.cloudformation.parsing import ResourceMap
 
     patch.setattr(ChangeSet, "_parse_template", _transforming(ChangeSet._parse_template))
+    MOTO_ORIGINALS["ChangeSet.apply"] = ChangeSet.apply
     patch.setattr(ChangeSet, "apply", _with_outputs(ChangeSet.apply))
     patch.setattr(ResourceMap, "_delete_resource",
                   _keeping_retained(ResourceMap._delete_resource))
@@ -285,6 +290,15 @@ def aws(aws_endpoint: str) -> Aws:
     with urllib.request.urlopen(reset) as response:
         assert response.status == 200
     return connect(REGION)
+
+
+@pytest.fixture
+def plain_change_sets(aws_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """moto's change sets as they come: a stack they create has no outputs, as on a plain
+    local endpoint."""
+    from moto.cloudformation.models import ChangeSet
+
+    monkeypatch.setattr(ChangeSet, "apply", MOTO_ORIGINALS["ChangeSet.apply"])
 
 
 @pytest.fixture

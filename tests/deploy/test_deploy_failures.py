@@ -13,7 +13,7 @@ import pytest
 from botocore.stub import ANY, Stubber
 
 from lambdakit.deploy.apply import CAPABILITIES, Outcome, Request, Result, apply
-from lambdakit.deploy.aws import Aws, DeployError, Poll
+from lambdakit.deploy.aws import Aws, DeployError, Interrupted, Poll
 from lambdakit.deploy.destroy import destroy
 
 STACK = "shop"
@@ -21,16 +21,25 @@ STACK_ID = "arn:aws:cloudformation:us-east-1:123456789012:stack/shop/1"
 CHANGE_SET_ID = "arn:aws:cloudformation:us-east-1:123456789012:changeSet/lambdakit-1/1"
 WHEN = dt.datetime(2026, 11, 22, tzinfo=dt.UTC)
 BODY = {"TemplateBody": '{"Resources": {}}'}
+EVENTS_COMMAND = "aws cloudformation describe-stack-events --stack-name shop --region us-east-1"
 
 
 class Recorder:
-    def __init__(self, answer: bool = True) -> None:
+    """A console: what deploy says (`lines`), its progress lines (`progress_lines`, stderr in
+    the CLI) and the questions it asks, answered with `answer`."""
+
+    def __init__(self, answer: bool = True, *, interactive: bool = False) -> None:
         self.lines: list[str] = []
+        self.progress_lines: list[str] = []
         self.questions: list[str] = []
         self.answer = answer
+        self.interactive = interactive
 
     def echo(self, text: str) -> None:
         self.lines.append(text)
+
+    def progress(self, text: str) -> None:
+        self.progress_lines.append(text)
 
     def confirm(self, question: str) -> bool:
         self.questions.append(question)
@@ -101,9 +110,29 @@ def _begin(stub: Stubber, status: str | None, kind: str = "UPDATE") -> None:
                        "TemplateBody": BODY["TemplateBody"]})
 
 
+class Clock:
+    """Time that passes only when deploy sleeps; `on_sleep` can act at the Nth sleep."""
+
+    def __init__(self, on_sleep: dict[int, Any] | None = None) -> None:
+        self.now = 1000.0
+        self.sleeps: list[float] = []
+        self.on_sleep = on_sleep or {}
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        action = self.on_sleep.get(len(self.sleeps))
+        if action is not None:
+            action()
+
+    def clock(self) -> float:
+        return self.now
+
+
 def _deploy(aws: Aws, console: Recorder, allow: frozenset[str] = frozenset(),
-            sleeps: list[float] | None = None) -> Result:
-    poll = Poll(interval_s=5, sleep=(sleeps if sleeps is not None else []).append)
+            clock: Clock | None = None, interval_s: float = 5) -> Result:
+    clock = clock or Clock()
+    poll = Poll(interval_s=interval_s, sleep=clock.sleep, clock=clock.clock)
     return apply(aws, Request(STACK, BODY, allow_replace=allow, assume_yes=False), console,
                  poll)
 
@@ -135,23 +164,24 @@ def test_a_failed_update_prints_the_failing_reasons_and_the_final_state(
     stub.add_response("describe_stack_events", {"StackEvents": failed})
     stub.add_response("describe_stacks", _stack("UPDATE_ROLLBACK_COMPLETE"))
     stub.add_response("describe_stack_events", {"StackEvents": failed})
-    console, sleeps = Recorder(), []
+    console, clock = Recorder(), Clock()
 
-    result = _deploy(aws, console, sleeps=sleeps)
+    result = _deploy(aws, console, clock=clock)
 
     assert result.outcome is Outcome.FAILED and not result.outcome.succeeded
     assert result.status == "UPDATE_ROLLBACK_COMPLETE"
-    assert sleeps == [5, 5]  # once for the change set, once for the stack
+    assert clock.sleeps == [5, 5]  # once for the change set, once for the stack
     assert console.questions == ["Deploy these changes to shop?"]
     report = console.text.split("did not deploy")[1]
     assert ": it is now UPDATE_ROLLBACK_COMPLETE" in report
     assert "Worker (AWS::Lambda::Function) UPDATE_FAILED: Resource handler returned " \
            "message: \"Error occurred while GetObject. S3 Error Code: AccessDenied\"" in report
-    events = [line for line in console.lines if line.startswith("[")]
-    assert [line.split()[1] for line in events] == [
+    assert report.endswith(f"  see more: {EVENTS_COMMAND}")
+    assert [line.split()[2] for line in console.progress_lines] == [
         "UPDATE_IN_PROGRESS", "UPDATE_FAILED", "UPDATE_ROLLBACK_IN_PROGRESS",
         "UPDATE_COMPLETE", "UPDATE_ROLLBACK_COMPLETE"]
-    assert events[-1].startswith("[1/1]")
+    assert console.progress_lines[0].startswith("[0s 0/1] ")
+    assert console.progress_lines[-1].startswith("[5s 1/1] ")
 
 
 def test_a_refused_change_set_is_reported_and_cleaned_up(
@@ -170,12 +200,16 @@ def test_a_refused_change_set_is_reported_and_cleaned_up(
     assert console.lines == [f"CloudFormation refused the change set: {reason}"]
 
 
-@pytest.mark.parametrize(("resource_type", "replacement"), [
-    ("AWS::DynamoDB::Table", "True"), ("AWS::KMS::Key", "Conditional"),
-    ("AWS::SQS::Queue", "True"), ("AWS::Logs::LogGroup", "True"),
+@pytest.mark.parametrize(("resource_type", "replacement", "consequence"), [
+    ("AWS::DynamoDB::Table", "True", "would replace it"),
+    ("AWS::KMS::Key", "Conditional", "may replace it (it decides only while it runs)"),
+    ("AWS::SQS::Queue", "True", "would replace it"),
+    ("AWS::Logs::LogGroup", "True", "would replace it"),
+    ("AWS::DynamoDB::Table", "", "does not say whether it would replace it"),
 ])
 def test_an_announced_replacement_of_data_is_stopped_unless_allowed(
-        stubbed: tuple[Aws, Stubber], resource_type: str, replacement: str) -> None:
+        stubbed: tuple[Aws, Stubber], resource_type: str, replacement: str,
+        consequence: str) -> None:
     aws, stub = stubbed
     changes = [_change("Modify", "Store", resource_type, replacement),
                _change("Modify", "Worker", "AWS::Lambda::Function", "True")]
@@ -188,11 +222,12 @@ def test_an_announced_replacement_of_data_is_stopped_unless_allowed(
 
     assert refused.outcome is Outcome.REFUSED
     assert console.questions == []
-    assert f"  Store ({resource_type}): CloudFormation would replace it" in console.text
+    assert f"  Store ({resource_type}): CloudFormation {consequence}, and what it " \
+           "holds with it" in console.text
     assert "Worker (AWS::Lambda::Function): CloudFormation" not in console.text
     assert "deploy again with --allow-replace Store" in console.text
     table = console.text.split("Stopped")[0]
-    assert "yes" in table if replacement == "True" else "maybe" in table
+    assert {"True": "yes", "Conditional": "maybe", "": "unknown"}[replacement] in table
 
     _begin(stub, "UPDATE_COMPLETE")
     stub.add_response("describe_change_set", _change_set("CREATE_COMPLETE", changes))
@@ -318,12 +353,14 @@ def test_an_interrupted_confirmation_leaves_no_change_set(
     stub.add_response("delete_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
     stub.add_response("delete_stack", {}, {"StackName": STACK_ID})
 
-    class Interrupted(Recorder):
+    class CtrlC(Recorder):
         def confirm(self, question: str) -> bool:
             raise KeyboardInterrupt
 
-    with pytest.raises(KeyboardInterrupt):
-        _deploy(aws, Interrupted())
+    with pytest.raises(Interrupted) as raised:
+        _deploy(aws, CtrlC())
+    assert raised.value.message == ("interrupted: nothing was deployed to shop; the change set "
+                                    "was deleted")
 
 
 @pytest.mark.parametrize(("status", "hint"), [
@@ -338,3 +375,166 @@ def test_a_stuck_stack_is_named_with_the_way_out(stubbed: tuple[Aws, Stubber], s
         _deploy(aws, Recorder())
     assert raised.value.message == f"shop is {status}: CloudFormation takes no change set now"
     assert hint in raised.value.hint
+
+
+def _update_until_executed(stub: Stubber, changes: list[dict[str, Any]]) -> None:
+    """An update of `shop` up to the execution of its change set (the stack's last event
+    before it: e1)."""
+    _begin(stub, "UPDATE_COMPLETE")
+    stub.add_response("describe_change_set", _change_set("CREATE_COMPLETE", changes))
+    stub.add_response("describe_stack_events",
+                      {"StackEvents": [_event(1, STACK, "AWS::CloudFormation::Stack",
+                                              "UPDATE_COMPLETE")]})
+    stub.add_response("execute_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
+
+
+def test_progress_shows_elapsed_time_resources_done_and_a_line_while_nothing_happens(
+        stubbed: tuple[Aws, Stubber]) -> None:
+    aws, stub = stubbed
+    _update_until_executed(stub, [_change("Modify", "Worker", "AWS::Lambda::Function", "False"),
+                                  _change("Modify", "Queue", "AWS::SQS::Queue", "False")])
+    started = [_event(4, "Queue", "AWS::SQS::Queue", "UPDATE_IN_PROGRESS"),
+               _event(3, "Worker", "AWS::Lambda::Function", "UPDATE_IN_PROGRESS"),
+               _event(2, STACK, "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS"),
+               _event(1, STACK, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE")]
+    for _ in range(4):  # at 0, 10, 20 and 30 s: nothing new after the start
+        stub.add_response("describe_stack_events", {"StackEvents": started})
+        stub.add_response("describe_stacks", _stack("UPDATE_IN_PROGRESS"))
+    done = [_event(7, STACK, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE"),
+            _event(6, "Queue", "AWS::SQS::Queue", "UPDATE_COMPLETE"),
+            _event(5, "Worker", "AWS::Lambda::Function", "UPDATE_COMPLETE"), *started]
+    stub.add_response("describe_stack_events", {"StackEvents": done})
+    stub.add_response("describe_stacks", _stack("UPDATE_COMPLETE"))
+    stub.add_response("describe_stack_events", {"StackEvents": done})
+    stub.add_response("describe_stacks", _stack("UPDATE_COMPLETE"))  # its outputs
+    console = Recorder()
+
+    result = _deploy(aws, console, interval_s=10)
+
+    assert result.outcome is Outcome.DEPLOYED
+    assert [" ".join(line.split()) for line in console.progress_lines] == [
+        "[0s 0/2] UPDATE_IN_PROGRESS shop (AWS::CloudFormation::Stack)",
+        "[0s 0/2] UPDATE_IN_PROGRESS Worker (AWS::Lambda::Function)",
+        "[0s 0/2] UPDATE_IN_PROGRESS Queue (AWS::SQS::Queue)",
+        "[30s 0/2] still UPDATE_IN_PROGRESS; in progress: Queue, Worker",
+        "[40s 1/2] UPDATE_COMPLETE Worker (AWS::Lambda::Function)",
+        "[40s 2/2] UPDATE_COMPLETE Queue (AWS::SQS::Queue)",
+        "[40s 2/2] UPDATE_COMPLETE shop (AWS::CloudFormation::Stack)",
+    ]
+    assert not any(line.startswith("[") for line in console.lines)  # stdout: no progress
+
+
+@pytest.mark.parametrize("interactive", [False, True])
+def test_ctrl_c_while_cloudformation_works_says_it_carries_on_and_how_to_follow_or_cancel(
+        stubbed: tuple[Aws, Stubber], interactive: bool) -> None:
+    aws, stub = stubbed
+    _update_until_executed(stub, [_change("Modify", "Worker", "AWS::Lambda::Function",
+                                          "False")])
+    started = [_event(2, STACK, "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS"),
+               _event(1, STACK, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE")]
+    stub.add_response("describe_stack_events", {"StackEvents": started})
+    stub.add_response("describe_stacks", _stack("UPDATE_IN_PROGRESS"))
+    stub.add_response("describe_stacks", _stack("UPDATE_IN_PROGRESS"), {"StackName": STACK_ID})
+    if interactive:
+        stub.add_response("cancel_update_stack", {}, {"StackName": STACK_ID})
+    console = Recorder(interactive=interactive)
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted) as raised:
+        _deploy(aws, console, clock=Clock(on_sleep={1: ctrl_c}))
+
+    assert raised.value.message == (
+        "interrupted: lambdakit stopped following shop, which is UPDATE_IN_PROGRESS; "
+        "CloudFormation carries on without lambdakit")
+    follow = f"to follow it: {EVENTS_COMMAND}"
+    if interactive:
+        assert console.questions[-1] == "Cancel the update of shop? CloudFormation rolls it back"
+        assert raised.value.__notes__ == [
+            "cancelled: CloudFormation rolls shop back to its previous state "
+            "(UPDATE_ROLLBACK_IN_PROGRESS, then UPDATE_ROLLBACK_COMPLETE)", follow]
+    else:
+        assert console.questions == ["Deploy these changes to shop?"]
+        assert raised.value.__notes__ == [
+            "to cancel the update: aws cloudformation cancel-update-stack --stack-name shop "
+            "--region us-east-1", follow]
+
+
+def test_a_lost_endpoint_says_what_is_known_of_the_stack_and_how_to_check() -> None:
+    from botocore.config import Config
+    from botocore.exceptions import EndpointConnectionError
+
+    session = boto3.session.Session(aws_access_key_id="stub", aws_secret_access_key="stub",
+                                    region_name="us-east-1")
+    once = Config(retries={"total_max_attempts": 1})
+    # Port 9 (discard) on this machine: once the Stubber stops answering, nobody does.
+    cloudformation = session.client("cloudformation", endpoint_url="http://127.0.0.1:9",
+                                    config=once)
+    aws = Aws("us-east-1", cloudformation, session.client("s3", config=once))
+    stub = Stubber(cloudformation)
+    stub.activate()
+    _update_until_executed(stub, [_change("Modify", "Worker", "AWS::Lambda::Function",
+                                          "False")])
+    stub.add_response("describe_stack_events", {"StackEvents": [
+        _event(2, STACK, "AWS::CloudFormation::Stack", "UPDATE_IN_PROGRESS"),
+        _event(1, STACK, "AWS::CloudFormation::Stack", "UPDATE_COMPLETE")]})
+    stub.add_response("describe_stacks", _stack("UPDATE_IN_PROGRESS"))
+
+    with pytest.raises(EndpointConnectionError) as raised:
+        _deploy(aws, Recorder(), clock=Clock(on_sleep={1: stub.deactivate}))
+
+    assert raised.value.__notes__ == [
+        "shop was UPDATE_IN_PROGRESS when lambdakit last read it (5s into the operation, 0 of "
+        "1 resources done); CloudFormation carries on without lambdakit",
+        f"see more: {EVENTS_COMMAND}"]
+
+
+@pytest.mark.parametrize("failing", ["create_change_set", "describe_change_set"])
+def test_a_failure_before_execution_says_the_stack_was_not_changed(
+        stubbed: tuple[Aws, Stubber], failing: str) -> None:
+    from botocore.exceptions import ClientError
+
+    aws, stub = stubbed
+    if failing == "create_change_set":
+        stub.add_response("describe_stacks", _stack("UPDATE_COMPLETE"), {"StackName": STACK})
+        stub.add_client_error("create_change_set", "AccessDenied", "not authorized")
+    else:
+        _begin(stub, "UPDATE_COMPLETE")
+        stub.add_client_error("describe_change_set", "Throttling", "Rate exceeded")
+        stub.add_response("delete_change_set", {}, {"ChangeSetName": CHANGE_SET_ID})
+
+    with pytest.raises(ClientError) as raised:
+        _deploy(aws, Recorder())
+
+    assert raised.value.__notes__ == [
+        "shop was not changed: it is still UPDATE_COMPLETE",
+        f"see more: {EVENTS_COMMAND}"]
+
+
+def test_ctrl_c_during_a_deletion_says_it_carries_on_and_offers_nothing_to_cancel(
+        stubbed: tuple[Aws, Stubber]) -> None:
+    aws, stub = stubbed
+    stub.add_response("describe_stacks", _stack("UPDATE_COMPLETE"), {"StackName": STACK})
+    stub.add_response("list_stack_resources", {"StackResourceSummaries": []})
+    stub.add_response("get_template", {"TemplateBody": '{"Resources": {}}'})
+    stub.add_response("describe_stack_events", {"StackEvents": []})
+    stub.add_response("delete_stack", {}, {"StackName": STACK_ID})
+    stub.add_response("describe_stack_events", {"StackEvents": []})
+    stub.add_response("describe_stacks", _stack("DELETE_IN_PROGRESS"))
+    stub.add_client_error("describe_stacks", "Throttling", "Rate exceeded")  # after Ctrl-C
+    console = Recorder(interactive=True)
+
+    def ctrl_c() -> None:
+        raise KeyboardInterrupt
+
+    clock = Clock(on_sleep={1: ctrl_c})
+    with pytest.raises(Interrupted) as raised:
+        destroy(aws, STACK, console, Poll(sleep=clock.sleep, clock=clock.clock),
+                assume_yes=True)
+
+    assert raised.value.message == (
+        "interrupted: lambdakit stopped following shop, which is DELETE_IN_PROGRESS; "
+        "CloudFormation carries on without lambdakit")
+    assert raised.value.__notes__ == [f"to follow it: {EVENTS_COMMAND}"]
+    assert console.questions == []

@@ -3,11 +3,15 @@ bootstrap → deploy → update → no-change deploy → guarded replacement →
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import IO
 
 import pytest
 from click.testing import CliRunner, Result
@@ -23,7 +27,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Tried to parse .* not supported 
 APP = '''\
 from lambdakit import App, Function, Table
 
-table = Table(id="{table}", partition_key="pk")
+table = Table(id="{table}", partition_key="{key}")
 worker = Function(id="Worker", handler="worker.handle", code="src", runtime="python3.13",
                   environment={{"TABLE": table}}, grants=[table.{access}()])
 app = App(name="shop", functions=[worker])
@@ -41,10 +45,10 @@ STACK = "shop-production"
 
 
 def _write(project: Path, *, table: str = "Orders", access: str = "read",
-           body: str = "return event") -> None:
+           body: str = "return event", key: str = "pk") -> None:
     (project / "src").mkdir(exist_ok=True)
     (project / "src" / "worker.py").write_text(f"def handle(event, context):\n    {body}\n")
-    (project / "app.py").write_text(APP.format(table=table, access=access))
+    (project / "app.py").write_text(APP.format(table=table, access=access, key=key))
     (project / "pyproject.toml").write_text(PYPROJECT.format(stack=STACK))
 
 
@@ -112,6 +116,7 @@ def test_deploy_without_bootstrap_says_how_to_bootstrap(aws: Aws, project: Path)
     assert result.exit_code == 3
     assert "no artifact bucket in us-east-1" in result.output
     assert "hint: run: lambdakit bootstrap --region us-east-1" in result.output
+    assert f"  {STACK} was not changed: deploy stopped before its change set" in result.stderr
     assert "Traceback" not in result.output
 
 
@@ -211,6 +216,44 @@ def test_full_life_of_an_app(aws: Aws, project: Path) -> None:
     assert "does not exist in us-east-1: nothing to destroy" in again.output
 
 
+def test_a_change_whose_replacement_cloudformation_leaves_unsaid_is_stopped(
+        aws: Aws, project: Path) -> None:
+    """moto, like CloudFormation for some changes, does not say whether a modified resource is
+    replaced: for a table, unknown counts as replaced."""
+    assert _run("bootstrap").exit_code == 0
+    _write(project)
+    assert _run("deploy", "--stage", "prod", "--yes").exit_code == 0
+    _write(project, key="order_id")
+    shown = _run("diff", "--stage", "prod")
+    assert "Properties.PartitionKey" in shown.output or "KeySchema" in shown.output, shown.output
+
+    refused = _run("deploy", "--stage", "prod", "--yes")
+    assert refused.exit_code == 3, refused.output
+    assert "Orders (AWS::DynamoDB::Table): CloudFormation does not say whether it would " \
+           "replace it" in refused.output
+    assert "--allow-replace Orders" in refused.output
+    assert any(line.split()[:5] == ["~", "Modify", "Orders", "AWS::DynamoDB::Table", "unknown"]
+               for line in refused.output.splitlines())
+    assert _pending_change_sets(aws) == []
+
+    allowed = _run("deploy", "--stage", "prod", "--yes", "--allow-replace", "Orders")
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_bootstrap_on_an_endpoint_that_gives_no_outputs_finds_its_bucket(
+        aws: Aws, project: Path, plain_change_sets: None) -> None:
+    """A plain local endpoint (moto without the harness's outputs) creates the stack but
+    leaves it without outputs: the bucket is the stack's own resource."""
+    result = _run("bootstrap")
+    assert result.exit_code == 0, result.output
+    assert aws.cloudformation.describe_stacks(StackName=STACK_NAME)["Stacks"][0].get(
+        "Outputs") is None
+    bucket = find_bucket(aws)
+    assert f"Artifact bucket for us-east-1: {bucket}" in result.output
+    aws.s3.head_bucket(Bucket=bucket)
+    assert "lambdakit bootstrap" not in result.output
+
+
 def test_declining_the_change_set_leaves_no_stack(aws: Aws, project: Path) -> None:
     assert _run("bootstrap").exit_code == 0
     _write(project)
@@ -240,7 +283,12 @@ def test_a_template_over_51200_bytes_is_passed_by_url(aws: Aws, project: Path) -
     messages: list[str] = []
 
     class Console:
+        interactive = False
+
         def echo(self, text: str) -> None:
+            messages.append(text)
+
+        def progress(self, text: str) -> None:
             messages.append(text)
 
         def confirm(self, question: str) -> bool:
@@ -276,3 +324,108 @@ def test_deploy_as_a_real_process(aws: Aws, project: Path) -> None:
         assert done.returncode == 0, done.stdout + done.stderr
     assert "Outputs" in done.stdout
     assert _stack(aws)["StackStatus"] == "CREATE_COMPLETE"
+
+
+def test_missing_credentials_say_where_credentials_come_from(
+        aws: Aws, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    result = _run("bootstrap")
+    assert result.exit_code == 3
+    assert "error: Unable to locate credentials" in result.stderr
+    hint = result.stderr.split("hint: ")[1]
+    assert "AWS_PROFILE" in hint and "aws configure" in hint
+    assert "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY" in hint
+
+
+def _read_until(stream: IO[str], marker: str, timeout_s: float = 60) -> list[str]:
+    """The lines of `stream` up to the first holding `marker`, as they come."""
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in stream:
+            lines.append(line)
+            if marker in line:
+                return
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout_s)
+    assert lines and marker in lines[-1], f"no {marker!r} in:\n{''.join(lines)}"
+    return lines
+
+
+class _CtrlC(io.RawIOBase):
+    """Standard input on which the user presses Ctrl-C."""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        if not len(buffer):  # a probe of what the stream reads, not a read
+            return 0
+        raise KeyboardInterrupt
+
+
+def test_ctrl_c_at_the_question_exits_130_and_leaves_nothing(aws: Aws, project: Path) -> None:
+    assert _run("bootstrap").exit_code == 0
+    _write(project)
+    result = CliRunner().invoke(cli, ["deploy", "--stage", "prod"], input=_CtrlC())
+    assert result.exit_code == 130, result.output
+    assert (f"interrupted: nothing was deployed to {STACK}; the change set was deleted"
+            in result.stderr)
+    assert "Aborted!" not in result.output
+    assert STACK not in {s["StackName"] for s in
+                         aws.cloudformation.describe_stacks()["Stacks"]}
+
+    unanswered = _run("deploy", "--stage", "prod", input="")  # end of input: no
+    assert unanswered.exit_code == 3
+    assert "Not deployed; the change set was deleted" in unanswered.output
+
+
+def test_ctrl_c_during_an_update_of_a_real_process_says_cloudformation_carries_on(
+        aws: Aws, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SIGINT, as the terminal sends it, to the installed entry point while CloudFormation
+    (moto, made to keep the update in progress) works on the stack."""
+    from moto.cloudformation.models import CloudFormationBackend
+
+    assert _run("bootstrap").exit_code == 0
+    _write(project)
+    assert _run("deploy", "--stage", "prod", "--yes").exit_code == 0
+    execute = CloudFormationBackend.execute_change_set
+
+    def execute_and_keep_working(backend: CloudFormationBackend, change_set_name: str,
+                                 stack_name: str | None = None) -> None:
+        execute(backend, change_set_name, stack_name)
+        stack = next(s for s in backend.stacks.values() if s.name == STACK)
+        stack.events.pop()  # the update's UPDATE_COMPLETE: it has not finished
+        stack.status = "UPDATE_IN_PROGRESS"
+
+    monkeypatch.setattr(CloudFormationBackend, "execute_change_set", execute_and_keep_working)
+    _write(project, body="return {'ok': True}")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    process = subprocess.Popen([sys.executable, "-m", "lambdakit", "deploy", "--stage", "prod",
+                                "--yes"], cwd=project, env=env, text=True,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    try:
+        progress = _read_until(process.stderr, f"UPDATE_IN_PROGRESS           {STACK}")
+        process.send_signal(signal.SIGINT)
+        stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:  # a failed test leaves no deploy polling behind
+            process.kill()
+            process.communicate()
+
+    assert process.returncode == 130, "".join(progress) + stderr
+    assert progress[-1].startswith("[0s 0/")
+    assert stderr.splitlines() == [
+        f"interrupted: lambdakit stopped following {STACK}, which is UPDATE_IN_PROGRESS; "
+        "CloudFormation carries on without lambdakit",
+        f"  to cancel the update: aws cloudformation cancel-update-stack --stack-name {STACK} "
+        "--region us-east-1",
+        f"  to follow it: aws cloudformation describe-stack-events --stack-name {STACK} "
+        "--region us-east-1"]
+    assert "Aborted!" not in stdout + stderr
+    assert _stack(aws)["StackStatus"] == "UPDATE_IN_PROGRESS"

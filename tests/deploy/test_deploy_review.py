@@ -17,12 +17,15 @@ def test_the_guard_stops_removal_and_replacement_of_every_stateful_type() -> Non
         removed = Change("Remove", "Data", resource_type)
         replaced = Change("Modify", "Data", resource_type, "True")
         maybe = Change("Modify", "Data", resource_type, "Conditional")
+        unsaid = Change("Modify", "Data", resource_type)
+        dynamic = Change("Dynamic", "Data", resource_type)
         in_place = Change("Modify", "Data", resource_type, "False")
-        assert guarded((removed, replaced, maybe, in_place), frozenset()) == [
-            removed, replaced, maybe]
-        assert guarded((removed, replaced), frozenset({"Data"})) == []
+        assert guarded((removed, replaced, maybe, unsaid, dynamic, in_place), frozenset()) == [
+            removed, replaced, maybe, unsaid, dynamic]
+        assert guarded((removed, replaced, unsaid), frozenset({"Data"})) == []
     stateless = (Change("Remove", "Fn", "AWS::Lambda::Function"),
-                 Change("Modify", "Role", "AWS::IAM::Role", "True"))
+                 Change("Modify", "Role", "AWS::IAM::Role", "True"),
+                 Change("Modify", "Fn", "AWS::Lambda::Function"))
     assert guarded(stateless, frozenset()) == []
 
 
@@ -38,6 +41,8 @@ def test_the_table_marks_actions_replacements_and_access() -> None:
         Change("Modify", "WorkerRole", "AWS::IAM::Role", "False"),
         Change("Modify", "Orders", "AWS::DynamoDB::Table", "True"),
         Change("Remove", "Invoke", "AWS::Lambda::Permission"),
+        Change("Modify", "Key", "AWS::KMS::Key", "Conditional"),
+        Change("Modify", "Events", "AWS::SQS::Queue"),
     ))
     assert table.splitlines() == [
         "   Action  Logical ID  Type                     Replacement  Access",
@@ -45,7 +50,10 @@ def test_the_table_marks_actions_replacements_and_access() -> None:
         "~  Modify  WorkerRole  AWS::IAM::Role           no           IAM",
         "~  Modify  Orders      AWS::DynamoDB::Table     yes",
         "-  Remove  Invoke      AWS::Lambda::Permission  -            IAM",
-        "1 to add, 2 to modify, 1 to remove, 1 replaced; 2 changes who may do what (IAM)",
+        "~  Modify  Key         AWS::KMS::Key            maybe        IAM",
+        "~  Modify  Events      AWS::SQS::Queue          unknown",
+        "1 to add, 4 to modify, 1 to remove, 1 replaced, 2 maybe replaced; "
+        "3 changes who may do what (IAM)",
     ]
 
 

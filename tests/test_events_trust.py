@@ -1,0 +1,63 @@
+"""Who may act for the app's event sources, and over what: each service that assumes a role or
+sends to a resource is held to the resource it acts for (confused deputy), queues and topics
+take TLS only, and names the app picks leave room for a second stack of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from helpers import synth_app
+
+from lambdakit import App, Canary, Function
+from lambdakit.check.sam import sam_transform
+from lambdakit.events import ScheduleEvent
+
+CODE = Path(__file__).resolve().parent / "goldens" / "_code"
+FAILURES = {"LK380": "tests of who may act for the sources"}
+
+
+def _function(id: str, **settings: Any) -> Function:
+    settings.setdefault("acknowledge", FAILURES)
+    return Function(id=id, handler="svc.handler.handle", code=str(CODE), runtime="python3.13",
+                    **settings)
+
+
+def _transformed(*functions: Function, **app: Any) -> dict[str, Any]:
+    template = synth_app(App(name="trust", functions=list(functions), **app), CODE).template
+    resources: dict[str, Any] = sam_transform(template)["Resources"]
+    return resources
+
+
+def _trust_condition(resources: dict[str, Any], role_id: str) -> dict[str, Any]:
+    [statement] = resources[role_id]["Properties"]["AssumeRolePolicyDocument"]["Statement"]
+    condition: dict[str, Any] = statement["Condition"]
+    return condition
+
+
+def test_scheduler_assumes_the_role_for_the_default_group_of_this_account_only() -> None:
+    resources = _transformed(_function("Poller", events=[ScheduleEvent(expression="rate(1 hour)")]))
+    condition = _trust_condition(resources, "PollerOnScheduleRole")
+    assert condition["StringEquals"] == {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}
+    assert condition["ArnLike"] == {"aws:SourceArn": {"Fn::Sub": (
+        "arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:"
+        "schedule-group/default")}}
+
+
+def test_schedules_are_named_by_cloudformation_so_a_second_stack_does_not_collide() -> None:
+    resources = _transformed(_function("Poller", events=[ScheduleEvent(expression="rate(1 hour)")]))
+    schedule = resources["PollerOnSchedule"]
+    assert schedule["Type"] == "AWS::Scheduler::Schedule"
+    assert "Name" not in schedule["Properties"]
+    assert "GroupName" not in schedule["Properties"]  # the default group, as the trust says
+
+
+def test_codedeploy_assumes_the_role_for_this_stacks_deployment_groups_only() -> None:
+    fn = _function("Api", alias="live", deployment=Canary(percent=10, minutes=5))
+    resources = _transformed(fn)
+    condition = _trust_condition(resources, fn.deployment_role_id)
+    assert condition["ArnLike"] == {"aws:SourceArn": {"Fn::Sub": (
+        "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:"
+        "deploymentgroup:${ServerlessDeploymentApplication}/*")}}
+    group = resources[f"{fn.id}DeploymentGroup"]["Properties"]
+    assert group["ApplicationName"] == {"Ref": "ServerlessDeploymentApplication"}

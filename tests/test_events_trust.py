@@ -9,9 +9,11 @@ from typing import Any
 
 from helpers import synth_app
 
-from lambdakit import App, Canary, Function
+from lambdakit import App, Canary, Function, Queue, Topic
 from lambdakit.check.sam import sam_transform
-from lambdakit.events import ScheduleEvent
+from lambdakit.events import ScheduleEvent, SnsEvent, SqsEvent
+from lambdakit.rules.policy_size import policy_plan
+from lambdakit.rules.structure import stack_resource_count
 
 CODE = Path(__file__).resolve().parent / "goldens" / "_code"
 FAILURES = {"LK380": "tests of who may act for the sources"}
@@ -61,3 +63,53 @@ def test_codedeploy_assumes_the_role_for_this_stacks_deployment_groups_only() ->
         "deploymentgroup:${ServerlessDeploymentApplication}/*")}}
     group = resources[f"{fn.id}DeploymentGroup"]["Properties"]
     assert group["ApplicationName"] == {"Ref": "ServerlessDeploymentApplication"}
+
+
+def _statements(resources: dict[str, Any], policy_id: str) -> dict[str, dict[str, Any]]:
+    document = resources[policy_id]["Properties"]["PolicyDocument"]
+    return {statement["Sid"]: statement for statement in document["Statement"]}
+
+
+def test_owned_queues_and_their_dead_letter_queues_take_tls_only() -> None:
+    inbox = Queue(id="Inbox")
+    resources = _transformed(_function("Worker", events=[SqsEvent(queue=inbox)]))
+    policy = resources["InboxPolicy"]
+    assert policy["Type"] == "AWS::SQS::QueuePolicy"
+    assert policy["Properties"]["Queues"] == [{"Ref": "Inbox"}, {"Ref": "InboxDeadLetter"}]
+    deny = _statements(resources, "InboxPolicy")["DenyInsecureTransport"]
+    assert (deny["Effect"], deny["Principal"], deny["Action"]) == ("Deny", "*", "sqs:*")
+    assert deny["Resource"] == [{"Fn::GetAtt": ["Inbox", "Arn"]},
+                                {"Fn::GetAtt": ["InboxDeadLetter", "Arn"]}]
+    assert deny["Condition"] == {"Bool": {"aws:SecureTransport": "false"}}
+
+
+def test_a_queue_services_deliver_to_has_one_policy_for_tls_and_its_senders() -> None:
+    orders = Topic(id="Orders")
+    resources = _transformed(_function("Archive", events=[SnsEvent(topic=orders,
+                                                                   sqs_buffer=True)]))
+    queue_policies = [i for i, r in resources.items() if r["Type"] == "AWS::SQS::QueuePolicy"
+                      and {"Ref": "FromOrdersBuffer"} in r["Properties"]["Queues"]]
+    assert queue_policies == ["FromOrdersBufferPolicy"]
+    assert set(_statements(resources, "FromOrdersBufferPolicy")) == {
+        "DenyInsecureTransport", "SnsSubscriptions"}
+
+
+def test_owned_topics_take_publishing_over_tls_only() -> None:
+    alerts = Topic(id="Alerts")
+    resources = _transformed(_function("Notifier", grants=[alerts.publish()]))
+    policy = resources["AlertsPolicy"]
+    assert policy["Type"] == "AWS::SNS::TopicPolicy"
+    assert policy["Properties"]["Topics"] == [{"Ref": "Alerts"}]
+    deny = _statements(resources, "AlertsPolicy")["DenyInsecureTransport"]
+    assert (deny["Effect"], deny["Action"], deny["Resource"]) == (
+        "Deny", "sns:Publish", [{"Ref": "Alerts"}])
+
+
+def test_counted_resources_are_the_emitted_ones_with_queue_and_topic_policies() -> None:
+    orders, inbox = Topic(id="Orders"), Queue(id="Inbox")
+    functions = [_function("Archive", events=[SnsEvent(topic=orders, sqs_buffer=True)]),
+                 _function("Worker", events=[SqsEvent(queue=inbox)], grants=[orders.publish()])]
+    app = App(name="trust", functions=functions)
+    plans = {id(fn): policy_plan(fn) for fn in functions}
+    resources = _transformed(*functions)
+    assert stack_resource_count(app, functions, plans) == len(resources)

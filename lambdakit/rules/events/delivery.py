@@ -1,7 +1,7 @@
 """Queues that AWS services send to on the app's behalf: an EventBridge rule's dead-letter
 queue, the buffer queue of an SNS subscription. Each needs a queue policy that lets exactly
-those senders in; SQS holds one policy per queue, so one policy names them all. Compile writes
-the policies; the logical-id checks count them."""
+those senders in; SQS holds one policy per queue, so the queue's own policy (TLS only, counted
+with the queue) names them all. Compile writes the policies."""
 
 from __future__ import annotations
 
@@ -53,4 +53,4 @@ def _sender_order(sender: Sender) -> tuple[str, str]:
 
 
 def delivery_policy_id(queue: Queue) -> str:
-    return f"{queue.id}DeliveryPolicy"
+    return queue.policy_id

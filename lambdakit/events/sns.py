@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import PrivateAttr
 
+from lambdakit.events._patterns import satisfying_any
 from lambdakit.events._samples import (
     SAMPLE_REGION,
-    matching_document,
     sample_arn,
     sample_name,
     sample_uuid,
@@ -152,13 +152,23 @@ class SnsEvent(EventSource):
         }
 
     def _sample_content(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(message attributes, body) that the filter policy lets through, where its values
-        are plain: the first exact string or number of each key."""
-        matching = matching_document(self.filter_policy or {})
+        """(message attributes, body) that the filter policy lets through."""
+        policies = [self.filter_policy] if self.filter_policy else []
         if self.filter_policy_scope == "MessageBody":
-            return {}, {"example": "message", **matching}
-        attributes = {key: {"Type": "String" if isinstance(value, str) else "Number",
-                            "Value": str(value)} for key, value in sorted(matching.items())
-                      if isinstance(value, str | int | float) and not isinstance(value, bool)}
-        return attributes, {"example": "message"}
+            return {}, satisfying_any(policies, {"example": "message"})
+        values = satisfying_any(policies, {})
+        return {key: message_attribute(value) for key, value in sorted(values.items())}, {
+            "example": "message"}
+
+
+def message_attribute(value: Any) -> dict[str, str]:
+    """An SNS message attribute holding `value` as the filter policy sees it: a string, a
+    number, or an array (of strings, numbers, booleans, null)."""
+    if isinstance(value, str):
+        return {"Type": "String", "Value": value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"Type": "Number", "Value": json.dumps(value)}
+    return {"Type": "String.Array", "Value": json.dumps(value if isinstance(value, list)
+                                                        else [value])}
+
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from helpers import synth_app
+from helpers import second_opinion_findings, synth_app
 
-from lambdakit import App, Canary, Function, Queue, Topic
+from lambdakit import App, Canary, Function, Key, Queue, Topic
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import ScheduleEvent, SnsEvent, SqsEvent
 from lambdakit.rules.policy_size import policy_plan
@@ -113,3 +113,44 @@ def test_counted_resources_are_the_emitted_ones_with_queue_and_topic_policies() 
     plans = {id(fn): policy_plan(fn) for fn in functions}
     resources = _transformed(*functions)
     assert stack_resource_count(app, functions, plans) == len(resources)
+
+
+def test_a_buffer_queue_keeps_the_topics_customer_key_which_lets_sns_in_for_the_topic() -> None:
+    key = Key(id="OrdersKey")
+    orders = Topic(id="Orders", key=key)
+    fn = _function("Archive", events=[SnsEvent(topic=orders, sqs_buffer=True)])
+    synthesis = synth_app(App(name="trust", functions=[fn]), CODE)
+    assert synthesis.warnings == []
+    assert second_opinion_findings(synthesis.template, synthesis.origins) == []
+    resources = synthesis.template["Resources"]
+    buffer = resources["FromOrdersBuffer"]["Properties"]
+    assert buffer["KmsMasterKeyId"] == {"Fn::GetAtt": ["OrdersKey", "Arn"]}
+    assert "SqsManagedSseEnabled" not in buffer
+    key_policy = resources["OrdersKey"]["Properties"]["KeyPolicy"]["Statement"]
+    [sns] = [statement for statement in key_policy if statement.get("Sid") == "SnsDeliveries"]
+    assert sns["Principal"] == {"Service": "sns.amazonaws.com"}
+    assert sns["Action"] == ["kms:Decrypt", "kms:GenerateDataKey"]
+    # The topic depends on the key, so the key's policy cannot name it: this account's topics.
+    assert sns["Condition"] == {"ArnLike": {"aws:SourceArn": {
+        "Fn::Sub": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:*"}}}
+    assert "SnsSubscriptions" in _statements(resources, "FromOrdersBufferPolicy")
+
+
+def test_a_topic_under_an_existing_key_buffers_under_sqs_managed_keys() -> None:
+    key = Key.existing(arn="arn:aws:kms:us-east-1:123456789012:key/"
+                           "1234abcd-12ab-34cd-56ef-1234567890ab")
+    source = SnsEvent(topic=Topic(id="Orders", key=key), sqs_buffer=True)
+    buffer = source.buffer()
+    assert buffer is not None and buffer.queue.key is None
+
+
+def test_sns_may_use_a_buffers_key_for_the_topic_only_when_the_key_does_not_encrypt_it() -> None:
+    key = Key(id="BufferKey")
+    orders = Topic(id="Orders")
+    fn = _function("Archive", events=[SnsEvent(topic=orders,
+                                               sqs_buffer=Queue(id="Backlog", key=key))])
+    synthesis = synth_app(App(name="trust", functions=[fn]), CODE)
+    assert second_opinion_findings(synthesis.template, synthesis.origins) == []
+    key_policy = synthesis.template["Resources"]["BufferKey"]["Properties"]["KeyPolicy"]
+    [sns] = [s for s in key_policy["Statement"] if s.get("Sid") == "SnsDeliveries"]
+    assert sns["Condition"] == {"ArnEquals": {"aws:SourceArn": [{"Ref": "Orders"}]}}

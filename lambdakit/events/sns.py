@@ -35,9 +35,10 @@ class SnsEvent(EventSource):
     sends to the queue (a queue policy allows this topic only) and the function polls it as an
     `SqsEvent` would, in batches, with partial batch responses, its failures kept in the
     queue's dead-letter queue. `True` creates `<name>Buffer`, an owned queue with lambdakit's
-    defaults (encrypted, with a redrive dead-letter queue, its visibility timeout derived from
-    the function's timeout). SAM's own `SqsSubscription` is not used: the queue it creates has
-    neither encryption nor a dead-letter queue."""
+    defaults (encrypted, with the topic's key when the app owns it; with a redrive dead-letter
+    queue, its visibility timeout derived from the function's timeout). SAM's own
+    `SqsSubscription` is not used: the queue it creates has neither encryption nor a dead-letter
+    queue."""
 
     sam_type = "SNS"
     invocation = "async"
@@ -58,8 +59,12 @@ class SnsEvent(EventSource):
         if self.sqs_buffer is False:
             return None
         if self._buffer is None:
+            # Messages stay under the topic's customer key, when lambdakit can let SNS use it
+            # for the queue (an owned key's policy); else under SQS-managed keys.
+            key = self.topic.key if self.topic.key is not None and not (
+                self.topic.key.is_existing) else None
             queue = self.sqs_buffer if isinstance(self.sqs_buffer, Queue) else Queue(
-                id=f"{self.event_name()}Buffer", fifo=self.topic.fifo)
+                id=f"{self.event_name()}Buffer", fifo=self.topic.fifo, key=key)
             if queue is not self.sqs_buffer:
                 queue._origin = self.origin
             poller = SqsEvent(queue=queue, name=self.event_name())

@@ -40,12 +40,24 @@ def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
             elif isinstance(source, SnsEvent) and (buffer := source.buffer()) is not None:
                 queue = buffer.queue
                 sender = Sender(SNS_SERVICE, arn_of(source.topic))
-            if queue is not None and not queue.is_existing and queue.key is None:
+            if queue is not None and not queue.is_existing and (
+                    queue.key is None or not queue.key.is_existing):
                 senders = found.setdefault(id(queue), (queue, []))[1]
                 if sender not in senders:
                     senders.append(sender)
     return [(queue, sorted(senders, key=_sender_order))
             for queue, senders in sorted(found.values(), key=lambda entry: entry[0].id)]
+
+
+def key_senders(app: App) -> dict[int, list[Sender]]:
+    """The services that encrypt with each owned key as they deliver to a queue it encrypts,
+    by the key's `id()`: the key's policy must let them (SQS asks KMS on the sender's behalf)."""
+    found: dict[int, list[Sender]] = {}
+    for queue, senders in queue_senders(app):
+        if queue.key is not None:
+            users = found.setdefault(id(queue.key), [])
+            users.extend(sender for sender in senders if sender not in users)
+    return {key: sorted(users, key=_sender_order) for key, users in found.items()}
 
 
 def _sender_order(sender: Sender) -> tuple[str, str]:

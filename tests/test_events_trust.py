@@ -9,9 +9,9 @@ from typing import Any
 
 from helpers import second_opinion_findings, synth_app
 
-from lambdakit import App, Canary, Function, Key, Queue, Topic
+from lambdakit import App, Canary, Function, Key, Queue, Stream, StreamConsumer, Topic
 from lambdakit.check.sam import sam_transform
-from lambdakit.events import ScheduleEvent, SnsEvent, SqsEvent
+from lambdakit.events import KinesisEvent, ScheduleEvent, SnsEvent, SqsEvent
 from lambdakit.rules.policy_size import policy_plan
 from lambdakit.rules.structure import stack_resource_count
 
@@ -154,3 +154,18 @@ def test_sns_may_use_a_buffers_key_for_the_topic_only_when_the_key_does_not_encr
     key_policy = synthesis.template["Resources"]["BufferKey"]["Properties"]["KeyPolicy"]
     [sns] = [s for s in key_policy["Statement"] if s.get("Sid") == "SnsDeliveries"]
     assert sns["Condition"] == {"ArnEquals": {"aws:SourceArn": [{"Ref": "Orders"}]}}
+
+
+def test_a_consumer_of_a_shared_stream_is_named_per_stack() -> None:
+    shared = Stream.existing(name="clicks")
+    own = Stream(id="Orders")
+    functions = [_function("Shared", events=[KinesisEvent(
+                     stream=shared, consumer=StreamConsumer(id="SharedFanOut", stream=shared),
+                     starting_position="LATEST", on_failure=Queue(id="Failed"))]),
+                 _function("Own", events=[KinesisEvent(
+                     stream=own, consumer=StreamConsumer(id="OwnFanOut", stream=own),
+                     starting_position="LATEST", on_failure=Queue(id="Failed2"))])]
+    resources = synth_app(App(name="trust", functions=functions), CODE).template["Resources"]
+    assert resources["SharedFanOut"]["Properties"]["ConsumerName"] == {
+        "Fn::Sub": "${AWS::StackName}-SharedFanOut"}
+    assert resources["OwnFanOut"]["Properties"]["ConsumerName"] == "OwnFanOut"

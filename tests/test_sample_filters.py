@@ -88,6 +88,19 @@ MATCHER_CASES: list[tuple[dict[str, Any], dict[str, Any], bool]] = [
 ]
 
 
+@pytest.mark.parametrize("condition", [
+    {"numeric": [">", "five"]}, {"numeric": ["~", 5]}, {"numeric": [">", 5, "<"]},
+    {"cidr": "not-a-network"}, {"prefix": 5}, {"prefix": {"other": "x"}},
+    {"anything-but": {"prefix": "a", "suffix": "b"}}, {"a": 1, "b": 2},
+])
+def test_a_malformed_condition_matches_nothing_and_breaks_no_sample(condition: Any) -> None:
+    """The rules report malformed patterns (LK366); building a sample from one must not
+    fail on it."""
+    assert not matches({"f": [condition]}, {"f": 5}) and not matches({"f": [condition]},
+                                                                      {"f": "a"})
+    assert satisfying({"f": [condition]}, {"keep": 1})["keep"] == 1
+
+
 @pytest.mark.parametrize(("pattern", "document", "expected"), MATCHER_CASES,
                          ids=[json.dumps(c[0])[:60] + " " + json.dumps(c[1])[:40]
                               for c in MATCHER_CASES])

@@ -65,10 +65,12 @@ def _meets(condition: Any, value: Any) -> bool:
 
 def _string_meets(operator: str, operand: Any, value: str) -> bool:
     if isinstance(operand, dict):  # {"prefix": {"equals-ignore-case": "..."}}
-        [(inner, text)] = operand.items()
-        if inner != "equals-ignore-case":
+        text = operand.get("equals-ignore-case")
+        if len(operand) != 1 or not isinstance(text, str):
             return False
         operand, value = text.casefold(), value.casefold()
+    if not isinstance(operand, str):
+        return False
     if operator == "prefix":
         return bool(value.startswith(operand))
     if operator == "suffix":
@@ -82,6 +84,8 @@ def _string_meets(operator: str, operand: Any, value: str) -> bool:
 
 def _anything_but(operand: Any, value: Any) -> bool:
     if isinstance(operand, dict):
+        if len(operand) != 1:
+            return False
         [(operator, inner)] = operand.items()
         options = inner if isinstance(inner, list) else [inner]
         return isinstance(value, str) and not any(
@@ -101,14 +105,24 @@ def _is_number(value: Any) -> bool:
 
 
 def _in_range(bounds: list[Any], number: float) -> bool:
-    pairs = zip(bounds[::2], bounds[1::2], strict=True)
-    return all(COMPARISONS[op](number, float(limit)) for op, limit in pairs)
+    return all(COMPARISONS[op](number, float(limit)) for op, limit in _comparisons(bounds))
 
 
-def _in_network(network: str, address: str) -> bool:
+def _comparisons(bounds: Any) -> list[tuple[str, float]]:
+    """`[">", 0, "<=", 5]` as pairs; none when malformed (the rules report it, LK366), so
+    that nothing then matches."""
+    if not isinstance(bounds, list) or not bounds or len(bounds) % 2:
+        return [("<", -math.inf)]
+    pairs = list(zip(bounds[::2], bounds[1::2], strict=True))
+    if any(op not in COMPARISONS or not _is_number(limit) for op, limit in pairs):
+        return [("<", -math.inf)]
+    return [(op, float(limit)) for op, limit in pairs]
+
+
+def _in_network(network: Any, address: str) -> bool:
     try:
         return ipaddress.ip_address(address) in ipaddress.ip_network(network, strict=False)
-    except ValueError:
+    except (TypeError, ValueError):
         return False
 
 
@@ -179,7 +193,10 @@ def _value_meeting(condition: Any) -> Any:
     if operator == "anything-but":
         return _other_than(operand)
     if operator == "cidr":
-        network = ipaddress.ip_network(operand, strict=False)
+        try:
+            network = ipaddress.ip_network(operand, strict=False)
+        except (TypeError, ValueError):
+            return None
         return str(network[1] if network.num_addresses > 1 else network[0])
     if isinstance(operand, dict):  # prefix or suffix, ignoring case
         operand = next(iter(operand.values()))
@@ -194,13 +211,13 @@ def _value_meeting(condition: Any) -> Any:
 
 def _number_in(bounds: list[Any]) -> float | int | None:
     low, high = -math.inf, math.inf
-    for op, limit in zip(bounds[::2], bounds[1::2], strict=True):
+    for op, limit in _comparisons(bounds):
         if op == "=":
-            return limit if _is_number(limit) else None
+            return int(limit) if limit.is_integer() else limit
         if op in (">", ">="):
-            low = max(low, float(limit))
+            low = max(low, limit)
         else:
-            high = min(high, float(limit))
+            high = min(high, limit)
     if low == -math.inf and high == math.inf:
         return 0
     if low == -math.inf:

@@ -146,7 +146,8 @@ CASES: dict[str, Case] = {
                              "'invoked asynchronously with no failure handling': its "
                              "on_failure= delivers to the queue"}),
         },
-        resources=frozenset({"OnFailureSqsQueue", "OnFailureSqsQueueDeadLetter"}),
+        resources=frozenset({"OnFailureSqsQueue", "OnFailureSqsQueueDeadLetter",
+                             "OnFailureSqsQueuePolicy"}),
     ),
     "function-url-iam": Case(functions={"FURLFunction": Fn()}, resources=frozenset()),
     "kinesis-bisect-onfailure": Case(
@@ -163,7 +164,7 @@ CASES: dict[str, Case] = {
             ),
         },
         resources=frozenset({"DataActivityKinesisStream", "AnomalyDataQueue",
-                             "AnomalyDataQueueDeadLetter"}),
+                             "AnomalyDataQueueDeadLetter", "AnomalyDataQueuePolicy"}),
     ),
     "layer-shared-role": Case(
         functions={"PyMySQLLayerLambdaFunction": Fn(), "PyMySQLNoLayerLambdaFunction": Fn()},
@@ -207,7 +208,8 @@ CASES: dict[str, Case] = {
         # function, to name it in its notification) exists.
         resources=frozenset({"SourceBucket", "SourceBucketPolicy", "DestinationBucket",
                              "DestinationBucketPolicy", "ResizerFunctionTriggerPolicy",
-                             "FailedResizes", "FailedResizesDeadLetter"}),
+                             "FailedResizes", "FailedResizesDeadLetter",
+                             "FailedResizesPolicy"}),
     ),
     "sqs-partial-batch-dlq": Case(
         functions={
@@ -222,7 +224,8 @@ CASES: dict[str, Case] = {
                             "consume(): lets the consumer extend a message's visibility"},
             ),
         },
-        resources=frozenset({"ProcessingQueue", "ProcessingDLQ"}),
+        resources=frozenset({"ProcessingQueue", "ProcessingDLQ", "ProcessingQueuePolicy",
+                             "ProcessingDLQPolicy"}),
     ),
 }
 

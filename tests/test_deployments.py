@@ -114,8 +114,11 @@ def test_codedeploy_role_is_the_functions_own_and_least_privilege(
     role = resources["CheckoutDeploymentRole"]["Properties"]
     trust = role["AssumeRolePolicyDocument"]["Statement"]
     assert [s["Principal"] for s in trust] == [{"Service": "codedeploy.amazonaws.com"}]
-    assert trust[0]["Condition"] == {"StringEquals": {"aws:SourceAccount": {
-        "Ref": "AWS::AccountId"}}}
+    assert trust[0]["Condition"] == {
+        "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}},
+        "ArnLike": {"aws:SourceArn": {"Fn::Sub": (
+            "arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:"
+            "deploymentgroup:${ServerlessDeploymentApplication}/*")}}}
     assert "ManagedPolicyArns" not in role
     statements = {s["Sid"]: (s["Action"], s["Resource"])
                   for s in role["Policies"][0]["PolicyDocument"]["Statement"]}
@@ -235,7 +238,8 @@ def test_a_hooks_sample_event_is_what_codedeploy_sends() -> None:
 
 
 # CloudFormation gives these types no Tags property.
-UNTAGGABLE = {"AWS::Lambda::Alias", "AWS::Lambda::Version", "AWS::CodeDeploy::DeploymentConfig"}
+UNTAGGABLE = {"AWS::Lambda::Alias", "AWS::Lambda::Version", "AWS::CodeDeploy::DeploymentConfig",
+              "AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy"}
 
 
 def test_the_apps_tags_reach_what_sam_generates(transformed: dict[str, Any]) -> None:

@@ -11,6 +11,7 @@ from helpers import FIXED_DAY
 from lambdakit import App, Function
 from lambdakit.events import (
     ApiEvent,
+    Cors,
     FunctionUrl,
     HttpApi,
     HttpApiEvent,
@@ -154,3 +155,27 @@ def test_public_url_sample_has_no_caller_identity() -> None:
     url = FunctionUrl(auth="none", public="webhook")
     event = url.sample_event(_fn(events=[url]))
     assert "authorizer" not in event["requestContext"]
+
+
+@pytest.mark.parametrize(("origin", "refused"), [
+    ("http://app.example.com", True),
+    ("http://app.example.com:8080", True),
+    ("https://app.example.com", False),
+    ("http://localhost:3000", False),
+    ("http://127.0.0.1", False),
+    ("http://[::1]:5173", False),
+    ("http://shop.localhost:3000", False),
+    ("http://localhost.example.com", True),
+])
+def test_credentialed_cors_needs_https_origins_off_this_machine(origin: str,
+                                                                 refused: bool) -> None:
+    for events, api in (([FunctionUrl(cors=Cors(allow_origins=[origin],
+                                                  allow_credentials=True))], None),
+                        (None, HttpApi(id="Shop", cors=Cors(allow_origins=[origin],
+                                                           allow_credentials=True)))):
+        fn = _fn(events=events) if api is None else _fn(
+            events=[HttpApiEvent(api=api, method="GET", path="/")])
+        found = [m for c, m in _codes(fn) if c == "LK345"]
+        assert bool(found) == refused, found
+    plain = _fn(events=[FunctionUrl(cors=Cors(allow_origins=[origin]))])
+    assert not [c for c, _ in _codes(plain) if c == "LK345"]

@@ -244,8 +244,9 @@ def test_a_buffer_queue_the_topic_cannot_write_to(topic_fifo: bool,
     if settings.pop("existing", False):
         buffer = Queue.existing(arn="arn:aws:sqs:us-east-1:111122223333:existing")
     else:
-        if settings.pop("key", False):
-            settings["key"] = Key(id="BufferKey")
+        if settings.pop("key", False):  # an owned key's policy lambdakit extends: no problem
+            settings["key"] = Key.existing(arn="arn:aws:kms:us-east-1:111122223333:key/"
+                                               "1234abcd-12ab-34cd-56ef-1234567890ab")
         buffer = Queue(**settings)  # type: ignore[arg-type]
     fn = _function("Worker", events=[SnsEvent(topic=topic, sqs_buffer=buffer)])
     assert _codes(fn) == ["LK364"]

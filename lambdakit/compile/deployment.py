@@ -21,6 +21,7 @@ from lambdakit.iam.deployment import (
     DEPLOYMENT_POLICY_NAME,
     NOTIFICATION_TRIGGER_NAME,
     deployment_role_permissions,
+    deployment_trust_source,
     rollback_alarms,
 )
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
@@ -65,7 +66,7 @@ def emit_deployment(template: Template, app: App, fn: Function, tags: dict[str, 
         return
     hooks = hook_functions(app, fn)
     properties: dict[str, Any] = {
-        "AssumeRolePolicyDocument": trust_policy(CODEDEPLOY_SERVICE),
+        "AssumeRolePolicyDocument": trust_policy(CODEDEPLOY_SERVICE, deployment_trust_source()),
         "Policies": [{"PolicyName": DEPLOYMENT_POLICY_NAME,
                       "PolicyDocument": policy_document(deployment_role_permissions(fn, hooks))}],
     }

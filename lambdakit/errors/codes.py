@@ -98,7 +98,7 @@ CODES: dict[str, Code] = {
         Code("LK322", _E, "stream retry attempts or record age out of range"),
         Code("LK323", _W, "stream retries or record age unbounded"),
         Code("LK324", _E, "stream parallelization or tumbling window out of range"),
-        Code("LK325", _W, "stream source without an on-failure destination"),
+        Code("LK325", _W, "stream or Kafka source without an on-failure destination"),
         Code("LK326", _E, "DynamoDB stream source on a table without a stream"),
         Code("LK327", _E, "FIFO queue or topic as an on-failure destination"),
         Code("LK328", _E, "Kinesis consumer of another stream, or not by ARN"),

@@ -4,7 +4,6 @@ event is the same on every run and every machine."""
 from __future__ import annotations
 
 import hashlib
-from typing import Any
 
 from lambdakit.model import Construct, Resource
 
@@ -43,17 +42,3 @@ def sample_uuid(seed: str) -> str:
 def describe(construct: Construct) -> str:
     return f"{type(construct).__name__} {construct.label()}"
 
-
-def matching_document(pattern: dict[str, Any]) -> dict[str, Any]:
-    """A document that a filter pattern (SNS filter policy, EventBridge or Lambda event
-    pattern) lets through where its values are exact: the first plain value of each list;
-    nested patterns match nested fields. Content-based matches (prefix, numeric) are left out."""
-    found: dict[str, Any] = {}
-    for key, values in pattern.items():
-        if isinstance(values, dict):
-            found[key] = matching_document(values)
-        elif isinstance(values, list):
-            exact = [value for value in values if not isinstance(value, dict | list)]
-            if exact:
-                found[key] = exact[0]
-    return found

@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from lambdakit.events._arns import partition_agnostic
+from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events.sqs import filter_criteria
 from lambdakit.events.streams import (
@@ -140,12 +141,14 @@ class KafkaSource(BrokerSource):
         return grants
 
     def sample_records(self) -> dict[str, Any]:
-        value = base64.b64encode(SAMPLE_BODY.encode()).decode()
-        return {f"{self.topic}-0": [{
+        # The filters see the record's value (as JSON when it is JSON).
+        record = satisfying_any(self.filters, {
             "topic": self.topic, "partition": 0, "offset": 15, "timestamp": SAMPLE_MS,
             "timestampType": "CREATE_TIME", "key": base64.b64encode(b"key-1").decode(),
-            "value": value, "headers": [{"source": list(b"lambdakit")}],
-        }]}
+            "value": json.loads(SAMPLE_BODY), "headers": [{"source": list(b"lambdakit")}],
+        })
+        record["value"] = base64.b64encode(payload_text(record["value"]).encode()).decode()
+        return {f"{self.topic}-0": [record]}
 
 
 class MskEvent(KafkaSource):
@@ -256,7 +259,10 @@ class MqEvent(BrokerSource):
         return Binding(properties, grants=self.poller_grants())
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
-        data = base64.b64encode(SAMPLE_BODY.encode()).decode()
+        # The filters see the message's data (as JSON when it is JSON).
+        body = payload_text(satisfying_any(self.filters, {"data": json.loads(SAMPLE_BODY)})[
+            "data"])
+        data = base64.b64encode(body.encode()).decode()
         if self.engine == "RabbitMQ":
             key = f"{self.queue}::{self.virtual_host or '/'}"
             return {"eventSource": "aws:rmq", "eventSourceArn": self.broker_arn,
@@ -268,7 +274,7 @@ class MqEvent(BrokerSource):
                             "messageId": sample_uuid(f"{self.broker_arn}/{fn.id}"),
                             "timestamp": "Jan 1, 2026, 00:00:00 AM", "type": None,
                             "userId": "lambda", "appId": None, "clusterId": None,
-                            "bodySize": len(SAMPLE_BODY)},
+                            "bodySize": len(body.encode())},
                         "redelivered": False, "data": data}]}}
         broker = sample_id(self.broker_arn, 8)
         return {"eventSource": "aws:mq", "eventSourceArn": self.broker_arn, "messages": [{

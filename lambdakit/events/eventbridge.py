@@ -6,12 +6,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from lambdakit.events._delivery import delivery_properties
-from lambdakit.events._samples import (
-    SAMPLE_ACCOUNT,
-    SAMPLE_REGION,
-    matching_document,
-    sample_uuid,
-)
+from lambdakit.events._patterns import satisfying_any
+from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_uuid
 from lambdakit.model import Binding, EventBus, EventSource, Queue, Ref
 from lambdakit.model.instance import Instance
 
@@ -86,24 +82,16 @@ class EventBridgeRule(EventSource):
         return Binding(properties)
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
-        source = _first_string(self.pattern.get("source")) or "com.example.orders"
-        detail_type = _first_string(self.pattern.get("detail-type")) or "Example"
-        detail = self.pattern.get("detail")
-        return {
+        """An event of the kind given, changed to match the rule's pattern."""
+        return satisfying_any([self.pattern], {
             "version": "0",
             "id": sample_uuid(f"{self.rule_id(fn)}/event"),
-            "detail-type": detail_type,
-            "source": source,
+            "detail-type": "Example",
+            "source": "com.example.orders",
             "account": SAMPLE_ACCOUNT,
             "time": SAMPLE_TIME,
             "region": SAMPLE_REGION,
             "resources": [],
-            "detail": matching_document(detail) if isinstance(detail, dict) else {},
-        }
-
-
-def _first_string(values: Any) -> str | None:
-    if isinstance(values, list):
-        return next((v for v in values if isinstance(v, str)), None)
-    return None
+            "detail": {},
+        })
 

@@ -14,6 +14,9 @@ if TYPE_CHECKING:
     from lambdakit.model import Construct, Function
 
 
+DEFAULT_SCHEDULE_GROUP = "default"  # Scheduler's group for schedules that name none
+
+
 class ScheduleEvent(EventSource):
     """Invocations on `expression`: `rate(5 minutes)`, `cron(0 8 ? * MON-FRI *)` (minutes hours
     day-of-month month day-of-week year) or `at(2026-12-31T23:00:00)`, read in `timezone`.
@@ -22,8 +25,9 @@ class ScheduleEvent(EventSource):
     `retry_attempts` or `max_event_age` go to `dead_letter_queue`.
 
     Scheduler invokes with a role lambdakit writes for this schedule alone: trusted by
-    scheduler.amazonaws.com for this account only, allowed to invoke this function and to send
-    to the dead-letter queue, nothing else."""
+    scheduler.amazonaws.com for this account's default schedule group only, allowed to invoke
+    this function and to send to the dead-letter queue, nothing else. CloudFormation names the
+    schedule, so the same app deploys to several stacks of one account and Region."""
 
     sam_type = "ScheduleV2"
     invocation = "async"
@@ -68,6 +72,9 @@ class ScheduleEvent(EventSource):
                                     "MaximumWindowInMinutes": self.flexible_window}
                                    if self.flexible_window is not None else {"Mode": "OFF"}),
             "State": "ENABLED" if self.enabled else "DISABLED",
+            # CloudFormation names the schedule: SAM's name (the logical id) would collide in
+            # the one default group with the same app's schedule of another stack or stage.
+            "OmitName": True,
         }
         properties.update(delivery_properties(self.retry_attempts, self.max_event_age,
                                               self.dead_letter_queue))

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import PrivateAttr
 
+from lambdakit.events._patterns import satisfying_any
 from lambdakit.events._samples import (
     SAMPLE_REGION,
-    matching_document,
     sample_arn,
     sample_name,
     sample_uuid,
@@ -35,9 +35,10 @@ class SnsEvent(EventSource):
     sends to the queue (a queue policy allows this topic only) and the function polls it as an
     `SqsEvent` would, in batches, with partial batch responses, its failures kept in the
     queue's dead-letter queue. `True` creates `<name>Buffer`, an owned queue with lambdakit's
-    defaults (encrypted, with a redrive dead-letter queue, its visibility timeout derived from
-    the function's timeout). SAM's own `SqsSubscription` is not used: the queue it creates has
-    neither encryption nor a dead-letter queue."""
+    defaults (encrypted, with the topic's key when the app owns it; with a redrive dead-letter
+    queue, its visibility timeout derived from the function's timeout). SAM's own
+    `SqsSubscription` is not used: the queue it creates has neither encryption nor a dead-letter
+    queue."""
 
     sam_type = "SNS"
     invocation = "async"
@@ -58,8 +59,12 @@ class SnsEvent(EventSource):
         if self.sqs_buffer is False:
             return None
         if self._buffer is None:
+            # Messages stay under the topic's customer key, when lambdakit can let SNS use it
+            # for the queue (an owned key's policy); else under SQS-managed keys.
+            key = self.topic.key if self.topic.key is not None and not (
+                self.topic.key.is_existing) else None
             queue = self.sqs_buffer if isinstance(self.sqs_buffer, Queue) else Queue(
-                id=f"{self.event_name()}Buffer", fifo=self.topic.fifo)
+                id=f"{self.event_name()}Buffer", fifo=self.topic.fifo, key=key)
             if queue is not self.sqs_buffer:
                 queue._origin = self.origin
             poller = SqsEvent(queue=queue, name=self.event_name())
@@ -152,13 +157,23 @@ class SnsEvent(EventSource):
         }
 
     def _sample_content(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(message attributes, body) that the filter policy lets through, where its values
-        are plain: the first exact string or number of each key."""
-        matching = matching_document(self.filter_policy or {})
+        """(message attributes, body) that the filter policy lets through."""
+        policies = [self.filter_policy] if self.filter_policy else []
         if self.filter_policy_scope == "MessageBody":
-            return {}, {"example": "message", **matching}
-        attributes = {key: {"Type": "String" if isinstance(value, str) else "Number",
-                            "Value": str(value)} for key, value in sorted(matching.items())
-                      if isinstance(value, str | int | float) and not isinstance(value, bool)}
-        return attributes, {"example": "message"}
+            return {}, satisfying_any(policies, {"example": "message"})
+        values = satisfying_any(policies, {})
+        return {key: message_attribute(value) for key, value in sorted(values.items())}, {
+            "example": "message"}
+
+
+def message_attribute(value: Any) -> dict[str, str]:
+    """An SNS message attribute holding `value` as the filter policy sees it: a string, a
+    number, or an array (of strings, numbers, booleans, null)."""
+    if isinstance(value, str):
+        return {"Type": "String", "Value": value}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return {"Type": "Number", "Value": json.dumps(value)}
+    return {"Type": "String.Array", "Value": json.dumps(value if isinstance(value, list)
+                                                        else [value])}
+
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import SAMPLE_REGION, sample_arn, sample_name, sample_uuid
 from lambdakit.model import Binding, EventSource, Queue, Ref
 from lambdakit.model.instance import Instance
@@ -75,7 +76,6 @@ class SqsEvent(EventSource):
         if self.queue.fifo and not name.endswith(".fifo"):
             name += ".fifo"
         arn = sample_arn("sqs", name)
-        body = json.dumps({"example": "message"})
         attributes = {
             "ApproximateReceiveCount": "1",
             "SentTimestamp": SAMPLE_SENT_MS,
@@ -87,17 +87,20 @@ class SqsEvent(EventSource):
                            "MessageDeduplicationId": sample_uuid(f"{arn}/dedup"),
                            "SequenceNumber": "18849496460467696128"}
         message_id = sample_uuid(f"{arn}/{fn.id}")
-        return {"Records": [{
+        # The filters see the body as JSON when it is JSON.
+        record = satisfying_any(self.filters, {
             "messageId": message_id,
             "receiptHandle": f"AQEB{sample_uuid(message_id).replace('-', '')}",
-            "body": body,
+            "body": {"example": "message"},
             "attributes": attributes,
             "messageAttributes": {},
-            "md5OfBody": md5_text(body),
             "eventSource": "aws:sqs",
             "eventSourceARN": arn,
             "awsRegion": SAMPLE_REGION,
-        }]}
+        })
+        record["body"] = payload_text(record["body"])
+        record["md5OfBody"] = md5_text(record["body"])
+        return {"Records": [record]}
 
 
 def md5_text(text: str) -> str:

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 from typing import TYPE_CHECKING, Any, Literal
 
 from lambdakit.events._arns import partition_agnostic
+from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import (
     SAMPLE_REGION,
     sample_arn,
@@ -165,15 +165,17 @@ class KinesisEvent(StreamSource):
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
         arn = sample_arn("kinesis", f"stream/{sample_name(self.stream)}")
-        data = base64.b64encode(json.dumps({"example": "record"}).encode()).decode()
+        # The filters see the record's data (as JSON when it is JSON).
+        kinesis = satisfying_any(self.filters, {
+            "kinesisSchemaVersion": "1.0",
+            "partitionKey": "partition-1",
+            "sequenceNumber": SAMPLE_SEQUENCE,
+            "data": {"example": "record"},
+            "approximateArrivalTimestamp": SAMPLE_TIME.timestamp(),
+        })
+        kinesis["data"] = base64.b64encode(payload_text(kinesis["data"]).encode()).decode()
         return {"Records": [{
-            "kinesis": {
-                "kinesisSchemaVersion": "1.0",
-                "partitionKey": "partition-1",
-                "sequenceNumber": SAMPLE_SEQUENCE,
-                "data": data,
-                "approximateArrivalTimestamp": SAMPLE_TIME.timestamp(),
-            },
+            "kinesis": kinesis,
             "eventSource": "aws:kinesis",
             "eventVersion": "1.0",
             "eventID": f"shardId-000000000000:{SAMPLE_SEQUENCE}",
@@ -228,7 +230,7 @@ class DynamoDbStreamEvent(StreamSource):
             record["NewImage"] = keys | {"status": {"S": "shipped"}}
         if view in ("OLD_IMAGE", "NEW_AND_OLD_IMAGES"):
             record["OldImage"] = keys | {"status": {"S": "packed"}}
-        return {"Records": [{
+        return {"Records": [satisfying_any(self.filters, {
             "eventID": sample_uuid(f"{arn}/{fn.id}").replace("-", ""),
             "eventName": "MODIFY",
             "eventVersion": "1.1",
@@ -236,4 +238,4 @@ class DynamoDbStreamEvent(StreamSource):
             "awsRegion": SAMPLE_REGION,
             "dynamodb": record,
             "eventSourceARN": arn,
-        }]}
+        })]}

@@ -34,6 +34,7 @@ DEPLOYMENT_POLICY_NAME = "shift-traffic"  # CodeDeploy's role's inline policy
 NOTIFICATION_TRIGGER_NAME = "deployments"  # the deployment group's one trigger
 APPLICATION_GROUPS = ("arn:${AWS::Partition}:codedeploy:${AWS::Region}:${AWS::AccountId}:"
                       f"deploymentgroup:${{{DEPLOYMENT_APPLICATION_ID}}}/*")
+
 REPORT_SCOPE_REASON = (
     "the deployment groups of this stack's CodeDeploy application: the one group that runs the "
     "hook cannot be named, since it depends on CodeDeploy's role, which depends on the hook"
@@ -42,6 +43,14 @@ REPORT_SCOPE_REASON = (
 ALARM_ARN_PARTS: list[CfnValue] = ["arn:", {"Ref": "AWS::Partition"}, ":cloudwatch:",
                                    {"Ref": "AWS::Region"}, ":", {"Ref": "AWS::AccountId"},
                                    ":alarm:"]
+
+
+def deployment_trust_source() -> CfnValue:
+    """Whom CodeDeploy may assume its role for: it names the deployment group in
+    `aws:SourceArn` for Lambda deployments
+    (https://docs.aws.amazon.com/codedeploy/latest/userguide/security_confused_deputy.html).
+    The group depends on the role, so the role names the groups of this stack's application."""
+    return {"Fn::Sub": APPLICATION_GROUPS}
 
 
 def hook_permissions(fn: Function) -> list[Permission]:

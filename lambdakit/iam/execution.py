@@ -9,7 +9,7 @@ import awacs.xray
 
 from lambdakit.iam.deployment import hook_permissions
 from lambdakit.iam.network import network_permissions
-from lambdakit.iam.permissions import POLICY_VERSION, Permission
+from lambdakit.iam.permissions import POLICY_VERSION, CfnValue, Permission
 from lambdakit.model import Function
 
 LAMBDA_SERVICE = "lambda.amazonaws.com"
@@ -19,16 +19,21 @@ XRAY_WILDCARD_REASON = (
 )
 
 
-def trust_policy(service: str = LAMBDA_SERVICE) -> dict[str, Any]:
+def trust_policy(service: str = LAMBDA_SERVICE,
+                 source_arn: CfnValue | None = None) -> dict[str, Any]:
     """`service` (Lambda, unless told) may assume the role, and only on behalf of this account
-    (confused deputy). Plain data, a new copy each time (the template must not share it)."""
+    and, where the service names it, of `source_arn`: the resource it acts for (confused
+    deputy). Plain data, a new copy each time (the template must not share it)."""
+    condition: dict[str, Any] = {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}
+    if source_arn is not None:
+        condition["ArnLike"] = {"aws:SourceArn": source_arn}
     return {
         "Version": POLICY_VERSION,
         "Statement": [{
             "Effect": "Allow",
             "Principal": {"Service": service},
             "Action": ["sts:AssumeRole"],
-            "Condition": {"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}},
+            "Condition": condition,
         }],
     }
 

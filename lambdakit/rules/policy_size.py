@@ -23,7 +23,6 @@ from lambdakit.rules import quotas as q
 from lambdakit.rules.account import ACCOUNT_SECTION
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_logical_ids
-from lambdakit.rules.events.delivery import delivery_policy_id, queue_senders
 
 LIMITS = PolicyLimits(
     inline_chars=q.ROLE_INLINE_POLICY_MAX_CHARS.value,
@@ -65,11 +64,9 @@ def managed_policy_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
 
 def template_logical_ids(app: App, plans: dict[int, PolicyPlan | None]) -> list[
         tuple[str, Construct]]:
-    """Every logical id the template declares: the model's, the managed policies, the
-    policies of queues services deliver to, and custom deployment configurations."""
-    policies = [(delivery_policy_id(queue), queue) for queue, _ in queue_senders(app)]
-    return [*app.logical_ids(), *managed_policy_ids(app, plans), *policies,
-            *deployment_logical_ids(app)]
+    """Every logical id the template declares: the model's, the managed policies and custom
+    deployment configurations."""
+    return [*app.logical_ids(), *managed_policy_ids(app, plans), *deployment_logical_ids(app)]
 
 
 def check_policy_size(ctx: RuleContext, fn: Function) -> None:

@@ -11,7 +11,6 @@ from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_resource_count
 from lambdakit.rules.events import extra_resource_count
-from lambdakit.rules.events.delivery import queue_senders
 from lambdakit.rules.limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
@@ -75,7 +74,6 @@ def stack_resource_count(app: App, functions: list[Function],
                   if not isinstance(owner, Function | EventSource))
             + len(managed_policy_ids(app, plans))
             + sum(r.unlisted_resource_count() for r in app.all_resources() if not r.is_existing)
-            + len(queue_senders(app))  # one delivery policy per queue services send to
             + extra_resource_count(app)
             + deployment_resource_count(app))  # CodeDeploy application, custom configs
 

@@ -15,12 +15,11 @@ from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.model import App, Function, Ref
 
-# Resources event sources need beyond their SAM event (a queue policy, a scheduler's role),
+# Resources event sources need beyond their SAM event (a subscription, a scheduler's role),
 # one emitter per family, each over the whole app: (the families whose sources it looks at,
 # its module under lambdakit.compile.events, the emitter). An emitter is imported, and runs,
 # once one of its families is imported (`imported`): before, it has nothing to emit.
 EVENT_EMITTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("eventbridge", "sns"), "push", "emit_delivery_policies"),
     (("sns",), "push", "emit_buffer_subscriptions"),
     (("schedule",), "schedule", "emit_scheduler_roles"),
 )

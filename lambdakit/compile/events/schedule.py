@@ -2,8 +2,9 @@
 
 SAM's ScheduleV2 writes one when given no `RoleArn`, but trusts scheduler.amazonaws.com on
 behalf of any account and leaves out the key of an encrypted dead-letter queue; this one is
-trusted for this account only and holds exactly: invoke on the function's ARN (what the
-schedule targets, no version or alias), and send to the dead-letter queue (and use its key).
+trusted for this account's default schedule group only and holds exactly: invoke on the
+function's ARN (what the schedule targets, no version or alias), and send to the dead-letter
+queue (and use its key).
 """
 
 from __future__ import annotations
@@ -14,11 +15,17 @@ from troposphere import Tags, iam
 from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
 from lambdakit.compile.template import Template
 from lambdakit.events import ScheduleEvent
+from lambdakit.events.schedule import DEFAULT_SCHEDULE_GROUP
 from lambdakit.iam import Permission, arn_of, policy_document, trust_policy
 from lambdakit.iam.grants import access_permissions
 from lambdakit.model import App, Function, Grant
 
 SCHEDULER_SERVICE = "scheduler.amazonaws.com"
+# Scheduler assumes the role for the schedule's group, named in `aws:SourceArn`; lambdakit's
+# schedules are in the default group
+# (https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html).
+SCHEDULE_GROUP_ARN = ("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::AccountId}:"
+                      f"schedule-group/{DEFAULT_SCHEDULE_GROUP}")
 POLICY_NAME = "invoke"
 
 
@@ -46,7 +53,7 @@ def scheduler_permissions(fn: Function, source: ScheduleEvent) -> list[Permissio
 def _role(app: App, fn: Function, source: ScheduleEvent) -> iam.Role:
     role = iam.Role(
         source.role_id(fn),
-        AssumeRolePolicyDocument=trust_policy(SCHEDULER_SERVICE),
+        AssumeRolePolicyDocument=trust_policy(SCHEDULER_SERVICE, {"Fn::Sub": SCHEDULE_GROUP_ARN}),
         Policies=[iam.Policy(PolicyName=POLICY_NAME,
                              PolicyDocument=policy_document(scheduler_permissions(fn, source)))],
     )

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from troposphere import Ref, Sub, events, kms, secretsmanager, ssm
 
+from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import finish, key_arn
 from lambdakit.compile.template import Template
 from lambdakit.model import App, EventBus, Key, Parameter, Secret
+from lambdakit.rules.events.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender, key_senders
 
+# Statement ids of the services that encrypt with a key as they deliver to a queue.
+KEY_SIDS = {EVENTS_SERVICE: "EventBridgeDeliveries", SNS_SERVICE: "SnsDeliveries"}
 SECRET_AWS_KEY_SKIP = ("CKV_AWS_149", "encrypted with the AWS-managed Secrets Manager key; pass "
                                       "key= for a customer key")
 
@@ -57,7 +62,7 @@ def emit_key(template: Template, app: App, key: Key) -> None:
             "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}},
             "Action": "kms:*",
             "Resource": "*",
-        }],
+        }, *_delivery_statements(app, key, key_senders(app).get(id(key), []))],
     }
     properties: dict[str, Any] = {
         "EnableKeyRotation": True,
@@ -70,3 +75,36 @@ def emit_key(template: Template, app: App, key: Key) -> None:
     if key.name:
         template.add_resource(kms.Alias(f"{key.id}Alias", AliasName=key.name,
                                         TargetKeyId=Ref(key.id)))
+
+
+
+def _delivery_statements(app: App, key: Key, senders: list[Sender]) -> list[dict[str, Any]]:
+    """Services that deliver to a queue this key encrypts may use it for exactly the app's
+    resources that deliver there (`aws:SourceArn`), as SQS's key management guide asks
+    (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html).
+    A sender this key also encrypts (a topic) cannot be named: it depends on the key, so the
+    key's policy may not depend on it. Such a service is held to its resources in this account
+    and Region."""
+    encrypted = {resource.id for resource in app.all_resources()
+                 if not resource.is_existing and getattr(resource, "key", None) is key}
+    by_service: dict[str, list[Any]] = {}
+    for sender in senders:
+        by_service.setdefault(sender.service, []).append(sender.source_arn)
+    statements = []
+    for service, arns in sorted(by_service.items()):
+        named = json.dumps(arns, sort_keys=True)
+        circular = any(f'"{logical_id}"' in named for logical_id in encrypted)
+        statements.append({
+            "Sid": KEY_SIDS[service], "Effect": "Allow", "Principal": {"Service": service},
+            "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*",
+            "Condition": ({"ArnLike": {"aws:SourceArn": _any_of_this_account(service)}}
+                          if circular else {"ArnEquals": {"aws:SourceArn": [
+                              cfn(arn) for arn in arns]}})})
+    return statements
+
+
+def _any_of_this_account(service: str) -> dict[str, str]:
+    """The ARN pattern of every resource of `service` (events.amazonaws.com → events) in this
+    account and Region."""
+    prefix = service.removesuffix(".amazonaws.com")
+    return {"Fn::Sub": f"arn:${{AWS::Partition}}:{prefix}:${{AWS::Region}}:${{AWS::AccountId}}:*"}

@@ -2,28 +2,39 @@
 
 from __future__ import annotations
 
-from troposphere import GetAtt, sns, sqs
+from itertools import groupby
+from typing import Any
+
+from troposphere import GetAtt, Ref, sns, sqs
 
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import Skip, finish, key_arn
 from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
+from lambdakit.iam.permissions import POLICY_VERSION
 from lambdakit.model import App, Queue, Topic
 from lambdakit.model.resources.queue import FOURTEEN_DAYS_S, SQS_DEFAULT_VISIBILITY_S
+from lambdakit.rules.events.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender
 
 AWS_MANAGED_SNS_KEY = "alias/aws/sns"
+# Statement ids of the services that deliver to a queue.
+SIDS = {EVENTS_SERVICE: "EventBridgeDeadLetters", SNS_SERVICE: "SnsSubscriptions"}
 
 
-def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bool) -> None:
+def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bool,
+               senders: list[Sender]) -> None:
+    """The queue, its own dead-letter queue unless it has one, and the one policy of both:
+    TLS only, and the services that deliver to the queue (`senders`)."""
     visibility = _visibility_timeout(app, queue)
     properties = _queue_properties(queue, queue.name, queue.retention, visibility)
     redrive_target: object = None
+    own_dead_letter = queue.needs_own_dead_letter(is_dead_letter)
     if queue.dead_letter_queue is not None:
         # An existing dead-letter queue has no logical id to GetAtt: use its (partition-agnostic)
         # ARN, which for an owned one is still `GetAtt <id>.Arn`.
         redrive_target = cfn(arn_of(queue.dead_letter_queue))
-    elif queue.needs_own_dead_letter(is_dead_letter):
+    elif own_dead_letter:
         dead_letter = _queue_properties(queue, None, FOURTEEN_DAYS_S, visibility)
         # The source's delivery delay is for new work; failed messages need none.
         dead_letter.pop("DelaySeconds", None)
@@ -35,6 +46,40 @@ def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bo
                                        "maxReceiveCount": queue.max_receive_count}
     template.add_resource(finish(queue, app, sqs.Queue.from_dict(queue.id, properties),
                                  skips=_queue_skips(queue)))
+    queues = [queue.id] + ([queue.dead_letter_id] if own_dead_letter else [])
+    arns = [GetAtt(logical_id, "Arn") for logical_id in queues]
+    policy = template.add_resource(sqs.QueuePolicy(
+        queue.policy_id,
+        Queues=[Ref(logical_id) for logical_id in queues],
+        PolicyDocument={"Version": POLICY_VERSION, "Statement": [
+            deny_insecure_transport("sqs:*", arns),
+            *_delivery_statements(GetAtt(queue.id, "Arn"), senders)]},
+    ))
+    # As a retained bucket's: the messages outlive the stack, and so must what protects them.
+    if not queue.delete_with_stack:
+        policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
+
+
+def deny_insecure_transport(action: str, resources: list[Any]) -> dict[str, Any]:
+    """Refuse every request that does not come over TLS, whoever makes it."""
+    return {"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*",
+            "Action": action, "Resource": resources,
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+
+
+def _delivery_statements(queue_arn: Any, senders: list[Sender]) -> list[dict[str, Any]]:
+    """Each service may send for exactly the app's resources that deliver here
+    (`aws:SourceArn`)."""
+    by_service = sorted(senders, key=lambda s: s.service)
+    return [{
+        "Sid": SIDS[service],
+        "Effect": "Allow",
+        "Principal": {"Service": service},
+        "Action": "sqs:SendMessage",
+        "Resource": queue_arn,
+        "Condition": {"ArnEquals": {"aws:SourceArn": [cfn(s.source_arn) for s in group]}},
+    } for service, group in ((service, list(group)) for service, group
+                             in groupby(by_service, key=lambda s: s.service))]
 
 
 def _queue_skips(queue: Queue) -> tuple[Skip, ...]:
@@ -77,6 +122,12 @@ def emit_topic(template: Template, app: App, topic: Topic) -> None:
     if topic.fifo:
         properties["FifoTopic"] = True
     template.add_resource(finish(topic, app, sns.Topic(topic.id, **properties)))
+    # Publishers are the app's roles (and the deployer's): this account's identity policies
+    # allow them, so the policy that replaces SNS's default one only refuses plain HTTP.
+    template.add_resource(sns.TopicPolicy(
+        topic.policy_id, Topics=[Ref(topic.id)],
+        PolicyDocument={"Version": POLICY_VERSION, "Statement": [
+            deny_insecure_transport("sns:Publish", [Ref(topic.id)])]}))
 
 
 def _visibility_timeout(app: App, queue: Queue) -> int:

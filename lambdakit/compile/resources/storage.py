@@ -137,7 +137,11 @@ def emit_stream(template: Template, app: App, stream: Stream) -> None:
 
 def emit_stream_consumer(template: Template, app: App, consumer: StreamConsumer) -> None:
     assert consumer.stream is not None  # LK209 otherwise
-    properties = {"ConsumerName": consumer.name or consumer.id,
+    # A consumer's name is unique per stream: on a stream of another stack (an existing one),
+    # the same app deployed twice would register one name twice, so the stack's name leads.
+    name: Any = consumer.name or (Sub(f"${{AWS::StackName}}-{consumer.id}")
+                                  if consumer.stream.is_existing else consumer.id)
+    properties = {"ConsumerName": name,
                   "StreamARN": cfn(arn_of(consumer.stream))}
     template.add_resource(finish(consumer, app,
                                  kinesis.StreamConsumer.from_dict(consumer.id, properties)))

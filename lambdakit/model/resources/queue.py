@@ -40,6 +40,14 @@ class Queue(Resource):
     max_receive_count: int = 5
     key: Key | None = None
 
+    def child_ids(self) -> list[str]:
+        # The queue policy: TLS only, and the services that deliver to the queue.
+        return [self.policy_id]
+
+    @property
+    def policy_id(self) -> str:
+        return f"{self.id}Policy"
+
     @property
     def dead_letter_id(self) -> str:
         return f"{self.id}DeadLetter"

@@ -34,7 +34,8 @@ class StreamConsumer(Resource):
 
     kind = "stream_consumer"
     service = "kinesis"
-    # ConsumerName: unique per stream; the id when unset.
+    # ConsumerName: unique per stream; when unset, the id (`<stack name>-<id>` on an existing
+    # stream, which other stacks of the app may also consume).
     name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
 
     stream: Instance[Stream] | None = None  # required for an owned consumer

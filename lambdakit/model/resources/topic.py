@@ -18,5 +18,12 @@ class Topic(Resource):
     fifo: bool = False
     key: Key | None = None
 
+    def child_ids(self) -> list[str]:
+        return [self.policy_id]  # the TLS-only topic policy
+
+    @property
+    def policy_id(self) -> str:
+        return f"{self.id}Policy"
+
     def publish(self) -> Grant:
         return self.grant("publish")

@@ -16,7 +16,7 @@ from lambdakit.events.brokers import MSK_AUTH
 from lambdakit.model import Function, Secret
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.events.common import check_failure_destination, check_filters
+from lambdakit.rules.events.common import check_failure_path, check_filters
 from lambdakit.rules.events.streams import check_starting_timestamp
 
 # What each source's ARN names, what it looks like, and an example for the hint.
@@ -51,7 +51,11 @@ def check_broker_event(ctx: RuleContext, fn: Function, source: BrokerSource) -> 
         _check_secret(ctx, source, secret)
     if isinstance(source, KafkaSource):
         _check_kafka(ctx, source)
-        check_failure_destination(ctx, source, source.on_failure)
+        # Lambda retries a failing batch until its records leave the topic (retries are not
+        # bounded unless told): the partition waits, and what is dropped leaves no trace.
+        check_failure_path(ctx, fn, source, source.on_failure,
+                           "a record the function keeps failing on holds up its partition until "
+                           "the topic's retention drops it, with no trace of which it was")
         check_starting_timestamp(ctx, source, source.starting_position,
                                  source.starting_timestamp)
     if isinstance(source, MqEvent):

@@ -59,3 +59,14 @@ def check_failure_destination(ctx: RuleContext, source: EventSource,
                    "without a message group id, so none would ever arrive",
                    f"use a standard {kind} (or a Bucket) as the destination; "
                    f"{q.LAMBDA_ESM_DESTINATIONS}")
+
+
+def check_failure_path(ctx: RuleContext, fn: Function, source: EventSource,
+                       destination: Queue | Topic | Bucket | None, lost: str) -> None:
+    """A polled source whose records can be given up on (a stream's, a Kafka topic's) keeps a
+    trace of each somewhere: `lost` says what becomes of them without one."""
+    check_failure_destination(ctx, source, destination)
+    if destination is None:
+        ctx.report("LK325", source, f"no on_failure destination: {lost}",
+                   "on_failure=Queue(...) (or a Topic or Bucket) keeps a record of each, or "
+                   f'acknowledge={{"LK325": "why losing them is fine"}} on {fn.id}', owner=fn)

@@ -1,7 +1,7 @@
 """Queues that AWS services send to on the app's behalf: an EventBridge rule's dead-letter
 queue, the buffer queue of an SNS subscription. Each needs a queue policy that lets exactly
-those senders in; SQS holds one policy per queue, so one policy names them all. Compile writes
-the policies; the logical-id checks count them."""
+those senders in; SQS holds one policy per queue, so the queue's own policy (TLS only, counted
+with the queue) names them all. Compile writes the policies."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
             elif isinstance(source, SnsEvent) and (buffer := source.buffer()) is not None:
                 queue = buffer.queue
                 sender = Sender(SNS_SERVICE, arn_of(source.topic))
-            if queue is not None and not queue.is_existing and queue.key is None:
+            if queue is not None and not queue.is_existing and (
+                    queue.key is None or not queue.key.is_existing):
                 senders = found.setdefault(id(queue), (queue, []))[1]
                 if sender not in senders:
                     senders.append(sender)
@@ -48,9 +49,20 @@ def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
             for queue, senders in sorted(found.values(), key=lambda entry: entry[0].id)]
 
 
+def key_senders(app: App) -> dict[int, list[Sender]]:
+    """The services that encrypt with each owned key as they deliver to a queue it encrypts,
+    by the key's `id()`: the key's policy must let them (SQS asks KMS on the sender's behalf)."""
+    found: dict[int, list[Sender]] = {}
+    for queue, senders in queue_senders(app):
+        if queue.key is not None:
+            users = found.setdefault(id(queue.key), [])
+            users.extend(sender for sender in senders if sender not in users)
+    return {key: sorted(users, key=_sender_order) for key, users in found.items()}
+
+
 def _sender_order(sender: Sender) -> tuple[str, str]:
     return sender.service, json.dumps(sender.source_arn, sort_keys=True)
 
 
 def delivery_policy_id(queue: Queue) -> str:
-    return f"{queue.id}DeliveryPolicy"
+    return queue.policy_id

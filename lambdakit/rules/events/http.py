@@ -39,6 +39,8 @@ Authorizer = CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer
 RELAXED = ("without_access_logs", "without_tracing")
 # Logical ids SAM gives its implicit APIs (samtranslator's implicit API plugins).
 SAM_IMPLICIT_API_IDS = frozenset({"ServerlessRestApi", "ServerlessHttpApi"})
+# Hosts a credentialed CORS origin may name over plain http: the browser's own machine.
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 
 def api_routes(app: App, api: Api) -> list[tuple[Function, Route]]:
@@ -243,6 +245,15 @@ def _check_cors(ctx: RuleContext, cors: Cors, *, function_url: bool) -> None:
                                   "refuse credentials for a wildcard origin",
                    "list the origins that send credentials, "
                    "allow_origins=['https://app.example.com']")
+    if cors.allow_credentials:
+        for origin in cors.allow_origins:
+            if origin.startswith("http://") and not _is_loopback(origin):
+                ctx.report("LK345", cors,
+                           f"origin {origin!r} with allow_credentials=True: a page served over "
+                           "plain HTTP can be rewritten on the way, and the rewritten page then "
+                           "calls with the user's credentials",
+                           f"use {'https://' + origin.removeprefix('http://')!r}; only loopback "
+                           "origins (http://localhost, 127.0.0.1, [::1]) may stay http")
     if not 0 <= cors.max_age <= q.CORS_MAX_AGE_MAX_S.value:
         ctx.report("LK345", cors, f"max_age must be 0–{q.CORS_MAX_AGE_MAX_S.value} s (got "
                                   f"{cors.max_age})", q.CORS_MAX_AGE_MAX_S.source)
@@ -256,6 +267,13 @@ def _check_cors(ctx: RuleContext, cors: Cors, *, function_url: bool) -> None:
             ctx.report("LK345", cors, f"allow_methods: {method!r} is not accepted here",
                        f"one of {', '.join(sorted(allowed))}"
                        + (f"; {q.FUNCTION_URL_CORS_METHODS_SOURCE}" if function_url else ""))
+
+
+def _is_loopback(origin: str) -> bool:
+    """An origin on this machine: its traffic never crosses a network, and browsers treat it as
+    a secure context (W3C Secure Contexts: "potentially trustworthy")."""
+    host = re.sub(r":\d+$", "", origin.split("://", 1)[-1])
+    return host in LOOPBACK_HOSTS or host.endswith(".localhost")
 
 
 def _check_route_conflicts(ctx: RuleContext, api: Api,

@@ -60,9 +60,9 @@ def _check_buffer(ctx: RuleContext, fn: Function, source: SnsEvent, buffer: SqsE
     if queue.is_existing:
         problem = (f"{queue.id} is an existing queue: the topic may send to it only through "
                    "a queue policy, which lambdakit writes into queues the app owns")
-    elif queue.key is not None:
-        problem = (f"{queue.id} is encrypted with {queue.key.id}, whose key policy lets only "
-                   "this account's IAM principals use it: SNS could not write to the queue")
+    elif queue.key is not None and queue.key.is_existing:
+        problem = (f"{queue.id} is encrypted with the existing key {queue.key.id}, whose key "
+                   "policy lambdakit cannot extend to let SNS write to the queue")
     elif queue.fifo != fifo_topic:
         problem = (f"{queue.id} is a {'FIFO' if queue.fifo else 'standard'} queue and "
                    f"{source.topic.id} a {'FIFO' if fifo_topic else 'standard'} topic: SNS "

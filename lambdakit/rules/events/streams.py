@@ -11,7 +11,7 @@ from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPT
 from lambdakit.model import EventSource, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.events.common import check_failure_destination, check_filters
+from lambdakit.rules.events.common import check_failure_path, check_filters
 
 # arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL
 TABLE_STREAM_ARN = re.compile(
@@ -131,13 +131,8 @@ def _check_failure_handling(ctx: RuleContext, fn: Function, source: StreamSource
                    f"bound them (lambdakit's defaults: {DEFAULT_RETRY_ATTEMPTS} retries, "
                    f"{DEFAULT_RECORD_AGE_S} s), or acknowledge "
                    f"LK323 on {fn.id} with the reason; {q.LAMBDA_KINESIS_ERRORS}", owner=fn)
-    check_failure_destination(ctx, source, source.on_failure)
-    if source.on_failure is None:
-        ctx.report("LK325", source,
-                   "no on_failure destination: records Lambda gives up on are skipped, with "
-                   "no trace of which they were",
-                   "on_failure=Queue(...) (or a Topic or Bucket) keeps a record of each, or "
-                   f'acknowledge={{"LK325": "why losing them is fine"}} on {fn.id}', owner=fn)
+    check_failure_path(ctx, fn, source, source.on_failure,
+                       "records Lambda gives up on are skipped, with no trace of which they were")
 
 
 def _check_table_stream(ctx: RuleContext, source: DynamoDbStreamEvent) -> None:

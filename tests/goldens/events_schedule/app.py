@@ -1,8 +1,9 @@
 # Schedules (EventBridge Scheduler): a rate with the defaults (UTC, input {}, no flexible
 # window); a cron in a time zone with an input, a flexible window, a retry policy and an
 # encrypted dead-letter queue; and a one-time at(), disabled. Each schedule gets its own role,
-# trusted by scheduler.amazonaws.com for this account only, allowed to invoke its function
-# (and to send to its dead-letter queue, with the queue's key) and nothing else.
+# trusted by scheduler.amazonaws.com for this account's default schedule group only, allowed
+# to invoke its function (and to send to its dead-letter queue, with the queue's key) and
+# nothing else. CloudFormation names each schedule, so a second stack of the app can coexist.
 from lambdakit import App, Function, Key, Queue
 from lambdakit.events import ScheduleEvent
 

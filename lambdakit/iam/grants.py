@@ -43,6 +43,7 @@ from lambdakit.model import (
     Parameter,
     Resource,
     Secret,
+    Statement,
     Table,
 )
 
@@ -88,7 +89,8 @@ def _widest_conditions(permissions: list[Permission]) -> list[Permission]:
 
 
 def statement_permissions(fn: Function) -> list[Permission]:
-    """Raw statements, as written; a '*' resource carries the statement's reason."""
+    """Raw statements, as written; a '*' resource carries the statement's reason. A statement
+    that did not load, or a '*' without a reason, has none (LK001, LK212 report it)."""
     return [
         Permission(
             sid=f"Statement{number}",
@@ -100,7 +102,12 @@ def statement_permissions(fn: Function) -> list[Permission]:
             conditions=_statement_conditions(statement.conditions),
         )
         for number, statement in enumerate(fn.statements, start=1)
+        if buildable(statement)
     ]
+
+
+def buildable(statement: Statement) -> bool:
+    return not statement.broken and bool(statement.reason or "*" not in statement.resources)
 
 
 def _statement_conditions(written: dict[str, dict[str, str | list[str]]]) -> Conditions:

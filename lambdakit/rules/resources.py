@@ -100,12 +100,6 @@ def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
 def _check_existing(ctx: RuleContext, resource: Resource) -> None:
     arn = resource.existing_arn
     if arn is None:
-        if isinstance(resource, Key):
-            ctx.report("LK201", resource,
-                       f"Key.existing() takes the key's ARN, not a name "
-                       f"(got name={resource.existing_name!r})",
-                       "IAM grants key use on the key's ARN, never on an alias: "
-                       "Key.existing(arn='arn:aws:kms:REGION:ACCOUNT:key/KEY-ID')")
         return
     match = ARN.match(arn)
     expected = ARN_RESOURCE.get(resource.kind)
@@ -220,6 +214,8 @@ def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
     from lambdakit.model import Statement
 
     assert isinstance(statement, Statement)
+    if statement.broken:
+        return  # reported as it loaded
     errors = len(ctx.found)
     bad = [action for action in statement.actions if not ACTION.match(action)]
     if not statement.actions or bad:

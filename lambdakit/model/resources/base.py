@@ -32,6 +32,8 @@ class Resource(Construct):
     stateful: ClassVar[bool] = False
     # The physical-name rule of the service: (pattern, human description).
     name_rule: ClassVar[tuple[str, str] | None] = None
+    # Set (to the hint) on kinds IAM grants only on the ARN: `existing()` then refuses name=.
+    by_arn_only: ClassVar[str] = ""
     # What an environment variable holding this resource receives, and its largest size.
     env_attribute: ClassVar[RefAttribute] = "Arn"
     env_max_bytes: ClassVar[int] = 2048
@@ -54,26 +56,29 @@ class Resource(Construct):
                  id: str | None = None, **settings: Any) -> Self:
         """Reference a resource this app does not manage, by ARN or by name."""
         identifier = id or pascal_id(name or name_in_arn(arn or ""))
+        shown = cls.display_name or cls.__name__
+        refusal = None
         if (arn is None) == (name is None):
             got = "both" if arn is not None else "neither"
-            shown = cls.display_name or cls.__name__
-            diagnostic = Diagnostic(
-                "LK201", f"{shown}.existing() takes exactly one of arn= or name= (got {got})",
-                capture_origin(), id or shown,
-                f"pass only the ARN, {shown}.existing(arn='arn:aws:...'), or only the name, "
-                f"{shown}.existing(name='...')")
-            collector = active_collector()
-            if collector is None:
-                raise LambdakitError([diagnostic])
-            # While an app file loads, report it with everything else and go on with a
-            # placeholder that rules and compile skip, like any invalid construct.
-            collector.append(diagnostic)
-            placeholder = cls.model_construct(id=identifier, existing_arn=arn,
-                                              existing_name=name)
-            placeholder._origin = diagnostic.origin
-            placeholder._broken = True
-            return placeholder
-        return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
+            refusal = (f"{shown}.existing() takes exactly one of arn= or name= (got {got})",
+                       f"pass only the ARN, {shown}.existing(arn='arn:aws:...'), or only the "
+                       f"name, {shown}.existing(name='...')")
+        elif name is not None and cls.by_arn_only:
+            refusal = (f"{shown}.existing() takes the {cls.kind}'s ARN, not a name "
+                       f"(got name={name!r})", cls.by_arn_only)
+        if refusal is None:
+            return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
+        diagnostic = Diagnostic("LK201", refusal[0], capture_origin(), id or shown, refusal[1])
+        collector = active_collector()
+        if collector is None:
+            raise LambdakitError([diagnostic])
+        # While an app file loads, report it with everything else and go on with a placeholder
+        # that rules and compile skip, like any invalid construct.
+        collector.append(diagnostic)
+        placeholder = cls.model_construct(id=identifier, existing_arn=arn, existing_name=name)
+        placeholder._origin = diagnostic.origin
+        placeholder._broken = True
+        return placeholder
 
     @property
     def is_existing(self) -> bool:

@@ -15,6 +15,8 @@ class Key(Resource):
     stateful = True
     name_rule = (r"^alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}$",
                  "an alias: alias/ then letters, digits, / _ - (alias/aws/ is AWS's own)")
+    by_arn_only = ("IAM grants key use on the key's ARN, never on an alias: "
+                   "Key.existing(arn='arn:aws:kms:REGION:ACCOUNT:key/KEY-ID')")
 
     description: str | None = None
     # A scheduled deletion can be cancelled for this many days (7–30).

@@ -62,3 +62,53 @@ def test_a_misspelt_statement_field_keeps_every_other_diagnostic(tmp_path: Path)
         d.message for d in found if d.code == "LK001"}
     assert at(found, "LK204") == [3]
     assert at(found, "LK101")
+
+
+@pytest.mark.parametrize(("existing", "access"), [
+    ('Table.existing(name="*")', "read_write"),
+    ('Table.existing(name="data/secret-prefix")', "read"),
+    ('Bucket.existing(name="*")', "read"),
+    ('Bucket.existing(name="192.168.5.4")', "read"),
+    ('Secret.existing(name="*")', "read"),
+    ('Secret.existing(name="data/secret-prefix")', "read"),
+    ('Secret.existing(name="${AWS::StackName}-*")', "read"),
+    ('Function.existing(name="*")', "invoke"),
+    ('Function.existing(name="${AWS::StackName}-*")', "invoke"),
+    ('StateMachine.existing(name="flows/*")', "start"),
+    ('Queue.existing(name="jobs-*")', "send"),
+    ('Topic.existing(name="*")', "publish"),
+    ('Stream.existing(name="*")', "read"),
+    ('EventBus.existing(name="bus/*")', "put"),
+    ('Parameter.existing(name="/app/*")', "read"),
+])
+def test_an_existing_name_follows_its_service_s_rule(tmp_path: Path, existing: str,
+                                                     access: str) -> None:
+    found = diagnose(tmp_path, f"r = {existing}\n", f"grants=[r.{access}()]")
+    assert at(found, "LK202") == [3]
+    assert at(found, "LK101")
+
+
+@pytest.mark.parametrize("existing", [
+    'Table.existing(name="orders.v2")', 'Secret.existing(name="prod/db/password")',
+    'Parameter.existing(name="/app/limits")', 'EventBus.existing(name="default")',
+    'Function.existing(name="orders_worker-2")', 'StateMachine.existing(name="Order.Flow")',
+    'Bucket.existing(name="reports.example-1")',
+])
+def test_valid_existing_names_pass(tmp_path: Path, existing: str) -> None:
+    access = {"Table": "read", "Secret": "read", "Parameter": "read", "EventBus": "put",
+              "Function": "invoke", "StateMachine": "start", "Bucket": "read"}
+    found = diagnose(tmp_path, f"r = {existing}\n",
+                     f"grants=[r.{access[existing.split('.', maxsplit=1)[0]]}()]")
+    assert not at(found, "LK202")
+
+
+def test_an_owned_bus_cannot_be_named_default(tmp_path: Path) -> None:
+    found = diagnose(tmp_path, 'b = EventBus(id="Bus", name="default")\n', "grants=[b.put()]",
+                     "b")
+    assert at(found, "LK202") == [3]
+
+
+def test_a_parameter_arn_is_refused_with_a_wildcard(tmp_path: Path) -> None:
+    found = diagnose(tmp_path, 'p = Parameter.existing(arn="arn:aws:ssm:eu-west-1:123456789012:'
+                               'parameter/*")\n', "grants=[p.read()]")
+    assert at(found, "LK203") == [3]

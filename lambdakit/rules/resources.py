@@ -19,6 +19,7 @@ from lambdakit.model import (
     StreamConsumer,
     Table,
 )
+from lambdakit.model.resources.naming import NAMES_TAKEN
 from lambdakit.model.resources.secret import Secret
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
@@ -35,7 +36,7 @@ ARN_RESOURCE = {
     "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
     "stream_consumer": r"stream/[A-Za-z0-9_.-]+/consumer/[A-Za-z0-9_.-]+:\d+",
     "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
-    "parameter": r"parameter/.+", "key": r"key/[A-Za-z0-9-]+",
+    "parameter": r"parameter/[A-Za-z0-9_.\-/]+", "key": r"key/[A-Za-z0-9-]+",
     "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
     "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
     "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
@@ -100,6 +101,8 @@ def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
 def _check_existing(ctx: RuleContext, resource: Resource) -> None:
     arn = resource.existing_arn
     if arn is None:
+        _check_name(ctx, resource, resource.existing_name or "",
+                    f"or pass the ARN: {type(resource).__name__}.existing(arn=...)")
         return
     match = ARN.match(arn)
     expected = ARN_RESOURCE.get(resource.kind)
@@ -113,13 +116,13 @@ def _check_existing(ctx: RuleContext, resource: Resource) -> None:
 
 
 def _check_owned(ctx: RuleContext, resource: Resource) -> None:
-    rule = resource.name_rule
-    if resource.name is not None and rule is not None:
-        pattern, described = rule
-        if not re.fullmatch(pattern, resource.name):
-            ctx.report("LK202", resource, f"name {resource.name!r} is not a valid "
-                                          f"{resource.kind.replace('_', ' ')} name",
-                       f"use {described}; or leave name unset and let CloudFormation name it")
+    if resource.name is not None:
+        _check_name(ctx, resource, resource.name,
+                    "or leave name unset and let CloudFormation name it")
+        if resource.name in NAMES_TAKEN.get(resource.kind, ()):
+            ctx.report("LK202", resource, f"name {resource.name!r} is taken in every account",
+                       f"the account's {resource.name!r} {_words(resource.kind)} exists already: "
+                       f"{type(resource).__name__}.existing(name={resource.name!r}) uses it")
     fifo = getattr(resource, "fifo", None)
     if resource.name is not None and fifo is not None and fifo != resource.name.endswith(".fifo"):
         ctx.report("LK202", resource,
@@ -151,6 +154,18 @@ def _check_owned(ctx: RuleContext, resource: Resource) -> None:
             ctx.report("LK213", resource, f"{field} needs a reason (got {reason!r})",
                        f'say why the default does not fit here: {field}="{example}"; it is '
                        "written into the template's Metadata")
+
+
+def _check_name(ctx: RuleContext, resource: Resource, name: str, alternative: str) -> None:
+    """A physical name, owned or existing, by the service's naming rule: never a pattern, so a
+    grant on it names one resource (`Table.existing(name="*")` would be every table)."""
+    if resource.name_rule is None:
+        return
+    pattern, described = resource.name_rule
+    if not re.fullmatch(pattern, name):
+        ctx.report("LK202", resource,
+                   f"name {name!r} is not a valid {_words(resource.kind)} name",
+                   f"use {described}; {alternative}")
 
 
 def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
@@ -259,8 +274,12 @@ def _duration(seconds: int) -> str:
     return f"{seconds:,} s"
 
 
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
 def _article(kind: str) -> str:
-    words = kind.replace("_", " ")
+    words = _words(kind)
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 

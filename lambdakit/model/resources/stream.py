@@ -7,6 +7,7 @@ from lambdakit.model.grants import Grant
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Stream(Resource):
@@ -15,7 +16,7 @@ class Stream(Resource):
     env_max_bytes = 128
     service = "kinesis"
     stateful = True
-    name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
+    name_rule = NAME_RULES["stream"]
 
     shards: int | None = None
     retention_hours: int = 24
@@ -35,7 +36,7 @@ class StreamConsumer(Resource):
     kind = "stream_consumer"
     service = "kinesis"
     # ConsumerName: unique per stream; the id when unset.
-    name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
+    name_rule = NAME_RULES["stream_consumer"]
 
     stream: Instance[Stream] | None = None  # required for an owned consumer
 

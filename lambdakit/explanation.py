@@ -48,7 +48,7 @@ class ExplainRow:
     condition: str       # `s3:prefix matches in/*`, or ""
     declared: str        # `file:line` of the grant, raw statement or function
     purpose: str
-    reason: str          # the recorded reason for a `*` resource, or ""
+    reason: str          # the recorded reason for a `*` resource or broad access, or ""
     sid: str             # the statement's Sid in the template
     policy: str          # the inline policy (`execution`) or the managed policy's logical id
     _line: int = field(default=0, repr=False, compare=False)
@@ -126,7 +126,7 @@ def function_rows(fn: Function) -> list[ExplainRow]:
                     function=fn.id, action=action, resource=labels.of(resource),
                     condition=condition, declared=permission.origin.display(),
                     purpose=permission.purpose,
-                    reason=permission.wildcard_reason if resource == WILDCARD else "",
+                    reason=_reason(permission, resource),
                     sid=permission.sid, policy=plan.policy_of(permission.sid) if plan else "",
                     _line=permission.origin.line))
     return rows
@@ -166,6 +166,13 @@ def format_table(rows: list[ExplainRow]) -> str:
 
 def format_json(rows: list[ExplainRow]) -> str:
     return json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False) + "\n"
+
+
+def _reason(permission: Permission, resource: CfnValue) -> str:
+    """A raw statement's accepted broad access (LK214) says so; else a `*`'s recorded reason."""
+    if permission.broad_access:
+        return f"broad access accepted: {permission.broad_access}"
+    return permission.wildcard_reason if resource == WILDCARD else ""
 
 
 def _declared_key(row: ExplainRow) -> tuple[str, int]:

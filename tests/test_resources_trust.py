@@ -112,3 +112,78 @@ def test_a_parameter_arn_is_refused_with_a_wildcard(tmp_path: Path) -> None:
     found = diagnose(tmp_path, 'p = Parameter.existing(arn="arn:aws:ssm:eu-west-1:123456789012:'
                                'parameter/*")\n', "grants=[p.read()]")
     assert at(found, "LK203") == [3]
+
+
+@pytest.mark.parametrize(("actions", "resources", "named"), [
+    ('["s3:GetObject"]', '["*"]', "s3:GetObject on '*'"),
+    ('["s3:Get*"]', '["*"]', "s3:Get* on '*'"),
+    ('["dynamodb:*"]', '["*"]', "manages permissions (dynamodb:*)"),
+    ('["iam:*"]', '["arn:aws:iam::123456789012:role/app-*"]', "manages permissions (iam:*)"),
+    ('["iam:PutRolePolicy"]', '["arn:aws:iam::123456789012:role/x"]', "(iam:PutRolePolicy)"),
+    ('["sts:AssumeRole"]', '["arn:aws:iam::123456789012:role/x"]', "(sts:AssumeRole)"),
+    ('["*"]', '["*"]', "manages permissions (*)"),
+])
+def test_a_broad_raw_statement_is_lk214_and_cannot_be_acknowledged(
+        tmp_path: Path, actions: str, resources: str, named: str) -> None:
+    found = diagnose(tmp_path, "", f"statements=[Statement(actions={actions}, resources="
+                                   f'{resources}, reason="legacy", acknowledge={{"LK211": "ok"}})]')
+    [broad] = [d for d in found if d.code == "LK214"]
+    assert broad.origin.line == 3 and named in broad.message and broad.is_error
+    found = diagnose(tmp_path, "", f"statements=[Statement(actions={actions}, resources="
+                                   f'{resources}, reason="legacy", acknowledge={{"LK214": "ok"}})]')
+    assert at(found, "LK214") == [3] and at(found, "LK004") == [3]
+
+
+def test_star_on_actions_without_a_resource_type_is_only_the_raw_warning(tmp_path: Path) -> None:
+    found = diagnose(tmp_path, "", 'statements=[Statement(actions=["cloudwatch:PutMetricData", '
+                                   '"textract:AnalyzeDocument"], reason="no resource type")]')
+    assert not at(found, "LK214") and at(found, "LK211") == [3]
+
+
+BROAD_APP = """\
+from lambdakit import App, Function, Statement
+
+reaper = Function(id="Reaper", handler="app.handler", code="src/", runtime="python3.13",
+                  statements=[Statement(actions=["cloudformation:DeleteStack"], resources=["*"],
+                                        reason="deletes stale preview stacks",
+                                        broad_access="SEC-142: any preview stack, by tag",
+                                        acknowledge={"LK211": "reviewed in SEC-142"})])
+app = App(name="reaper", functions=[reaper])
+"""
+
+
+def test_broad_access_with_a_reason_synthesises_and_explain_says_so(tmp_path: Path) -> None:
+    from helpers import second_opinion_findings, synth_file, wildcard_statements_without_reason
+
+    from lambdakit.cli.loader import load_app
+    from lambdakit.explanation import explain
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "app.py").write_text("def handler(event, context):\n    return None\n")
+    (tmp_path / "app.py").write_text(BROAD_APP)
+    result = synth_file(tmp_path / "app.py")
+    assert not result.warnings
+    assert not wildcard_statements_without_reason(result.template)
+    assert second_opinion_findings(result.template) == []
+    [row] = [r for r in explain(load_app(str(tmp_path / "app.py")))  # type: ignore[arg-type]
+             if r.action == "cloudformation:DeleteStack"]
+    assert row.resource == "*"
+    assert row.why == ("deletes stale preview stacks; broad access accepted: SEC-142: any "
+                       "preview stack, by tag")
+
+
+def test_the_shipped_action_lists_are_the_iam_database_s() -> None:
+    """`action_reach.json` is what scripts/update_iam_actions.py derives from the installed
+    IAM database: a newer database that changes it fails here until the script runs again."""
+    import importlib.util
+    import json
+
+    from lambdakit.iam import reach
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "update_iam_actions.py"
+    spec = importlib.util.spec_from_file_location("update_iam_actions", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shipped = json.loads((Path(reach.__file__).parent / "action_reach.json").read_text())
+    assert shipped == module.action_reach()

@@ -98,8 +98,10 @@ def statement_permissions(fn: Function) -> list[Permission]:
             resources=tuple(_statement_resource(r) for r in statement.resources),
             purpose=statement.reason,
             origin=statement.origin,
-            wildcard_reason=statement.reason if "*" in statement.resources else "",
+            wildcard_reason=(statement.broad_access or statement.reason
+                             if "*" in statement.resources else ""),
             conditions=_statement_conditions(statement.conditions),
+            broad_access=statement.broad_access or "",
         )
         for number, statement in enumerate(fn.statements, start=1)
         if buildable(statement)

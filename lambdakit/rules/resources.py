@@ -8,6 +8,7 @@ from lambdakit.errors import UNKNOWN, Diagnostic
 from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
+from lambdakit.iam.reach import broad_actions, manages_permissions
 from lambdakit.model import (
     Function,
     Grant,
@@ -15,6 +16,7 @@ from lambdakit.model import (
     Parameter,
     Queue,
     Resource,
+    Statement,
     Stream,
     StreamConsumer,
     Table,
@@ -56,7 +58,7 @@ ARN_EXAMPLE = {
     "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
 }
 ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")
-ACTION = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9*]+$")
+ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
     Queue: (("visibility_timeout", 0, 43_200, "s"), ("retention", 60, 1_209_600, "s"),
@@ -225,9 +227,7 @@ def _check_grant(ctx: RuleContext, fn: Function, grant: Grant) -> None:
                "no leading slash and no wildcards: prefix='incoming/'")
 
 
-def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
-    from lambdakit.model import Statement
-
+def _check_statement(ctx: RuleContext, fn: Function, statement: Statement) -> None:
     assert isinstance(statement, Statement)
     if statement.broken:
         return  # reported as it loaded
@@ -255,15 +255,36 @@ def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
         if operator not in condition_operators():
             ctx.report("LK212", statement, f"unknown IAM condition operator {operator!r}",
                        _operator_hint(operator))
+    if len(ctx.found) == errors:  # how far it reaches, once IAM would take it
+        _check_reach(ctx, fn, statement)
     # The warning is about the statement, so it is acknowledged there (or app-wide).
     check_acknowledgements(ctx, statement, statement.acknowledge)
     if len(ctx.found) > errors:
-        return  # an invalid statement is an error already; it gets no review warning on top
+        return  # an invalid or broad statement is an error already; no review warning on top
     shown = ", ".join(statement.actions[:3]) + (", …" if len(statement.actions) > 3 else "")
     ctx.report("LK211", statement,
                f"{fn.id} gets a raw statement ({shown}) that lambdakit cannot check",
                "prefer a typed grant; once reviewed, acknowledge it on the statement: "
                'Statement(..., acknowledge={"LK211": "reviewed in TICKET-1"})', owner=fn)
+
+
+def _check_reach(ctx: RuleContext, fn: Function, statement: Statement) -> None:
+    """'*' on actions that have a resource type, or permission management: an error unless the
+    statement says why it must reach that far (a reason is not an acknowledgement)."""
+    if statement.broad_access is not None and statement.broad_access.strip():
+        return
+    broad = broad_actions(statement.actions, statement.resources)
+    if not broad:
+        return
+    managing = [action for action in broad if manages_permissions(action)]
+    everywhere = [action for action in broad if action not in managing]
+    reach = [f"manages permissions ({', '.join(managing)})"] if managing else []
+    if everywhere:
+        reach.append(f"acts on every resource of the account ({', '.join(everywhere)} on '*')")
+    ctx.report("LK214", statement, f"a raw statement of {fn.id} {' and '.join(reach)}",
+               "name the exact ARNs and leave permission management to the stack; if it must "
+               'reach that far, say why: Statement(..., broad_access="SEC-142: the reaper '
+               'deletes any stale stack")', owner=fn)
 
 
 def _duration(seconds: int) -> str:

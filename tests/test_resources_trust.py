@@ -70,7 +70,7 @@ def test_a_misspelt_statement_field_keeps_every_other_diagnostic(tmp_path: Path)
     ('Bucket.existing(name="*")', "read"),
     ('Bucket.existing(name="192.168.5.4")', "read"),
     ('Secret.existing(name="*")', "read"),
-    ('Secret.existing(name="data/secret-prefix")', "read"),
+    ('Secret.existing(name="data secret")', "read"),
     ('Secret.existing(name="${AWS::StackName}-*")', "read"),
     ('Function.existing(name="*")', "invoke"),
     ('Function.existing(name="${AWS::StackName}-*")', "invoke"),
@@ -90,6 +90,7 @@ def test_an_existing_name_follows_its_service_s_rule(tmp_path: Path, existing: s
 
 @pytest.mark.parametrize("existing", [
     'Table.existing(name="orders.v2")', 'Secret.existing(name="prod/db/password")',
+    'Secret.existing(name="payments/webhook-secret")',
     'Parameter.existing(name="/app/limits")', 'EventBus.existing(name="default")',
     'Function.existing(name="orders_worker-2")', 'StateMachine.existing(name="Order.Flow")',
     'Bucket.existing(name="reports.example-1")',
@@ -187,3 +188,74 @@ def test_the_shipped_action_lists_are_the_iam_database_s() -> None:
     spec.loader.exec_module(module)
     shipped = json.loads((Path(reach.__file__).parent / "action_reach.json").read_text())
     assert shipped == module.action_reach()
+
+
+@pytest.mark.parametrize(("existing", "access", "problem"), [
+    ('Queue.existing(arn="arn:awsfoo:sqs:eu-west-1:123456789012:jobs")', "send",
+     "'awsfoo' is no AWS partition"),
+    ('Queue.existing(arn="arn:aws:sqs::123456789012:jobs")', "send", "its region is empty"),
+    ('Table.existing(arn="arn:aws:dynamodb:eu-west-1::table/orders")', "read",
+     "its account is empty"),
+    ('Topic.existing(arn="arn:aws:sns:eu-west-1:1234:alerts")', "publish",
+     "'1234' is not an AWS account"),
+    ('Bucket.existing(arn="arn:aws:s3:eu-west-1::reports")', "read",
+     "a bucket ARN has no region"),
+])
+def test_an_existing_arn_names_a_partition_and_where_the_service_needs_it(
+        tmp_path: Path, existing: str, access: str, problem: str) -> None:
+    found = diagnose(tmp_path, f"r = {existing}\n", f"grants=[r.{access}()]")
+    [wrong] = [d for d in found if d.code == "LK203"]
+    assert wrong.origin.line == 3 and problem in wrong.message
+
+
+PARTITIONED_APP = """\
+from lambdakit import App, Bucket, Function, Queue
+
+jobs = Queue.existing(arn="arn:aws-cn:sqs:cn-north-1:123456789012:jobs")
+here = Queue.existing(arn="arn:aws:sqs:eu-west-1:123456789012:here")
+partner = Bucket.existing(name="partner-exports", account="111122223333")
+worker = Function(id="Worker", handler="app.handler", code="src/", runtime="python3.13",
+                  grants=[jobs.send(), here.send(), partner.read(prefix="in/")])
+app = App(name="partitions", functions=[worker])
+"""
+
+
+def test_a_foreign_partition_is_kept_and_a_known_bucket_owner_is_pinned(tmp_path: Path) -> None:
+    from helpers import second_opinion_findings, synth_file
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "app.py").write_text("def handler(event, context):\n    return None\n")
+    (tmp_path / "app.py").write_text(PARTITIONED_APP)
+    result = synth_file(tmp_path / "app.py")
+    [policy] = result.template["Resources"]["WorkerRole"]["Properties"]["Policies"]
+    statements = {s["Sid"]: s for s in policy["PolicyDocument"]["Statement"]}
+    assert statements["QueueSendJobs"]["Resource"] == [
+        "arn:aws-cn:sqs:cn-north-1:123456789012:jobs"]
+    assert statements["QueueSendHere"]["Resource"] == [
+        {"Fn::Sub": "arn:${AWS::Partition}:sqs:eu-west-1:123456789012:here"}]
+    pinned = {"s3:ResourceAccount": ["111122223333"]}
+    assert statements["BucketReadPartnerExportsObjects"]["Condition"] == {"StringEquals": pinned}
+    assert statements["BucketReadPartnerExportsListing"]["Condition"] == {
+        "StringEquals": pinned, "StringLike": {"s3:prefix": ["in/*"]}}
+    assert second_opinion_findings(result.template) == []
+
+
+@pytest.mark.parametrize(("bucket", "message"), [
+    ('Bucket.existing(name="partner", account="1111")', "12-digit"),
+    ('Bucket(id="Own", account="111122223333")', "existing bucket"),
+])
+def test_a_bucket_owner_is_an_account_id_of_an_existing_bucket(tmp_path: Path, bucket: str,
+                                                                message: str) -> None:
+    found = diagnose(tmp_path, f"b = {bucket}\n", "grants=[b.read()]",
+                     "b" if "existing" not in bucket else "")
+    [wrong] = [d for d in found if d.code == "LK204"]
+    assert wrong.origin.line == 3 and message in wrong.message
+
+
+def test_a_log_group_arn_is_refused_not_resolved_in_the_stack_s_account(tmp_path: Path) -> None:
+    found = diagnose(tmp_path, "from lambdakit.events import LogsSubscriptionEvent\n",
+                     'events=[LogsSubscriptionEvent(log_group="arn:aws:logs:eu-west-1:'
+                     '210987654321:log-group:/aws/lambda/orders:*")]')
+    [refused] = [d for d in found if d.code == "LK371"]
+    assert "210987654321" in refused.message and "log_group='/aws/lambda/orders'" in refused.hint
+    assert at(found, "LK101")

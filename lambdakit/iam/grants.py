@@ -12,7 +12,6 @@ import re
 from awacs.aws import Action
 
 from lambdakit.iam.arns import (
-    ARN_PARTITION,
     CfnValue,
     arn_of,
     partition_agnostic,
@@ -46,6 +45,7 @@ from lambdakit.model import (
     Statement,
     Table,
 )
+from lambdakit.model.resources.base import ARN_PARTITION
 
 # `${aws:username}` and other IAM policy variables, but not CloudFormation's `${AWS::Region}`.
 POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
@@ -154,7 +154,7 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
             purpose=purpose,
             origin=grant.origin,
             wildcard_reason=spec.wildcard_reason,
-            conditions=_conditions(spec, grant.prefix),
+            conditions=_conditions(resource, spec, grant.prefix),
         )
         for spec in access.statements
         if _applies(resource, spec)
@@ -216,10 +216,14 @@ def _target(resource: Construct, spec: StatementSpec, prefix: str | None) -> Cfn
     return arn  # SELF and BUCKET_LISTING
 
 
-def _conditions(spec: StatementSpec, prefix: str | None) -> Conditions:
+def _conditions(resource: Construct, spec: StatementSpec, prefix: str | None) -> Conditions:
+    conditions: Conditions = {}
     if spec.target == BUCKET_LISTING and prefix:
-        return {"StringLike": {"s3:prefix": [f"{prefix}*"]}}
-    return {}
+        conditions["StringLike"] = {"s3:prefix": [f"{prefix}*"]}
+    owner = getattr(resource, "account", None)
+    if spec.target in (OBJECTS, BUCKET_LISTING) and isinstance(owner, str):
+        conditions["StringEquals"] = {"s3:ResourceAccount": [owner]}
+    return conditions
 
 
 def _pascal(text: str) -> str:

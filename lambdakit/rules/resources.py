@@ -21,17 +21,22 @@ from lambdakit.model import (
     StreamConsumer,
     Table,
 )
+from lambdakit.model.resources.base import PARTITIONS
 from lambdakit.model.resources.naming import NAMES_TAKEN
 from lambdakit.model.resources.secret import Secret
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
+# arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, each part checked on its own below.
+ARN = re.compile(r"^arn:(?P<partition>[^:]*):(?P<service>[^:]*):"
+                 r"(?P<region>\$\{AWS::Region\}|[^:]*):(?P<account>\$\{AWS::AccountId\}|[^:]*):"
+                 r"(?P<resource>.+)$")
 # A region or account may be left to CloudFormation (`${AWS::Region}`: a layer published in every
-# region under one name).
-ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):"
-                 r"(?P<region>[a-z0-9-]*|\$\{AWS::Region\}):"
-                 r"(?P<account>\d{12}|aws|\$\{AWS::AccountId\}|):(?P<resource>.+)$")
+# region under one name). Bucket ARNs have neither: bucket names are global in a partition.
+REGION = re.compile(r"^(?:[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}|\$\{AWS::Region\})$")
+ACCOUNT = re.compile(r"^(?:\d{12}|\$\{AWS::AccountId\})$")
+GLOBAL_KINDS = frozenset({"bucket"})
 # What an ARN of each kind looks like after the account: `<resource>` must match.
 ARN_RESOURCE = {
     "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
@@ -57,7 +62,7 @@ ARN_EXAMPLE = {
     "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
     "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
 }
-ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")
+ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")  # a raw statement's ARN
 ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
@@ -101,23 +106,56 @@ def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
 
 
 def _check_existing(ctx: RuleContext, resource: Resource) -> None:
+    _check_owner_account(ctx, resource)
     arn = resource.existing_arn
     if arn is None:
         _check_name(ctx, resource, resource.existing_name or "",
                     f"or pass the ARN: {type(resource).__name__}.existing(arn=...)")
         return
-    match = ARN.match(arn)
-    expected = ARN_RESOURCE.get(resource.kind)
-    if (match is None or match["service"] != resource.service
-            or (expected and not re.fullmatch(expected, match["resource"]))):
+    problem = _arn_problem(resource, arn)
+    if problem:
         ctx.report("LK203", resource,
                    f"{arn!r} is not the ARN of {_article(resource.kind)} "
-                   f"({resource.service} service)",
+                   f"({resource.service} service): {problem}",
                    f"pass the {type(resource).__name__}'s own ARN, "
                    f"{ARN_EXAMPLE.get(resource.kind, 'arn:aws:SERVICE:REGION:ACCOUNT:...')}")
 
 
+def _check_owner_account(ctx: RuleContext, resource: Resource) -> None:
+    account = getattr(resource, "account", None)
+    if account is not None and not resource.is_existing:
+        ctx.report("LK204", resource, "account is for an existing bucket",
+                   "an owned bucket is the stack's account's; leave account unset")
+    elif account is not None and not re.fullmatch(r"\d{12}", account):
+        ctx.report("LK204", resource, f"account must be a 12-digit AWS account id "
+                                      f"(got {account!r})",
+                   "the id of the account that owns the bucket: account='111122223333'")
+
+
+def _arn_problem(resource: Resource, arn: str) -> str:
+    """What is wrong with an existing resource's ARN, or ""."""
+    match = ARN.match(arn)
+    if match is None:
+        return "an ARN has six parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
+    if match["partition"] not in PARTITIONS:
+        return f"{match['partition']!r} is no AWS partition (one of {', '.join(PARTITIONS)})"
+    if match["service"] != resource.service:
+        return f"its service is {match['service']!r}"
+    expected = ARN_RESOURCE.get(resource.kind)
+    if expected and not re.fullmatch(expected, match["resource"]):
+        return f"{match['resource']!r} is not how the service names one (no wildcards)"
+    where = (("region", match["region"], REGION), ("account", match["account"], ACCOUNT))
+    for part, value, pattern in where:
+        if resource.kind in GLOBAL_KINDS and value:
+            return f"a {_words(resource.kind)} ARN has no {part} (got {value!r})"
+        if resource.kind not in GLOBAL_KINDS and not pattern.match(value):
+            return (f"its {part} is empty, and the service needs one" if not value else
+                    f"{value!r} is not an AWS {part}")
+    return ""
+
+
 def _check_owned(ctx: RuleContext, resource: Resource) -> None:
+    _check_owner_account(ctx, resource)
     if resource.name is not None:
         _check_name(ctx, resource, resource.name,
                     "or leave name unset and let CloudFormation name it")

@@ -18,7 +18,13 @@ from lambdakit.model.base import ID_MAX_CHARS, Construct, check_id
 from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref, RefAttribute
 
-ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
+# Every AWS partition (botocore's data/partitions.json). An ARN may name any of them, but only
+# `aws`, the spelling of every example, is written `${AWS::Partition}` (the stack's own): an ARN
+# of another partition is kept as given, so it names exactly that resource, and in a stack of
+# another partition nothing, rather than a resource of the same name in the deploying one.
+PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
+              "aws-eusc")
+ARN_PARTITION = re.compile(r"^arn:aws:")
 PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
 
 
@@ -113,9 +119,8 @@ class Resource(Construct):
             return Ref(self, "Name", len(known.encode()))
         arn = self.existing_arn
         if arn and ARN_PARTITION.match(arn) and self.env_attribute == "Arn":
-            # A known ARN is written partition-agnostic: only the partition can grow.
-            partition = arn.split(":", 2)[1]
-            return Ref(self, "Arn", len(arn.encode()) - len(partition) + PARTITION_MAX_CHARS)
+            # An `arn:aws:` ARN is written partition-agnostic: only the partition can grow.
+            return Ref(self, "Arn", len(arn.encode()) - len("aws") + PARTITION_MAX_CHARS)
         if arn and self.env_attribute == "Name":
             # The name is the ARN's resource part or its end (a parameter's gains a slash).
             return Ref(self, "Name", len(arn.split(":", 5)[-1].encode()) + 1)

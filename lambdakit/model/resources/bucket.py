@@ -18,6 +18,10 @@ class Bucket(Resource):
 
     versioned: bool = True
     key: Key | None = None
+    # The account that owns an existing bucket, when known: every grant on it then holds only
+    # while the bucket of that name is that account's (`s3:ResourceAccount`), so a bucket
+    # deleted and re-created under its name by another account is granted nothing.
+    account: str | None = None
 
     def child_ids(self) -> list[str]:
         return [f"{self.id}Policy"]  # the TLS-only bucket policy

@@ -44,11 +44,9 @@ NAME_RULES: dict[str, NameRule] = {
     # "/" is for partner event buses only, which only their partner puts events on.
     "event_bus": NameRule(r"^[.\-_A-Za-z0-9]{1,256}$", "1–256 letters, digits, . - _"),
     # https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html
-    # "Do not end your secret name with a hyphen followed by six characters": the ARN's random
-    # suffix would then be ambiguous, and the grant's `-??????` could match another secret.
-    "secret": NameRule(r"^(?!.*-[A-Za-z0-9/_+=.@]{6}$)[A-Za-z0-9/_+=.@-]{1,512}$",
-                       "1–512 letters, digits and / _ + = . @ -, not ending in a hyphen and six "
-                       "characters (Secrets Manager's own suffix)"),
+    # Paths are names here ("prod/db/password"). The grant adds `-??????`, exactly the six
+    # characters Secrets Manager appends, so it matches this one secret only.
+    "secret": NameRule(r"^[A-Za-z0-9/_+=.@-]{1,512}$", "1–512 letters, digits and / _ + = . @ -"),
     # https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-su-create.html
     # A name with a hierarchy starts with "/" ("must be a fully qualified name"), has at most 15
     # levels, and no name starts with aws or ssm.

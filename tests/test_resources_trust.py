@@ -259,3 +259,44 @@ def test_a_log_group_arn_is_refused_not_resolved_in_the_stack_s_account(tmp_path
     [refused] = [d for d in found if d.code == "LK371"]
     assert "210987654321" in refused.message and "log_group='/aws/lambda/orders'" in refused.hint
     assert at(found, "LK101")
+
+
+STORAGE_APP = """\
+from lambdakit import App, Bucket, Function, Table
+
+events = Table(id="Events", partition_key="pk")
+kept = Bucket(id="Kept")
+scratch = Bucket(id="Scratch", versioned=False)
+partner = Bucket.existing(name="partner-drop")
+worker = Function(id="Worker", handler="app.handler", code="src/", runtime="python3.13",
+                  grants=[events.put(), kept.delete(), scratch.delete(), partner.delete()])
+app = App(name="storage", functions=[worker], resources=[events, kept, scratch])
+"""
+
+
+def test_put_cannot_return_the_item_it_replaces_and_delete_says_what_it_does(
+        tmp_path: Path) -> None:
+    from helpers import second_opinion_findings, synth_file
+
+    from lambdakit.cli.loader import load_app
+    from lambdakit.explanation import explain
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "app.py").write_text("def handler(event, context):\n    return None\n")
+    (tmp_path / "app.py").write_text(STORAGE_APP)
+    template = synth_file(tmp_path / "app.py").template
+    [policy] = template["Resources"]["WorkerRole"]["Properties"]["Policies"]
+    [put] = [s for s in policy["PolicyDocument"]["Statement"] if s["Sid"] == "TablePutEvents"]
+    assert put["Action"] == ["dynamodb:PutItem"]
+    assert put["Condition"] == {"StringEqualsIfExists": {"dynamodb:ReturnValues": ["NONE"]}}
+    assert second_opinion_findings(template) == []
+    rows = explain(load_app(str(tmp_path / "app.py")))  # type: ignore[arg-type]
+    why = {row.resource.split(" ")[0]: row.why for row in rows
+           if row.action == "s3:DeleteObject"}
+    assert why["Kept/*"].startswith("delete objects (the bucket is versioned: a delete marker")
+    assert why["Scratch/*"].startswith("delete objects for good (the bucket is not versioned)")
+    assert why["partner-drop/*"].startswith("delete objects (for good, unless the bucket is "
+                                            "versioned")
+    [put_row] = [row for row in rows if row.action == "dynamodb:PutItem"]
+    assert "replacing any with the same key" in put_row.why
+    assert put_row.condition == "dynamodb:ReturnValues StringEqualsIfExists NONE"

@@ -141,7 +141,7 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
     resource = grant.resource
     kind_level = _pascal(kind_of(resource)) + _pascal(level)
     base_sid = kind_level + resource.label()
-    purpose = f"{access.summary} on {resource.label()}" + (
+    purpose = f"{access.summary_for(resource)} on {resource.label()}" + (
         f" under {grant.prefix!r}" if grant.prefix is not None else "") + (
         f", for {grant.implied_by}" if grant.implied_by else "")
     found = [
@@ -218,6 +218,9 @@ def _target(resource: Construct, spec: StatementSpec, prefix: str | None) -> Cfn
 
 def _conditions(resource: Construct, spec: StatementSpec, prefix: str | None) -> Conditions:
     conditions: Conditions = {}
+    if spec.condition is not None:
+        operator, key, values = spec.condition
+        conditions[operator] = {key: list(values)}
     if spec.target == BUCKET_LISTING and prefix:
         conditions["StringLike"] = {"s3:prefix": [f"{prefix}*"]}
     owner = getattr(resource, "account", None)

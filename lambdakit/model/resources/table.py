@@ -51,7 +51,10 @@ class Table(Resource):
         return self.grant("write")
 
     def put(self) -> Grant:
-        """Only PutItem: for append-only writers that never update or delete."""
+        """Only PutItem, for writers that never update or delete. Not append-only: a put
+        replaces an item with the same key (unless the call's own ConditionExpression says
+        `attribute_not_exists`); the grant refuses ReturnValues other than NONE, so the item
+        replaced is not returned."""
         return self.grant("put")
 
     def read_write(self) -> Grant:

@@ -39,7 +39,6 @@ def at(found: list[Diagnostic], code: str) -> list[int]:
 @pytest.mark.parametrize(("setup", "fields", "resources"), [
     ('k = Key.existing(name="k")\n', "grants=[k.decrypt()]", ""),
     ('k = Key.existing(name="k")\nq = Queue(id="Q", key=k)\n', "grants=[q.send()]", "q"),
-    ('c = StreamConsumer.existing(name="c")\n', "grants=[c.subscribe()]", ""),
     ('p = UserPool.existing(name="members")\n', 'statements=[Statement(actions=['
      '"cognito-idp:ListUsers"], resources=[p], reason="lists members")]', ""),
 ])
@@ -47,6 +46,14 @@ def test_a_kind_iam_names_by_arn_only_by_name_is_lk201_at_its_line(
         tmp_path: Path, setup: str, fields: str, resources: str) -> None:
     found = diagnose(tmp_path, setup, fields, resources)
     assert at(found, "LK201") == [3]
+    assert at(found, "LK101")
+
+
+def test_subscribing_through_a_consumer_named_by_name_is_lk201_at_the_grant(
+        tmp_path: Path) -> None:
+    found = diagnose(tmp_path, 'c = StreamConsumer.existing(name="fan-out")\n',
+                     "grants=[c.subscribe()]")
+    assert at(found, "LK201") == [4]
     assert at(found, "LK101")
 
 

@@ -8,7 +8,7 @@ never manages it.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import field_validator
 
@@ -25,7 +25,8 @@ from lambdakit.model.refs import Ref, RefAttribute
 PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
               "aws-eusc")
 ARN_PARTITION = re.compile(r"^arn:aws:")
-PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
+PARTITION_MAX_CHARS = len("aws-us-gov")
+_R = TypeVar("_R", bound="Resource")  # the longest partition name ${AWS::Partition} gives
 
 
 class Resource(Construct):
@@ -75,16 +76,8 @@ class Resource(Construct):
         if refusal is None:
             return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
         diagnostic = Diagnostic("LK201", refusal[0], capture_origin(), id or shown, refusal[1])
-        collector = active_collector()
-        if collector is None:
-            raise LambdakitError([diagnostic])
-        # While an app file loads, report it with everything else and go on with a placeholder
-        # that rules and compile skip, like any invalid construct.
-        collector.append(diagnostic)
-        placeholder = cls.model_construct(id=identifier, existing_arn=arn, existing_name=name)
-        placeholder._origin = diagnostic.origin
-        placeholder._broken = True
-        return placeholder
+        return _placeholder(cls.model_construct(id=identifier, existing_arn=arn,
+                                                existing_name=name), diagnostic)
 
     @property
     def is_existing(self) -> bool:
@@ -112,6 +105,12 @@ class Resource(Construct):
         event sources for the access they imply (`origin`: the source's line)."""
         return Grant(self, access, prefix, origin or capture_origin())
 
+    def refused_grant(self, access: str, message: str, hint: str) -> Grant:
+        """A grant lambdakit cannot write (LK201 at the caller's line): on a placeholder that
+        the policy and compile skip."""
+        diagnostic = Diagnostic("LK201", message, capture_origin(), self.label(), hint)
+        return Grant(_placeholder(self.model_copy(), diagnostic), access, None, diagnostic.origin)
+
     def reference(self) -> Ref:
         """The identifier SDK calls take (queue URL, table name, topic ARN, ...)."""
         known = self.name or self.existing_name
@@ -125,6 +124,18 @@ class Resource(Construct):
             # The name is the ARN's resource part or its end (a parameter's gains a slash).
             return Ref(self, "Name", len(arn.split(":", 5)[-1].encode()) + 1)
         return Ref(self, self.env_attribute, self.env_max_bytes)
+
+
+def _placeholder(stand_in: _R, diagnostic: Diagnostic) -> _R:
+    """Raise `diagnostic`; while an app file loads, report it with everything else and go on
+    with `stand_in`, which rules and compile skip like any invalid construct."""
+    collector = active_collector()
+    if collector is None:
+        raise LambdakitError([diagnostic])
+    collector.append(diagnostic)
+    stand_in._origin = diagnostic.origin
+    stand_in._broken = True
+    return stand_in
 
 
 # The resource-type part of an ARN's resource (`table/`, `function:`), and the six random

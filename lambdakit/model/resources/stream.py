@@ -37,11 +37,14 @@ class StreamConsumer(Resource):
     service = "kinesis"
     # ConsumerName: unique per stream; the id when unset.
     name_rule = NAME_RULES["stream_consumer"]
-    # Its ARN ends in the time it was registered, which no name tells.
-    by_arn_only = ("a consumer's ARN ends in its registration time: StreamConsumer.existing("
-                   "arn='arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP')")
 
     stream: Instance[Stream] | None = None  # required for an owned consumer
 
     def subscribe(self) -> Grant:
+        if self.existing_name is not None:  # a `KinesisEvent` says so as LK328
+            return self.refused_grant(
+                "subscribe", f"{self.label()}.subscribe() needs the consumer's ARN, not its "
+                             f"name ({self.existing_name!r})",
+                "a consumer's ARN ends in its registration time: StreamConsumer.existing(arn="
+                "'arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP')")
         return self.grant("subscribe")

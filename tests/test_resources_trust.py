@@ -39,13 +39,19 @@ def at(found: list[Diagnostic], code: str) -> list[int]:
 @pytest.mark.parametrize(("setup", "fields", "resources"), [
     ('k = Key.existing(name="k")\n', "grants=[k.decrypt()]", ""),
     ('k = Key.existing(name="k")\nq = Queue(id="Q", key=k)\n', "grants=[q.send()]", "q"),
-    ('p = UserPool.existing(name="members")\n', 'statements=[Statement(actions=['
-     '"cognito-idp:ListUsers"], resources=[p], reason="lists members")]', ""),
 ])
 def test_a_kind_iam_names_by_arn_only_by_name_is_lk201_at_its_line(
         tmp_path: Path, setup: str, fields: str, resources: str) -> None:
     found = diagnose(tmp_path, setup, fields, resources)
     assert at(found, "LK201") == [3]
+    assert at(found, "LK101")
+
+
+def test_a_statement_on_a_pool_given_by_name_is_lk212_not_a_crash(tmp_path: Path) -> None:
+    found = diagnose(tmp_path, 'p = UserPool.existing(name="members")\n',
+                     'statements=[Statement(actions=["cognito-idp:ListUsers"], resources=[p], '
+                     'reason="lists members")]')
+    assert at(found, "LK212") == [4]
     assert at(found, "LK101")
 
 

@@ -40,6 +40,16 @@ def partition_agnostic(arn: str) -> CfnValue:
     return {"Fn::Sub": ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1)}
 
 
+def has_arn(construct: Construct) -> bool:
+    """Whether lambdakit can write the construct's ARN: not for one that did not load, nor
+    for an existing one by a name its ARN cannot be built from (a user pool's ARN holds its
+    id, a stream consumer's its registration time)."""
+    if getattr(construct, "broken", False):
+        return False
+    return not (isinstance(construct, Resource) and construct.existing_arn is None
+                and construct.existing_name is not None and construct.kind not in ARN_BY_NAME)
+
+
 def arn_of(construct: Construct) -> CfnValue:
     """The ARN of a function or resource of the app, or of an existing one."""
     if isinstance(construct, Function):

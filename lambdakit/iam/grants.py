@@ -14,6 +14,7 @@ from awacs.aws import Action
 from lambdakit.iam.arns import (
     CfnValue,
     arn_of,
+    has_arn,
     partition_agnostic,
     suffixed,
     table_stream_arn,
@@ -109,7 +110,8 @@ def statement_permissions(fn: Function) -> list[Permission]:
 
 
 def buildable(statement: Statement) -> bool:
-    return not statement.broken and bool(statement.reason or "*" not in statement.resources)
+    return (not statement.broken and bool(statement.reason or "*" not in statement.resources)
+            and all(has_arn(r) for r in statement.resources if not isinstance(r, str)))
 
 
 def _statement_conditions(written: dict[str, dict[str, str | list[str]]]) -> Conditions:

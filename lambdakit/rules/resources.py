@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import UNKNOWN, Diagnostic
+from lambdakit.iam.arns import has_arn
 from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
@@ -289,6 +290,12 @@ def _check_statement(ctx: RuleContext, fn: Function, statement: Statement) -> No
         ctx.report("LK212", statement,
                    f"resources must be ARNs or '*' (got {not_arns!r})",
                    "write the full ARN, e.g. 'arn:aws:s3:::my-bucket/reports/*'")
+    nameless = [r.label() for r in statement.resources if not isinstance(r, str)
+                and not r.broken and not has_arn(r)]
+    if nameless:
+        ctx.report("LK212", statement,
+                   f"lambdakit cannot write the ARN of {', '.join(nameless)} from its name",
+                   "reference it by ARN: X.existing(arn='arn:aws:...')")
     for operator in statement.conditions:
         if operator not in condition_operators():
             ctx.report("LK212", statement, f"unknown IAM condition operator {operator!r}",

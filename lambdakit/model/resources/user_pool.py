@@ -21,9 +21,6 @@ class UserPool(Resource):
     service = "cognito-idp"
     stateful = True
     name_rule = NAME_RULES["user_pool"]
-    # IAM names a pool by its id (`userpool/eu-west-1_AbCdEf`), never by its name.
-    by_arn_only = ("IAM names a user pool by its id, not its name: UserPool.existing("
-                   "arn='arn:aws:cognito-idp:REGION:ACCOUNT:userpool/REGION_ID')")
 
     self_sign_up: bool = False
     mfa: Literal["OFF", "OPTIONAL", "ON"] = "OPTIONAL"

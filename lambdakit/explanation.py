@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -48,7 +49,7 @@ class ExplainRow:
     condition: str       # `s3:prefix matches in/*`, or ""
     declared: str        # `file:line` of the grant, raw statement or function
     purpose: str
-    reason: str          # the recorded reason for a `*` resource, or ""
+    reason: str          # the recorded reason for a `*` resource or broad access, or ""
     sid: str             # the statement's Sid in the template
     policy: str          # the inline policy (`execution`) or the managed policy's logical id
     _line: int = field(default=0, repr=False, compare=False)
@@ -107,7 +108,8 @@ def explain_app(app: App, function: str | None = None, *,
     if app.broken or any(d.is_error and d.code not in EXPLAINABLE_ERRORS for d in diagnostics):
         raise LambdakitError(diagnostics)
     rows = sorted({row for fn in functions
-                   for row in [*function_rows(fn), *deployment_rows(app, fn)]},
+                   for row in [*function_rows(fn), *deployment_rows(app, fn),
+                               *scheduler_rows(fn)]},
                   key=lambda r: (r.function, r.action, r.resource, r.condition,
                                  _declared_key(r), r.purpose, r.sid))
     return Explanation(rows, diagnostics)
@@ -126,7 +128,7 @@ def function_rows(fn: Function) -> list[ExplainRow]:
                     function=fn.id, action=action, resource=labels.of(resource),
                     condition=condition, declared=permission.origin.display(),
                     purpose=permission.purpose,
-                    reason=permission.wildcard_reason if resource == WILDCARD else "",
+                    reason=_reason(permission, resource),
                     sid=plan.written_sid(permission.sid) if plan else permission.sid,
                     policy=plan.policy_of(permission.sid) if plan else "",
                     _line=permission.origin.line))
@@ -147,12 +149,38 @@ def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
     if deployment.notify is not None:  # the topic CodeDeploy publishes to, and its key
         for construct in filter(None, (deployment.notify, deployment.notify.key)):
             labels[_key(arn_of(construct))] = _describe(construct, "")
-    return [ExplainRow(function=fn.deployment_role_id, action=action,
+    return _service_role_rows(fn.deployment_role_id, deployment_role_permissions(fn, hooks),
+                              labels, DEPLOYMENT_POLICY_NAME)
+
+
+def scheduler_rows(fn: Function) -> list[ExplainRow]:
+    """Rows of the role EventBridge Scheduler invokes `fn` with, one per schedule: its FUNCTION
+    column names that role, `<Id><Event>Role`."""
+    schedule = sys.modules.get("lambdakit.events.schedule")
+    if schedule is None:  # the family loads with the first ScheduleEvent: this app has none
+        return []
+    from lambdakit.compile.events.schedule import POLICY_NAME, scheduler_permissions
+
+    rows = []
+    for source in fn.live_events():
+        if isinstance(source, schedule.ScheduleEvent):
+            queue = source.dead_letter_queue
+            labels = {_key(arn_of(construct)): _describe(construct, "")
+                      for construct in filter(None, (fn, queue, queue and queue.key))}
+            rows += _service_role_rows(source.role_id(fn), scheduler_permissions(fn, source),
+                                       labels, POLICY_NAME)
+    return rows
+
+
+def _service_role_rows(role_id: str, permissions: list[Permission], labels: dict[str, str],
+                       policy: str) -> list[ExplainRow]:
+    """Rows of a role a service assumes for the function: its FUNCTION column is the role."""
+    return [ExplainRow(function=role_id, action=action,
                        resource=labels.get(_key(resource)) or _sub_text(resource), condition="",
                        declared=permission.origin.display(), purpose=permission.purpose,
-                       reason="", sid=permission.sid, policy=DEPLOYMENT_POLICY_NAME,
+                       reason="", sid=permission.sid, policy=policy,
                        _line=permission.origin.line)
-            for permission in deployment_role_permissions(fn, hooks)
+            for permission in permissions
             for resource in permission.resources for action in permission.action_names]
 
 
@@ -167,6 +195,13 @@ def format_table(rows: list[ExplainRow]) -> str:
 
 def format_json(rows: list[ExplainRow]) -> str:
     return json.dumps([row.as_dict() for row in rows], indent=2, ensure_ascii=False) + "\n"
+
+
+def _reason(permission: Permission, resource: CfnValue) -> str:
+    """A raw statement's accepted broad access (LK214) says so; else a `*`'s recorded reason."""
+    if permission.broad_access:
+        return f"broad access accepted: {permission.broad_access}"
+    return permission.wildcard_reason if resource == WILDCARD else ""
 
 
 def _declared_key(row: ExplainRow) -> tuple[str, int]:
@@ -255,4 +290,4 @@ def _sub_text(value: CfnValue) -> str:
 
 
 __all__ = ["ExplainRow", "Explanation", "UnknownFunction", "explain", "explain_app",
-           "format_json", "format_table", "function_rows"]
+           "format_json", "format_table", "function_rows", "scheduler_rows"]

@@ -215,3 +215,35 @@ def test_vpc_permissions_name_imported_ids() -> None:
                        f"{partition}:security-group/${{ImportValue network-LambdaSecurityGroup}}",
                        f"{partition}:subnet/${{ImportValue network-PrivateSubnetA}}",
                        f"{partition}:subnet/${{ImportValue network-PrivateSubnetB}}"]
+
+
+SCHEDULED_APP = """\
+from lambdakit import App, Function, Key, Queue
+from lambdakit.events import ScheduleEvent
+
+key = Key(id="JobsKey")
+missed = Queue(id="Missed", key=key)
+nightly = Function(id="Nightly", handler="app.handle", code="src", runtime="python3.13",
+                   events=[ScheduleEvent(expression="cron(0 3 * * ? *)",
+                                         dead_letter_queue=missed)])
+app = App(name="jobs", functions=[nightly], resources=[missed])
+"""
+
+
+def test_the_scheduler_s_role_is_explained_as_the_template_writes_it(app_dir: Path) -> None:
+    from helpers import synth_file
+
+    path = app_dir / _write(app_dir, SCHEDULED_APP)
+    role = "NightlyOnScheduleRole"
+    [policy] = synth_file(path).template["Resources"][role]["Properties"]["Policies"]
+    written = {(action, sid) for statement in policy["PolicyDocument"]["Statement"]
+               for action in statement["Action"] for sid in [statement["Sid"]]}
+    rows = [row for row in lambdakit.explain(load_app(str(path))) if row.function == role]
+    assert {(row.action, row.sid) for row in rows} == written
+    assert {(row.action, row.resource, row.declared) for row in rows} == {
+        ("lambda:InvokeFunction", "Nightly (function)", "app.py:7"),
+        ("sqs:SendMessage", "Missed (queue)", "app.py:7"),
+        ("kms:Decrypt", "JobsKey (key)", "app.py:7"),
+        ("kms:GenerateDataKey", "JobsKey (key)", "app.py:7"),
+    }
+    assert {row.policy for row in rows} == {"invoke"}

@@ -81,6 +81,7 @@ CODES: dict[str, Code] = {
         Code("LK211", _W, "raw IAM statement"),
         Code("LK212", _E, "invalid raw IAM statement"),
         Code("LK213", _E, "a relaxed default needs a reason"),
+        Code("LK214", _E, "raw IAM statement on every resource, or managing permissions"),
         # event sources, all families
         Code("LK300", _E, "two event sources of one function share a name"),
         Code("LK301", _E, "event source needs a resource the app owns"),

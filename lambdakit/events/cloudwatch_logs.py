@@ -25,8 +25,8 @@ SAMPLE_TIMESTAMP_MS = 1767225600000  # 2026-01-01T00:00:00Z
 class LogsSubscriptionEvent(EventSource):
     """The events of `log_group` that match `filter_pattern` ("" matches every event), in
     batches, gzipped and base64-encoded under `awslogs.data`. `log_group` is a log group's name
-    or ARN, or another function of the app (its own log group). Lambda is invoked
-    asynchronously."""
+    (of the stack's own account and Region: SAM subscribes by name, so an ARN is refused), or
+    another function of the app (its own log group). Lambda is invoked asynchronously."""
 
     sam_type = "CloudWatchLogs"
     invocation = "async"

@@ -5,13 +5,12 @@ Plain dicts (`{"Fn::GetAtt": [...]}`), so this package never imports troposphere
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from lambdakit.model import Construct, Function, Parameter, Resource, Table
+from lambdakit.model.resources.base import ARN_PARTITION
 
 CfnValue = str | dict[str, Any]
-ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
 
 # How each kind's ARN is built from a name, for `X.existing(name=...)`.
 ARN_BY_NAME: dict[str, str] = {
@@ -34,10 +33,21 @@ REF_IS_ARN = {"topic", "secret", "layer"}
 
 
 def partition_agnostic(arn: str) -> CfnValue:
-    """`arn:aws:...` → `{"Fn::Sub": "arn:${AWS::Partition}:..."}`; anything else unchanged."""
+    """`arn:aws:...` → `{"Fn::Sub": "arn:${AWS::Partition}:..."}`; anything else unchanged: an
+    ARN of another partition (`arn:aws-cn:...`) names exactly the resource it names."""
     if not ARN_PARTITION.match(arn):
         return arn
     return {"Fn::Sub": ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1)}
+
+
+def has_arn(construct: Construct) -> bool:
+    """Whether lambdakit can write the construct's ARN: not for one that did not load, nor
+    for an existing one by a name its ARN cannot be built from (a user pool's ARN holds its
+    id, a stream consumer's its registration time)."""
+    if getattr(construct, "broken", False):
+        return False
+    return not (isinstance(construct, Resource) and construct.existing_arn is None
+                and construct.existing_name is not None and construct.kind not in ARN_BY_NAME)
 
 
 def arn_of(construct: Construct) -> CfnValue:

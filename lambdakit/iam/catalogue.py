@@ -8,7 +8,8 @@ statements one grant becomes; a `target` names which ARN of the resource each st
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import awacs.dynamodb as ddb
 from awacs import (
@@ -52,6 +53,8 @@ class StatementSpec(NamedTuple):
     actions: tuple[Action, ...]
     target: str = SELF
     wildcard_reason: str = ""
+    # (operator, condition key, allowed values) that narrows the statement.
+    condition: tuple[str, str, tuple[str, ...]] | None = None
 
 
 class Access(NamedTuple):
@@ -61,6 +64,22 @@ class Access(NamedTuple):
     key_actions: tuple[Action, ...] = ()
     summary: str = ""
     includes: tuple[str, ...] = ()  # other access levels this one adds up
+    # The summary, when what the access does depends on the resource (a bucket's versioning).
+    summary_of: Callable[[Any], str] | None = None
+
+    def summary_for(self, resource: object) -> str:
+        return self.summary_of(resource) if self.summary_of is not None else self.summary
+
+
+def _bucket_deletion(bucket: Any) -> str:
+    """What `s3:DeleteObject` (no version id, nor `s3:DeleteObjectVersion`) does to an object."""
+    if bucket.is_existing:
+        return ("delete objects (for good, unless the bucket is versioned: then a delete "
+                "marker hides each and its versions stay recoverable)")
+    if bucket.versioned:
+        return ("delete objects (the bucket is versioned: a delete marker hides each, and its "
+                "versions stay recoverable)")
+    return "delete objects for good (the bucket is not versioned)"
 
 
 LIST_STREAMS_REASON = ("dynamodb:ListStreams has no resource type in the IAM service "
@@ -120,7 +139,7 @@ CATALOGUE: dict[tuple[str, str], Access] = {
         summary="put invocation records and list the bucket"),
     ("bucket", "delete"): Access(
         (StatementSpec("Objects", (s3.DeleteObject,), OBJECTS),),
-        summary="delete objects (versions stay recoverable in a versioned bucket)"),
+        summary="delete objects", summary_of=_bucket_deletion),
     # A stream or Kafka source's on-failure destination: Lambda writes the failed batch as an
     # object and, as its documentation lists, needs ListBucket too.
     ("bucket", "failure_records"): Access(
@@ -137,11 +156,15 @@ CATALOGUE: dict[tuple[str, str], Access] = {
         (StatementSpec("", TABLE_WRITE),),
         key_actions=(kms.Decrypt, kms.Encrypt, kms.GenerateDataKey),
         summary="put, update and delete items"),
-    # Append-only writers (an event log, an ingest function): no update, no delete.
+    # Writers that only put (an event log, an ingest function): no update or delete call. A
+    # PutItem still replaces an item with the same key, so it is not append-only; the condition
+    # keeps it from returning the item it replaced (ReturnValues ALL_OLD).
     ("table", "put"): Access(
-        (StatementSpec("", (ddb.PutItem,)),),
+        (StatementSpec("", (ddb.PutItem,),
+                       condition=("StringEqualsIfExists", "dynamodb:ReturnValues", ("NONE",))),),
         key_actions=(kms.Decrypt, kms.Encrypt, kms.GenerateDataKey),
-        summary="put new items (no update or delete)"),
+        summary="put items, replacing any with the same key (no update or delete; the "
+                "replaced item is not returned)"),
     ("table", "read_write"): Access((), includes=("read", "write"),
                                     summary="read and write items"),
     ("table", "read_stream"): Access(

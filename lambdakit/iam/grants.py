@@ -12,9 +12,9 @@ import re
 from awacs.aws import Action
 
 from lambdakit.iam.arns import (
-    ARN_PARTITION,
     CfnValue,
     arn_of,
+    has_arn,
     partition_agnostic,
     suffixed,
     table_stream_arn,
@@ -44,8 +44,10 @@ from lambdakit.model import (
     Parameter,
     Resource,
     Secret,
+    Statement,
     Table,
 )
+from lambdakit.model.resources.base import ARN_PARTITION
 
 # `${aws:username}` and other IAM policy variables, but not CloudFormation's `${AWS::Region}`.
 POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")
@@ -89,7 +91,8 @@ def _widest_conditions(permissions: list[Permission]) -> list[Permission]:
 
 
 def statement_permissions(fn: Function) -> list[Permission]:
-    """Raw statements, as written; a '*' resource carries the statement's reason."""
+    """Raw statements, as written; a '*' resource carries the statement's reason. A statement
+    that did not load, or a '*' without a reason, has none (LK001, LK212 report it)."""
     return [
         Permission(
             sid=f"Statement{number}",
@@ -97,11 +100,19 @@ def statement_permissions(fn: Function) -> list[Permission]:
             resources=tuple(_statement_resource(r) for r in statement.resources),
             purpose=statement.reason,
             origin=statement.origin,
-            wildcard_reason=statement.reason if "*" in statement.resources else "",
+            wildcard_reason=(statement.broad_access or statement.reason
+                             if "*" in statement.resources else ""),
             conditions=_statement_conditions(statement.conditions),
+            broad_access=statement.broad_access or "",
         )
         for number, statement in enumerate(fn.statements, start=1)
+        if buildable(statement)
     ]
+
+
+def buildable(statement: Statement) -> bool:
+    return (not statement.broken and bool(statement.reason or "*" not in statement.resources)
+            and all(has_arn(r) for r in statement.resources if not isinstance(r, str)))
 
 
 def _statement_conditions(written: dict[str, dict[str, str | list[str]]]) -> Conditions:
@@ -133,7 +144,7 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
     resource = grant.resource
     kind_level = _pascal(kind_of(resource)) + _pascal(level)
     base_sid = kind_level + resource.label()
-    purpose = f"{access.summary} on {resource.label()}" + (
+    purpose = f"{access.summary_for(resource)} on {resource.label()}" + (
         f" under {grant.prefix!r}" if grant.prefix is not None else "") + (
         f", for {grant.implied_by}" if grant.implied_by else "")
     found = [
@@ -146,7 +157,7 @@ def _permissions(grant: Grant, level: str, access: Access) -> list[Permission]:
             purpose=purpose,
             origin=grant.origin,
             wildcard_reason=spec.wildcard_reason,
-            conditions=_conditions(spec, grant.prefix),
+            conditions=_conditions(resource, spec, grant.prefix),
         )
         for spec in access.statements
         if _applies(resource, spec)
@@ -209,10 +220,17 @@ def _target(resource: Construct, spec: StatementSpec, prefix: str | None) -> Cfn
     return arn  # SELF and BUCKET_LISTING
 
 
-def _conditions(spec: StatementSpec, prefix: str | None) -> Conditions:
+def _conditions(resource: Construct, spec: StatementSpec, prefix: str | None) -> Conditions:
+    conditions: Conditions = {}
+    if spec.condition is not None:
+        operator, key, values = spec.condition
+        conditions[operator] = {key: list(values)}
     if spec.target == BUCKET_LISTING and prefix:
-        return {"StringLike": {"s3:prefix": [f"{prefix}*"]}}
-    return {}
+        conditions["StringLike"] = {"s3:prefix": [f"{prefix}*"]}
+    owner = getattr(resource, "account", None)
+    if spec.target in (OBJECTS, BUCKET_LISTING) and isinstance(owner, str):
+        conditions["StringEquals"] = {"s3:ResourceAccount": [owner]}
+    return conditions
 
 
 def _pascal(text: str) -> str:

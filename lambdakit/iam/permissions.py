@@ -32,6 +32,8 @@ class Permission:
     origin: Origin = UNKNOWN
     wildcard_reason: str = ""
     conditions: Conditions = field(default_factory=dict)
+    # A raw statement's reason for reaching every resource of a type or managing permissions.
+    broad_access: str = ""
 
     def __post_init__(self) -> None:
         if WILDCARD in self.resources and not self.wildcard_reason:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import UNKNOWN, Diagnostic
+from lambdakit.iam.arns import has_arn
 from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
+from lambdakit.iam.reach import broad_actions, manages_permissions
 from lambdakit.model import (
     Function,
     Grant,
@@ -15,27 +17,34 @@ from lambdakit.model import (
     Parameter,
     Queue,
     Resource,
+    Statement,
     Stream,
     StreamConsumer,
     Table,
 )
+from lambdakit.model.resources.base import PARTITIONS
+from lambdakit.model.resources.naming import NAMES_TAKEN
 from lambdakit.model.resources.secret import Secret
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
+# arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, each part checked on its own below.
+ARN = re.compile(r"^arn:(?P<partition>[^:]*):(?P<service>[^:]*):"
+                 r"(?P<region>\$\{AWS::Region\}|[^:]*):(?P<account>\$\{AWS::AccountId\}|[^:]*):"
+                 r"(?P<resource>.+)$")
 # A region or account may be left to CloudFormation (`${AWS::Region}`: a layer published in every
-# region under one name).
-ARN = re.compile(r"^arn:aws[a-z-]*:(?P<service>[a-z0-9-]+):"
-                 r"(?P<region>[a-z0-9-]*|\$\{AWS::Region\}):"
-                 r"(?P<account>\d{12}|aws|\$\{AWS::AccountId\}|):(?P<resource>.+)$")
+# region under one name). Bucket ARNs have neither: bucket names are global in a partition.
+REGION = re.compile(r"^(?:[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}|\$\{AWS::Region\})$")
+ACCOUNT = re.compile(r"^(?:\d{12}|\$\{AWS::AccountId\})$")
+GLOBAL_KINDS = frozenset({"bucket"})
 # What an ARN of each kind looks like after the account: `<resource>` must match.
 ARN_RESOURCE = {
     "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
     "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
     "stream_consumer": r"stream/[A-Za-z0-9_.-]+/consumer/[A-Za-z0-9_.-]+:\d+",
     "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
-    "parameter": r"parameter/.+", "key": r"key/[A-Za-z0-9-]+",
+    "parameter": r"parameter/[A-Za-z0-9_.\-/]+", "key": r"key/[A-Za-z0-9-]+",
     "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
     "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
     "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
@@ -54,8 +63,8 @@ ARN_EXAMPLE = {
     "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
     "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
 }
-ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")
-ACTION = re.compile(r"^[a-z0-9-]+:[A-Za-z0-9*]+$")
+ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")  # a raw statement's ARN
+ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
     Queue: (("visibility_timeout", 0, 43_200, "s"), ("retention", 60, 1_209_600, "s"),
@@ -98,34 +107,63 @@ def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
 
 
 def _check_existing(ctx: RuleContext, resource: Resource) -> None:
+    _check_owner_account(ctx, resource)
     arn = resource.existing_arn
     if arn is None:
-        if isinstance(resource, Key):
-            ctx.report("LK201", resource,
-                       f"Key.existing() takes the key's ARN, not a name "
-                       f"(got name={resource.existing_name!r})",
-                       "IAM grants key use on the key's ARN, never on an alias: "
-                       "Key.existing(arn='arn:aws:kms:REGION:ACCOUNT:key/KEY-ID')")
+        _check_name(ctx, resource, resource.existing_name or "",
+                    f"or pass the ARN: {type(resource).__name__}.existing(arn=...)")
         return
-    match = ARN.match(arn)
-    expected = ARN_RESOURCE.get(resource.kind)
-    if (match is None or match["service"] != resource.service
-            or (expected and not re.fullmatch(expected, match["resource"]))):
+    problem = _arn_problem(resource, arn)
+    if problem:
         ctx.report("LK203", resource,
                    f"{arn!r} is not the ARN of {_article(resource.kind)} "
-                   f"({resource.service} service)",
+                   f"({resource.service} service): {problem}",
                    f"pass the {type(resource).__name__}'s own ARN, "
                    f"{ARN_EXAMPLE.get(resource.kind, 'arn:aws:SERVICE:REGION:ACCOUNT:...')}")
 
 
+def _check_owner_account(ctx: RuleContext, resource: Resource) -> None:
+    account = getattr(resource, "account", None)
+    if account is not None and not resource.is_existing:
+        ctx.report("LK204", resource, "account is for an existing bucket",
+                   "an owned bucket is the stack's account's; leave account unset")
+    elif account is not None and not re.fullmatch(r"\d{12}", account):
+        ctx.report("LK204", resource, f"account must be a 12-digit AWS account id "
+                                      f"(got {account!r})",
+                   "the id of the account that owns the bucket: account='111122223333'")
+
+
+def _arn_problem(resource: Resource, arn: str) -> str:
+    """What is wrong with an existing resource's ARN, or ""."""
+    match = ARN.match(arn)
+    if match is None:
+        return "an ARN has six parts, arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"
+    if match["partition"] not in PARTITIONS:
+        return f"{match['partition']!r} is no AWS partition (one of {', '.join(PARTITIONS)})"
+    if match["service"] != resource.service:
+        return f"its service is {match['service']!r}"
+    expected = ARN_RESOURCE.get(resource.kind)
+    if expected and not re.fullmatch(expected, match["resource"]):
+        return f"{match['resource']!r} is not how the service names one (no wildcards)"
+    where = (("region", match["region"], REGION), ("account", match["account"], ACCOUNT))
+    for part, value, pattern in where:
+        if resource.kind in GLOBAL_KINDS and value:
+            return f"a {_words(resource.kind)} ARN has no {part} (got {value!r})"
+        if resource.kind not in GLOBAL_KINDS and not pattern.match(value):
+            return (f"its {part} is empty, and the service needs one" if not value else
+                    f"{value!r} is not an AWS {part}")
+    return ""
+
+
 def _check_owned(ctx: RuleContext, resource: Resource) -> None:
-    rule = resource.name_rule
-    if resource.name is not None and rule is not None:
-        pattern, described = rule
-        if not re.fullmatch(pattern, resource.name):
-            ctx.report("LK202", resource, f"name {resource.name!r} is not a valid "
-                                          f"{resource.kind.replace('_', ' ')} name",
-                       f"use {described}; or leave name unset and let CloudFormation name it")
+    _check_owner_account(ctx, resource)
+    if resource.name is not None:
+        _check_name(ctx, resource, resource.name,
+                    "or leave name unset and let CloudFormation name it")
+        if resource.name in NAMES_TAKEN.get(resource.kind, ()):
+            ctx.report("LK202", resource, f"name {resource.name!r} is taken in every account",
+                       f"the account's {resource.name!r} {_words(resource.kind)} exists already: "
+                       f"{type(resource).__name__}.existing(name={resource.name!r}) uses it")
     fifo = getattr(resource, "fifo", None)
     if resource.name is not None and fifo is not None and fifo != resource.name.endswith(".fifo"):
         ctx.report("LK202", resource,
@@ -157,6 +195,18 @@ def _check_owned(ctx: RuleContext, resource: Resource) -> None:
             ctx.report("LK213", resource, f"{field} needs a reason (got {reason!r})",
                        f'say why the default does not fit here: {field}="{example}"; it is '
                        "written into the template's Metadata")
+
+
+def _check_name(ctx: RuleContext, resource: Resource, name: str, alternative: str) -> None:
+    """A physical name, owned or existing, by the service's naming rule: never a pattern, so a
+    grant on it names one resource (`Table.existing(name="*")` would be every table)."""
+    if resource.name_rule is None:
+        return
+    pattern, described = resource.name_rule
+    if not re.fullmatch(pattern, name):
+        ctx.report("LK202", resource,
+                   f"name {name!r} is not a valid {_words(resource.kind)} name",
+                   f"use {described}; {alternative}")
 
 
 def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
@@ -216,10 +266,10 @@ def _check_grant(ctx: RuleContext, fn: Function, grant: Grant) -> None:
                "no leading slash and no wildcards: prefix='incoming/'")
 
 
-def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
-    from lambdakit.model import Statement
-
+def _check_statement(ctx: RuleContext, fn: Function, statement: Statement) -> None:
     assert isinstance(statement, Statement)
+    if statement.broken:
+        return  # reported as it loaded
     errors = len(ctx.found)
     bad = [action for action in statement.actions if not ACTION.match(action)]
     if not statement.actions or bad:
@@ -240,19 +290,46 @@ def _check_statement(ctx: RuleContext, fn: Function, statement: object) -> None:
         ctx.report("LK212", statement,
                    f"resources must be ARNs or '*' (got {not_arns!r})",
                    "write the full ARN, e.g. 'arn:aws:s3:::my-bucket/reports/*'")
+    nameless = [r.label() for r in statement.resources if not isinstance(r, str)
+                and not r.broken and not has_arn(r)]
+    if nameless:
+        ctx.report("LK212", statement,
+                   f"lambdakit cannot write the ARN of {', '.join(nameless)} from its name",
+                   "reference it by ARN: X.existing(arn='arn:aws:...')")
     for operator in statement.conditions:
         if operator not in condition_operators():
             ctx.report("LK212", statement, f"unknown IAM condition operator {operator!r}",
                        _operator_hint(operator))
+    if len(ctx.found) == errors:  # how far it reaches, once IAM would take it
+        _check_reach(ctx, fn, statement)
     # The warning is about the statement, so it is acknowledged there (or app-wide).
     check_acknowledgements(ctx, statement, statement.acknowledge)
     if len(ctx.found) > errors:
-        return  # an invalid statement is an error already; it gets no review warning on top
+        return  # an invalid or broad statement is an error already; no review warning on top
     shown = ", ".join(statement.actions[:3]) + (", …" if len(statement.actions) > 3 else "")
     ctx.report("LK211", statement,
                f"{fn.id} gets a raw statement ({shown}) that lambdakit cannot check",
                "prefer a typed grant; once reviewed, acknowledge it on the statement: "
                'Statement(..., acknowledge={"LK211": "reviewed in TICKET-1"})', owner=fn)
+
+
+def _check_reach(ctx: RuleContext, fn: Function, statement: Statement) -> None:
+    """'*' on actions that have a resource type, or permission management: an error unless the
+    statement says why it must reach that far (a reason is not an acknowledgement)."""
+    if statement.broad_access is not None and statement.broad_access.strip():
+        return
+    broad = broad_actions(statement.actions, statement.resources)
+    if not broad:
+        return
+    managing = [action for action in broad if manages_permissions(action)]
+    everywhere = [action for action in broad if action not in managing]
+    reach = [f"manages permissions ({', '.join(managing)})"] if managing else []
+    if everywhere:
+        reach.append(f"acts on every resource of the account ({', '.join(everywhere)} on '*')")
+    ctx.report("LK214", statement, f"a raw statement of {fn.id} {' and '.join(reach)}",
+               "name the exact ARNs and leave permission management to the stack; if it must "
+               'reach that far, say why: Statement(..., broad_access="SEC-142: the reaper '
+               'deletes any stale stack")', owner=fn)
 
 
 def _duration(seconds: int) -> str:
@@ -263,8 +340,12 @@ def _duration(seconds: int) -> str:
     return f"{seconds:,} s"
 
 
+def _words(kind: str) -> str:
+    return kind.replace("_", " ")
+
+
 def _article(kind: str) -> str:
-    words = kind.replace("_", " ")
+    words = _words(kind)
     return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
 
 

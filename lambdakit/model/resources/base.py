@@ -8,7 +8,7 @@ never manages it.
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, Self, TypeVar
 
 from pydantic import field_validator
 
@@ -18,8 +18,15 @@ from lambdakit.model.base import ID_MAX_CHARS, Construct, check_id
 from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref, RefAttribute
 
-ARN_PARTITION = re.compile(r"^arn:aws(-[a-z]+)*:")
-PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
+# Every AWS partition (botocore's data/partitions.json). An ARN may name any of them, but only
+# `aws`, the spelling of every example, is written `${AWS::Partition}` (the stack's own): an ARN
+# of another partition is kept as given, so it names exactly that resource, and in a stack of
+# another partition nothing, rather than a resource of the same name in the deploying one.
+PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
+              "aws-eusc")
+ARN_PARTITION = re.compile(r"^arn:aws:")
+PARTITION_MAX_CHARS = len("aws-us-gov")
+_R = TypeVar("_R", bound="Resource")  # the longest partition name ${AWS::Partition} gives
 
 
 class Resource(Construct):
@@ -30,8 +37,10 @@ class Resource(Construct):
     display_name: ClassVar[str] = ""
     service: ClassVar[str] = ""
     stateful: ClassVar[bool] = False
-    # The physical-name rule of the service: (pattern, human description).
+    # The physical-name rule of the service (`naming.NAME_RULES`), owned or existing.
     name_rule: ClassVar[tuple[str, str] | None] = None
+    # Set (to the hint) on kinds IAM grants only on the ARN: `existing()` then refuses name=.
+    by_arn_only: ClassVar[str] = ""
     # What an environment variable holding this resource receives, and its largest size.
     env_attribute: ClassVar[RefAttribute] = "Arn"
     env_max_bytes: ClassVar[int] = 2048
@@ -54,26 +63,21 @@ class Resource(Construct):
                  id: str | None = None, **settings: Any) -> Self:
         """Reference a resource this app does not manage, by ARN or by name."""
         identifier = id or pascal_id(name or name_in_arn(arn or ""))
+        shown = cls.display_name or cls.__name__
+        refusal = None
         if (arn is None) == (name is None):
             got = "both" if arn is not None else "neither"
-            shown = cls.display_name or cls.__name__
-            diagnostic = Diagnostic(
-                "LK201", f"{shown}.existing() takes exactly one of arn= or name= (got {got})",
-                capture_origin(), id or shown,
-                f"pass only the ARN, {shown}.existing(arn='arn:aws:...'), or only the name, "
-                f"{shown}.existing(name='...')")
-            collector = active_collector()
-            if collector is None:
-                raise LambdakitError([diagnostic])
-            # While an app file loads, report it with everything else and go on with a
-            # placeholder that rules and compile skip, like any invalid construct.
-            collector.append(diagnostic)
-            placeholder = cls.model_construct(id=identifier, existing_arn=arn,
-                                              existing_name=name)
-            placeholder._origin = diagnostic.origin
-            placeholder._broken = True
-            return placeholder
-        return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
+            refusal = (f"{shown}.existing() takes exactly one of arn= or name= (got {got})",
+                       f"pass only the ARN, {shown}.existing(arn='arn:aws:...'), or only the "
+                       f"name, {shown}.existing(name='...')")
+        elif name is not None and cls.by_arn_only:
+            refusal = (f"{shown}.existing() takes the {cls.kind}'s ARN, not a name "
+                       f"(got name={name!r})", cls.by_arn_only)
+        if refusal is None:
+            return cls(id=identifier, existing_arn=arn, existing_name=name, **settings)
+        diagnostic = Diagnostic("LK201", refusal[0], capture_origin(), id or shown, refusal[1])
+        return _placeholder(cls.model_construct(id=identifier, existing_arn=arn,
+                                                existing_name=name), diagnostic)
 
     @property
     def is_existing(self) -> bool:
@@ -101,6 +105,12 @@ class Resource(Construct):
         event sources for the access they imply (`origin`: the source's line)."""
         return Grant(self, access, prefix, origin or capture_origin())
 
+    def refused_grant(self, access: str, message: str, hint: str) -> Grant:
+        """A grant lambdakit cannot write (LK201 at the caller's line): on a placeholder that
+        the policy and compile skip."""
+        diagnostic = Diagnostic("LK201", message, capture_origin(), self.label(), hint)
+        return Grant(_placeholder(self.model_copy(), diagnostic), access, None, diagnostic.origin)
+
     def reference(self) -> Ref:
         """The identifier SDK calls take (queue URL, table name, topic ARN, ...)."""
         known = self.name or self.existing_name
@@ -108,13 +118,24 @@ class Resource(Construct):
             return Ref(self, "Name", len(known.encode()))
         arn = self.existing_arn
         if arn and ARN_PARTITION.match(arn) and self.env_attribute == "Arn":
-            # A known ARN is written partition-agnostic: only the partition can grow.
-            partition = arn.split(":", 2)[1]
-            return Ref(self, "Arn", len(arn.encode()) - len(partition) + PARTITION_MAX_CHARS)
+            # An `arn:aws:` ARN is written partition-agnostic: only the partition can grow.
+            return Ref(self, "Arn", len(arn.encode()) - len("aws") + PARTITION_MAX_CHARS)
         if arn and self.env_attribute == "Name":
             # The name is the ARN's resource part or its end (a parameter's gains a slash).
             return Ref(self, "Name", len(arn.split(":", 5)[-1].encode()) + 1)
         return Ref(self, self.env_attribute, self.env_max_bytes)
+
+
+def _placeholder(stand_in: _R, diagnostic: Diagnostic) -> _R:
+    """Raise `diagnostic`; while an app file loads, report it with everything else and go on
+    with `stand_in`, which rules and compile skip like any invalid construct."""
+    collector = active_collector()
+    if collector is None:
+        raise LambdakitError([diagnostic])
+    collector.append(diagnostic)
+    stand_in._origin = diagnostic.origin
+    stand_in._broken = True
+    return stand_in
 
 
 # The resource-type part of an ARN's resource (`table/`, `function:`), and the six random

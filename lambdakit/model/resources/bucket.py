@@ -5,6 +5,7 @@ from __future__ import annotations
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Bucket(Resource):
@@ -13,12 +14,14 @@ class Bucket(Resource):
     env_max_bytes = 63
     service = "s3"
     stateful = True
-    name_rule = (r"^(?!xn--)(?!sthree-)(?!.*\.\.)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
-                 "3–63 lowercase letters, digits, dots and hyphens, starting and ending with a "
-                 "letter or digit")
+    name_rule = NAME_RULES["bucket"]
 
     versioned: bool = True
     key: Key | None = None
+    # The account that owns an existing bucket, when known: every grant on it then holds only
+    # while the bucket of that name is that account's (`s3:ResourceAccount`), so a bucket
+    # deleted and re-created under its name by another account is granted nothing.
+    account: str | None = None
 
     def child_ids(self) -> list[str]:
         return [f"{self.id}Policy"]  # the TLS-only bucket policy

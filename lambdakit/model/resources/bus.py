@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class EventBus(Resource):
@@ -11,9 +12,7 @@ class EventBus(Resource):
     env_attribute = "Name"
     env_max_bytes = 256
     service = "events"
-    # "/" is for partner event buses only, and "default" is the account's own bus.
-    name_rule = (r"^(?!default$)[.\-_A-Za-z0-9]{1,256}$",
-                 "1–256 letters, digits, . - _ (not 'default', which every account already has)")
+    name_rule = NAME_RULES["event_bus"]
 
     def put(self) -> Grant:
         return self.grant("put")

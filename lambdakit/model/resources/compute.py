@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class ExistingFunction(Resource):
@@ -13,6 +14,7 @@ class ExistingFunction(Resource):
     display_name = "Function"
     env_max_bytes = 140
     service = "lambda"
+    name_rule = NAME_RULES["function"]
 
     def invoke(self) -> Grant:
         return self.grant("invoke")
@@ -24,6 +26,7 @@ class StateMachine(Resource):
     kind = "state_machine"
     env_max_bytes = 180
     service = "states"
+    name_rule = NAME_RULES["state_machine"]
 
     express: bool = False
 

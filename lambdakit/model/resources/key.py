@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Key(Resource):
@@ -13,8 +14,9 @@ class Key(Resource):
     env_max_bytes = 112  # arn:PARTITION:kms:REGION:ACCOUNT:key/UUID
     service = "kms"
     stateful = True
-    name_rule = (r"^alias/(?!aws/)[a-zA-Z0-9/_-]{1,250}$",
-                 "an alias: alias/ then letters, digits, / _ - (alias/aws/ is AWS's own)")
+    name_rule = NAME_RULES["key"]
+    by_arn_only = ("IAM grants key use on the key's ARN, never on an alias: "
+                   "Key.existing(arn='arn:aws:kms:REGION:ACCOUNT:key/KEY-ID')")
 
     description: str | None = None
     # A scheduled deletion can be cancelled for this many days (7–30).

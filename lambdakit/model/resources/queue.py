@@ -5,6 +5,7 @@ from __future__ import annotations
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 FOUR_DAYS_S = 4 * 24 * 3600
 FOURTEEN_DAYS_S = 14 * 24 * 3600
@@ -22,9 +23,7 @@ class Queue(Resource):
     env_max_bytes = 160  # https://sqs.REGION.amazonaws.com.cn/ACCOUNT/NAME
     service = "sqs"
     stateful = True
-    # 80 characters in all, the .fifo suffix of a FIFO queue included.
-    name_rule = (r"^(?:[A-Za-z0-9_-]{1,80}|[A-Za-z0-9_-]{1,75}\.fifo)$",
-                 "1–80 letters, digits, hyphens or underscores (FIFO names end in .fifo)")
+    name_rule = NAME_RULES["queue"]
 
     fifo: bool = False
     content_based_deduplication: bool = False

@@ -9,6 +9,7 @@ from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Secret(Resource):
@@ -18,7 +19,7 @@ class Secret(Resource):
     env_max_bytes = 600  # arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME-XXXXXX
     service = "secretsmanager"
     stateful = True
-    name_rule = (r"^[A-Za-z0-9/_+=.@-]{1,512}$", "1–512 letters, digits and / _ + = . @ -")
+    name_rule = NAME_RULES["secret"]
 
     description: str | None = None
     length: int = 32
@@ -43,12 +44,7 @@ class Parameter(Resource):
     # SSM counts the whole ARN against a parameter name's limit of 1,011 characters.
     env_max_bytes = 1011
     service = "ssm"
-    # A name with a hierarchy starts with "/" (SSM: "must be a fully qualified name"), has at
-    # most 15 levels, and no name starts with aws or ssm.
-    name_rule = (r"^(?=.{1,1011}$)(?!/?(?i:aws|ssm))"
-                 r"(?:[A-Za-z0-9_.-]+|(?:/[A-Za-z0-9_.-]+){1,15})$",
-                 "letters, digits and _ . -, up to 1,011; a hierarchy starts with / "
-                 "(/orders/limits), at most 15 levels; not starting with aws or ssm")
+    name_rule = NAME_RULES["parameter"]
 
     value: str | None = None
     type: Literal["String", "StringList"] = "String"

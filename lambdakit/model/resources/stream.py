@@ -7,6 +7,7 @@ from lambdakit.model.grants import Grant
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Stream(Resource):
@@ -15,7 +16,7 @@ class Stream(Resource):
     env_max_bytes = 128
     service = "kinesis"
     stateful = True
-    name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
+    name_rule = NAME_RULES["stream"]
 
     shards: int | None = None
     retention_hours: int = 24
@@ -36,9 +37,15 @@ class StreamConsumer(Resource):
     service = "kinesis"
     # ConsumerName: unique per stream; when unset, the id (`<stack name>-<id>` on an existing
     # stream, which other stacks of the app may also consume).
-    name_rule = (r"^[a-zA-Z0-9_.-]{1,128}$", "1–128 letters, digits, underscores, dots, hyphens")
+    name_rule = NAME_RULES["stream_consumer"]
 
     stream: Instance[Stream] | None = None  # required for an owned consumer
 
     def subscribe(self) -> Grant:
+        if self.existing_name is not None:  # a `KinesisEvent` says so as LK328
+            return self.refused_grant(
+                "subscribe", f"{self.label()}.subscribe() needs the consumer's ARN, not its "
+                             f"name ({self.existing_name!r})",
+                "a consumer's ARN ends in its registration time: StreamConsumer.existing(arn="
+                "'arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP')")
         return self.grant("subscribe")

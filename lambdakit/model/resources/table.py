@@ -8,6 +8,7 @@ from lambdakit.model.base import Construct
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 AttributeType = Literal["S", "N", "B"]
 StreamView = Literal["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
@@ -32,7 +33,7 @@ class Table(Resource):
     env_max_bytes = 255
     service = "dynamodb"
     stateful = True
-    name_rule = (r"^[A-Za-z0-9_.-]{3,255}$", "3–255 letters, digits, underscores, dots, hyphens")
+    name_rule = NAME_RULES["table"]
 
     partition_key: str | None = None  # required for an owned table (LK209)
     partition_key_type: AttributeType = "S"
@@ -50,7 +51,10 @@ class Table(Resource):
         return self.grant("write")
 
     def put(self) -> Grant:
-        """Only PutItem: for append-only writers that never update or delete."""
+        """Only PutItem, for writers that never update or delete. Not append-only: a put
+        replaces an item with the same key (unless the call's own ConditionExpression says
+        `attribute_not_exists`); the grant refuses ReturnValues other than NONE, so the item
+        replaced is not returned."""
         return self.grant("put")
 
     def read_write(self) -> Grant:

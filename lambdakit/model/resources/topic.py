@@ -5,15 +5,14 @@ from __future__ import annotations
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Topic(Resource):
     kind = "topic"
     env_max_bytes = 320  # arn:PARTITION:sns:REGION:ACCOUNT:NAME (256)
     service = "sns"
-    # 256 characters in all, the .fifo suffix of a FIFO topic included.
-    name_rule = (r"^(?:[A-Za-z0-9_-]{1,256}|[A-Za-z0-9_-]{1,251}\.fifo)$",
-                 "1–256 letters, digits, hyphens or underscores (FIFO names end in .fifo)")
+    name_rule = NAME_RULES["topic"]
 
     fifo: bool = False
     key: Key | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from lambdakit.model.resources.base import Resource
+from lambdakit.model.resources.naming import NAME_RULES
 
 
 class UserPool(Resource):
@@ -19,8 +20,7 @@ class UserPool(Resource):
     env_max_bytes = 55  # REGION_ID: the region, an underscore, up to 32 characters
     service = "cognito-idp"
     stateful = True
-    name_rule = (r"^[\w\s+=,.@-]{1,128}$",
-                 "1–128 letters, digits, spaces or + = , . @ - _")
+    name_rule = NAME_RULES["user_pool"]
 
     self_sign_up: bool = False
     mfa: Literal["OFF", "OPTIONAL", "ON"] = "OPTIONAL"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lambdakit.events import AlexaSkillEvent, CognitoTrigger, IotRuleEvent, LogsSubscriptionEvent
+from lambdakit.events.cloudwatch_logs import LOG_GROUP_ARN
 from lambdakit.events.cognito import TRIGGERS
 from lambdakit.model import Function
 from lambdakit.rules import quotas as q
@@ -21,13 +22,23 @@ def check_logs_event(ctx: RuleContext, fn: Function, source: LogsSubscriptionEve
                    "and every log invokes it again",
                    "subscribe a function to the log groups of other functions only", owner=fn)
     name = source.log_group_name()
+    arn = LOG_GROUP_ARN.match(source.log_group) if isinstance(source.log_group, str) else None
+    if arn is not None:
+        # SAM's CloudWatchLogs event takes only the group's name: the filter is made on the
+        # group of that name in the stack's own account and Region, whatever the ARN says.
+        ctx.report("LK371", source,
+                   f"the subscription is made on log group {name!r} of the stack's own account "
+                   f"and Region, which lambdakit cannot check are {arn['account']} and "
+                   f"{arn['region']}",
+                   f"pass the name, log_group={name!r}; a group of another account or Region "
+                   "sends its events through a CloudWatch Logs destination there", owner=fn)
     longest = q.LOG_GROUP_NAME_MAX_CHARS.value
-    if not isinstance(source.log_group, Function) and not (
+    if arn is None and not isinstance(source.log_group, Function) and not (
             re.match(q.LOG_GROUP_NAME_PATTERN, name) and len(name) <= longest):
         ctx.report("LK371", source,
-                   f"{source.log_group!r} is not a log group name or ARN",
+                   f"{source.log_group!r} is not a log group name",
                    f"a name of 1–{longest} letters, digits and . - _ / #, e.g. "
-                   f"'/aws/lambda/orders', or its ARN; {q.LOG_GROUP_NAME_MAX_CHARS.source}",
+                   f"'/aws/lambda/orders'; {q.LOG_GROUP_NAME_MAX_CHARS.source}",
                    owner=fn)
     pattern = q.LOGS_FILTER_PATTERN_MAX_CHARS
     if len(source.filter_pattern) > pattern.value:

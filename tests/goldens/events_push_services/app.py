@@ -20,8 +20,7 @@ log_reader = Function(
     id="LogReader", on_failure=failures, **COMMON,
     events=[LogsSubscriptionEvent(log_group=api, filter_pattern='{ $.level = "ERROR" }'),
             LogsSubscriptionEvent(log_group="/aws/lambda/billing", name="BillingLogs"),
-            LogsSubscriptionEvent(
-                log_group="arn:aws:logs:us-east-1:123456789012:log-group:/aws/ecs/orders:*")],
+            LogsSubscriptionEvent(log_group="/aws/ecs/orders")],
 )
 sign_up = Function(id="SignUp", **COMMON,
                    events=[CognitoTrigger(user_pool=members, trigger="PreSignUp")])

@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hypothesis import settings
+
 from lambdakit.check import second_opinions
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
@@ -14,6 +16,14 @@ from lambdakit.model import App, Construct
 from lambdakit.synthesis import Synthesis, synthesize
 
 FIXED_DAY = dt.date(2026, 11, 22)
+
+
+def examples(times: int = 1) -> settings:
+    """A property test's settings: `times` the loaded profile's example count (see conftest.py).
+
+    Tests that run the SAM transform and cfn-lint take the profile's count; tests that only
+    synthesise cost milliseconds an example and take many times more."""
+    return settings(max_examples=times * settings().max_examples)
 
 
 def synth_file(path: Path, fmt: str = "yaml") -> Synthesis:

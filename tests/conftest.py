@@ -23,6 +23,27 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+GOLDEN_CHANGES = pytest.StashKey[dict[str, list[str]]]()
+
+
+@pytest.fixture
+def golden_changes(request: pytest.FixtureRequest) -> dict[str, list[str]]:
+    """Rewritten goldens and what moved in each (`helpers.template_changes`), printed at the end
+    of the run so a reviewer sees which resources changed before reading the diff."""
+    return request.config.stash.setdefault(GOLDEN_CHANGES, {})
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter,
+                            config: pytest.Config) -> None:
+    changes = config.stash.get(GOLDEN_CHANGES, {})
+    if changes:
+        terminalreporter.section("goldens rewritten")
+        for golden, lines in sorted(changes.items()):
+            terminalreporter.line(f"{golden}:")
+            for line in lines or ["(text only: no resource changed)"]:
+                terminalreporter.line(f"  {line}")
+
+
 # Property tests that synthesise and then run the SAM transform and cfn-lint cost seconds per
 # example. `ci` (the default) bounds them so the whole suite stays well under ten minutes;
 # `HYPOTHESIS_PROFILE=deep` explores on demand. Cheap tests ask for a multiple of the profile's

@@ -45,7 +45,7 @@ DIAGNOSTIC = re.compile(
 KNOWN_CRASHES = os.environ.get("LAMBDAKIT_KNOWN_CRASHES") == "1"
 # One of each per function: two of a kind would share an event name (LK300).
 EVENT_KINDS = ["sqs", "kinesis", "dynamodb", "rest", "http", "url", "s3", "sns", "eventbridge",
-               "schedule", "iot", "logs"]
+               "schedule", "iot", "logs", "cognito", "alexa"]
 # Reported while the file runs, by the construct itself (lambdakit/model/base.py).
 CONSTRUCTION = {"LK001", "LK002"}
 
@@ -195,6 +195,13 @@ class Writer:
             fields["on_failure"] = self.destination()
             if not asynchronous:
                 acknowledge["LK384"] = "invoked asynchronously from outside the app"
+            if self.draw(st.booleans()):
+                fields["on_success"] = self.destination()
+        if self.draw(st.booleans()):
+            retention, mistake = self.pick(["7", "30", "365"], [("45", "LK150")])
+            fields["logging"] = self.source.add(
+                f'Logging(format="JSON", application_level="INFO", retention_days={retention})',
+                mistake)
         if self.draw(st.booleans()):
             fields["layers"] = "[" + ", ".join(self.layers()) + "]"
         if self.draw(st.booleans()):
@@ -220,10 +227,12 @@ class Writer:
             timeout=str(self.draw(st.integers(1, 29 if {"rest", "http"} & set(kinds) else 60))),
         )
         if self.wrong():
-            # A layer's compatibility would be judged against a wrong package too; a wrong
-            # environment would drop the references (and mistakes) of the one drawn.
+            # A layer's compatibility would be judged against a wrong package too, provisioned
+            # concurrency against a wrong reservation (LK435); a wrong environment would drop
+            # the references (and mistakes) of the one drawn.
             taken = ({"code", "handler", "runtime", "architecture"} if "layers" in fields
-                     else set()) | ({"environment"} if environment else set())
+                     else set()) | ({"environment"} if environment else set()) | (
+                {"reserved_concurrency"} if "provisioned_concurrency" in fields else set())
             name, values, code = self.draw(st.sampled_from(
                 [bad for bad in BAD_VALUES if bad[0] not in taken]))
             value = self.draw(values)
@@ -320,6 +329,16 @@ class Writer:
         if kind == "iot":
             return self.source.add(
                 "IotRuleEvent(sql=\"SELECT * FROM 'sensors/+/telemetry'\")"), True
+        if kind == "cognito":
+            pool = self.source.add(f'UserPool(id="{self.source.uid("Pool")}")')
+            trigger, mistake = self.pick(['"PreSignUp"', '"PostConfirmation"'],
+                                         [('"OnLunchBreak"', "LK372")])
+            return self.source.add(f"CognitoTrigger(user_pool={pool}, trigger={trigger})",
+                                   mistake), False
+        if kind == "alexa":
+            return self.source.add(
+                'AlexaSkillEvent(skill_id="amzn1.ask.skill.8c1f5a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b")'
+            ), False
         return self.source.add('LogsSubscriptionEvent(log_group="/aws/lambda/billing")'), True
 
 

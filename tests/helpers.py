@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hypothesis import settings
+
 from lambdakit.check import second_opinions
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
@@ -14,6 +16,14 @@ from lambdakit.model import App, Construct
 from lambdakit.synthesis import Synthesis, synthesize
 
 FIXED_DAY = dt.date(2026, 11, 22)
+
+
+def examples(times: int = 1) -> settings:
+    """A property test's settings: `times` the loaded profile's example count (see conftest.py).
+
+    Tests that run the SAM transform and cfn-lint take the profile's count; tests that only
+    synthesise cost milliseconds an example and take many times more."""
+    return settings(max_examples=times * settings().max_examples)
 
 
 def synth_file(path: Path, fmt: str = "yaml") -> Synthesis:
@@ -64,3 +74,45 @@ def wildcard_statements_without_reason(template: dict[str, Any]) -> list[str]:
                 if "*" in resources and statement.get("Sid") not in reasons:
                     missing.append(f"{logical_id}/{statement.get('Sid')}")
     return missing
+
+
+def template_changes(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """What moved between two templates, resource by resource, for a reviewer: `+ Id (Type)`
+    added, `- Id (Type)` removed, `~ Id: Properties.Timeout, ...` the paths that changed (other
+    top-level sections, such as Outputs, are compared the same way)."""
+    lines = []
+    for section in sorted(old.keys() | new.keys(), key=lambda s: (s != "Resources", s)):
+        before, after = old.get(section), new.get(section)
+        if not (isinstance(before, dict) and isinstance(after, dict)):
+            if before != after:
+                lines.append(f"~ {section}")
+            continue
+        prefix = "" if section == "Resources" else f"{section}."
+        for key in sorted(after.keys() - before.keys()):
+            lines.append(f"+ {prefix}{key}{_type_of(after[key])}")
+        for key in sorted(before.keys() - after.keys()):
+            lines.append(f"- {prefix}{key}{_type_of(before[key])}")
+        for key in sorted(before.keys() & after.keys()):
+            paths = changed_paths(before[key], after[key])
+            if paths:
+                lines.append(f"~ {prefix}{key}: {', '.join(paths) or '(whole)'}")
+    return lines
+
+
+def changed_paths(before: Any, after: Any, path: str = "") -> list[str]:
+    """The dotted paths (list items by index) whose values differ; a list that grew or shrank
+    is one path."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return [changed for key in sorted(before.keys() | after.keys(), key=str)
+                for changed in changed_paths(before.get(key), after.get(key),
+                                             f"{path}.{key}" if path else str(key))]
+    if (isinstance(before, list) and isinstance(after, list)
+            and len(before) == len(after)):
+        return [changed for index, (b, a) in enumerate(zip(before, after, strict=True))
+                for changed in changed_paths(b, a, f"{path}[{index}]")]
+    return [] if before == after else [path]
+
+
+def _type_of(resource: Any) -> str:
+    kind = resource.get("Type") if isinstance(resource, dict) else None
+    return f" ({kind})" if isinstance(kind, str) else ""

@@ -1,6 +1,7 @@
 """The corpus examples: real SAM templates from AWS samples, re-expressed with lambdakit.
 
-Every case of `/work/shared/corpus/` has an app under `examples/<case>/`. For each one:
+Every case of the corpus (`shared/corpus/`, beside the repository) has an app under
+`examples/<case>/`. For each one:
 
 * it synthesises with no warning, the SAM transform and cfn-lint report nothing, and every
   `*` resource in a role carries its reason;
@@ -17,8 +18,10 @@ Permissions are compared after the real SAM transform, as (action, resource) pai
 is written as the logical id whose ARN it is (`Orders`), that id plus a path (`Orders/*`,
 `Fn:*`), or the ARN pattern itself (`arn:${AWS::Partition}:...`).
 
-The corpus is read from `$LAMBDAKIT_CORPUS` (default `/work/shared/corpus`); where it is absent,
-the comparisons with its templates are skipped and the rest still runs.
+The corpus is read from `$LAMBDAKIT_CORPUS` (default `../shared/corpus`, relative to the
+repository, where CI lays `shared/` beside its clone); where it is absent, the comparisons with its
+templates are skipped on a developer's machine and fail on CI (`CI=true`), so that a corpus CI
+cannot find is never a silently green run.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from lambdakit.synthesis import Synthesis
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-CORPUS = Path(os.environ.get("LAMBDAKIT_CORPUS", "/work/shared/corpus"))
+CORPUS = Path(os.environ.get("LAMBDAKIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 EXECUTION_SIDS = {"WriteOwnLogs", "XRayTracing"}
 PARTITION = "arn:${AWS::Partition}"
 
@@ -281,11 +284,38 @@ def role_pairs(template: dict[str, Any], role_id: str) -> tuple[set[Pair], dict[
     return found, execution
 
 
+def corpus_dir(path: Path = CORPUS) -> Path:
+    """The corpus; skip the test without it, except on CI, where that is a failure."""
+    if not path.is_dir():
+        message = f"the corpus is not at {path} (set LAMBDAKIT_CORPUS)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def test_a_missing_corpus_fails_on_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    missing = tmp_path / "no-corpus"
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="the corpus is not at"):
+        corpus_dir(missing)
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        corpus_dir(missing)
+    assert corpus_dir(tmp_path) == tmp_path
+
+
+def test_the_corpus_is_found_beside_the_repository() -> None:
+    """The default needs no machine's absolute path: CI clones the repo beside `shared/`."""
+    if "LAMBDAKIT_CORPUS" not in os.environ:
+        assert ROOT.parent / "shared" / "corpus" == CORPUS
+    corpus_dir()
+
+
 def test_every_corpus_case_has_an_example() -> None:
     assert sorted(p.parent.name for p in EXAMPLES.glob("*/app.py")
                   if p.parent.name != "quickstart") == CASE_NAMES
-    if CORPUS.is_dir():
-        assert sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) == CASE_NAMES
+    assert sorted(p.name for p in corpus_dir().iterdir() if p.is_dir()) == CASE_NAMES
 
 
 @pytest.mark.parametrize("case", CASE_NAMES)
@@ -336,7 +366,7 @@ COMPARED = ("Runtime", "Handler", "MemorySize", "Timeout", "Architectures", "Fun
 def corpus_functions(case: str) -> dict[str, dict[str, Any]]:
     from cfn_tools import load_yaml
 
-    template = load_yaml((CORPUS / case / "template.yaml").read_text())
+    template = load_yaml((corpus_dir() / case / "template.yaml").read_text())
     globals_ = dict(template.get("Globals", {}).get("Function", {}))
     found = {}
     for logical_id, resource in template["Resources"].items():
@@ -345,7 +375,6 @@ def corpus_functions(case: str) -> dict[str, dict[str, Any]]:
     return found
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not on this machine")
 @pytest.mark.parametrize("case", CASE_NAMES)
 def test_functions_match_the_corpus(case: str) -> None:
     expected = CASES[case]
@@ -367,7 +396,6 @@ def test_functions_match_the_corpus(case: str) -> None:
         assert own_env == (corpus_env - spec.env_missing) | spec.env_added, fn
 
 
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="the corpus is not on this machine")
 @pytest.mark.parametrize("case", CASE_NAMES)
 def test_routes_and_urls_match_the_corpus(case: str) -> None:
     """Every API route and function URL of the corpus is in the example: same method and path

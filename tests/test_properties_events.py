@@ -7,18 +7,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from helpers import second_opinion_findings, synth_app, wildcard_statements_without_reason
-from hypothesis import HealthCheck, Phase, given, settings
+from helpers import (
+    examples,
+    second_opinion_findings,
+    synth_app,
+    wildcard_statements_without_reason,
+)
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import App, Function, LambdakitError, Queue
 from lambdakit.events import SqsEvent
+from lambdakit.rules import quotas as q
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
-PROPERTY_SETTINGS = settings(max_examples=20, deadline=None,
-                             suppress_health_check=[HealthCheck.too_slow],
-                             phases=[Phase.explicit, Phase.reuse, Phase.generate])
 patterns = st.lists(st.fixed_dictionaries({"body": st.fixed_dictionaries(
     {"kind": st.lists(st.from_regex(r"[a-z]{1,8}", fullmatch=True), min_size=1, max_size=3)})}),
     max_size=5, unique_by=lambda pattern: json.dumps(pattern, sort_keys=True))
@@ -45,7 +48,7 @@ def sqs_apps(draw: st.DrawFn) -> App:
     return App(name="props", functions=[worker])
 
 
-@PROPERTY_SETTINGS
+@examples()
 @given(sqs_apps())
 def test_any_valid_sqs_source_transforms_and_lints_clean(app: App) -> None:
     result = synth_app(app, base_dir=GOLDENS)
@@ -54,13 +57,14 @@ def test_any_valid_sqs_source_transforms_and_lints_clean(app: App) -> None:
     assert wildcard_statements_without_reason(result.template) == []
 
 
-@settings(max_examples=200, deadline=None)
+@examples(50)
 @given(batch=st.integers(-5, 20_000), window=st.integers(-5, 400),
        concurrency=st.none() | st.integers(-5, 2000), fifo=st.booleans(),
        visibility=st.none() | st.integers(-5, 50_000), timeout=st.integers(-5, 1000))
 def test_any_sqs_values_give_a_template_or_diagnostics(
         batch: int, window: int, concurrency: int | None, fifo: bool, visibility: int | None,
         timeout: int) -> None:
+    errors: set[str] = set()
     try:
         queue = Queue(id="Work", fifo=fifo, visibility_timeout=visibility)
         worker = Function(id="Worker", handler="svc.handler.handle", code=CODE,
@@ -69,4 +73,10 @@ def test_any_sqs_values_give_a_template_or_diagnostics(
                                            maximum_concurrency=concurrency)])
         synth_app(App(name="props", functions=[worker]), base_dir=GOLDENS)
     except LambdakitError as exc:
-        assert any(d.is_error for d in exc.diagnostics)
+        errors = {d.code for d in exc.diagnostics if d.is_error}
+        assert errors
+    # The checks whose verdict these values decide alone: each reports its own code, and only
+    # when its value is out of range.
+    largest_batch = (q.SQS_FIFO_BATCH_SIZE_MAX if fifo else q.SQS_BATCH_SIZE_MAX).value
+    assert ("LK310" in errors) == (not 1 <= batch <= largest_batch)
+    assert ("LK104" in errors) == (not q.TIMEOUT_MIN_S.value <= timeout <= q.TIMEOUT_MAX_S.value)

@@ -7,8 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import second_opinion_findings, synth_app, wildcard_statements_without_reason
-from hypothesis import HealthCheck, Phase, given, settings
+from helpers import (
+    examples,
+    second_opinion_findings,
+    synth_app,
+    wildcard_statements_without_reason,
+)
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import (
@@ -89,8 +94,7 @@ def apps(draw: st.DrawFn) -> App:
     return App(name="props", functions=[worker])
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@examples()
 @given(apps())
 def test_any_valid_resource_graph_transforms_and_lints_clean(app: App) -> None:
     result = synth_app(app, base_dir=GOLDENS)

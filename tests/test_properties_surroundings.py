@@ -9,8 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from helpers import second_opinion_findings, synth_app, wildcard_statements_without_reason
-from hypothesis import HealthCheck, Phase, given, settings
+from helpers import (
+    examples,
+    second_opinion_findings,
+    synth_app,
+    wildcard_statements_without_reason,
+)
+from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import (
@@ -37,9 +42,6 @@ GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
 LAYER_CODE = str(GOLDENS / "_layers" / "shared")
 ACCESS_POINT = "arn:aws:elasticfilesystem:us-east-1:123456789012:access-point/fsap-{:017x}"
-PROPERTY_SETTINGS = settings(max_examples=15, deadline=None,
-                             suppress_health_check=[HealthCheck.too_slow],
-                             phases=[Phase.explicit, Phase.reuse, Phase.generate])
 hex17 = st.integers(0, 16**17 - 1).map("{:017x}".format)
 subnets = st.lists(hex17.map("subnet-{}".format) | st.sampled_from(
     [Imported("net-SubnetA"), Imported("net-SubnetB")]), min_size=2, max_size=4, unique=True)
@@ -121,7 +123,7 @@ def scheduled_capacity(draw: st.DrawFn, minimum: int, maximum: int) -> Scheduled
             st.integers(1, 400))))
 
 
-@PROPERTY_SETTINGS
+@examples()
 @given(surrounded_apps())
 def test_any_valid_surroundings_transform_and_lint_clean(app: App) -> None:
     result = synth_app(app, base_dir=GOLDENS)
@@ -130,7 +132,7 @@ def test_any_valid_surroundings_transform_and_lint_clean(app: App) -> None:
     assert wildcard_statements_without_reason(result.template) == []
 
 
-@settings(max_examples=150, deadline=None)
+@examples(40)
 @given(layer_count=st.integers(0, 7), subnet=st.text(max_size=30),
        group_count=st.integers(0, 7), mount_path=st.text(max_size=30),
        alias=st.none() | st.text(max_size=20), snap_start=st.booleans(),
@@ -191,7 +193,7 @@ def deployed_apps(draw: st.DrawFn) -> App:
     return App(name="props", functions=[target, *hooks])
 
 
-@PROPERTY_SETTINGS
+@examples()
 @given(deployed_apps())
 def test_any_valid_deployment_transforms_and_lints_clean(app: App) -> None:
     result = synth_app(app, base_dir=GOLDENS)
@@ -200,7 +202,7 @@ def test_any_valid_deployment_transforms_and_lints_clean(app: App) -> None:
     assert wildcard_statements_without_reason(result.template) == []
 
 
-@settings(max_examples=100, deadline=None)
+@examples(25)
 @given(percent=st.integers(-5, 120), minutes=st.integers(-5, 5000),
        linear=st.booleans(), alias=st.none() | st.just("live"),
        alarms=st.lists(st.text(max_size=300), max_size=12))

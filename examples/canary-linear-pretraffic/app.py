@@ -1,6 +1,6 @@
 """canary-linear-pretraffic: two API functions shifted by CodeDeploy, one pre-traffic hook.
 
-Corpus case `/work/shared/corpus/canary-linear-pretraffic` (danilop/evolutionary-serverless-
+Corpus case `shared/corpus/canary-linear-pretraffic` (danilop/evolutionary-serverless-
 architectures-with-safe-deployments). At deployment time the hook scores the stack's "fitness"
 (are its buckets and tables encrypted, do the functions answer) and publishes it as a metric.
 

@@ -1,7 +1,7 @@
 """destinations-lambda-sqs: asynchronous invocation records go to a function on success and to
 a queue on failure.
 
-Corpus case `/work/shared/corpus/destinations-lambda-sqs` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/destinations-lambda-sqs` (aws-samples/serverless-patterns,
 `lambda-destinations-sam`). Same functions (ids, runtime, handlers, memory, timeout,
 architecture from the corpus's Globals), the same failure queue and the same
 `EventInvokeConfig` on `MainLambdaFunction`: OnSuccess -> Lambda `OnSuccessLambdaFunction`,

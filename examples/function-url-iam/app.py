@@ -1,6 +1,6 @@
 """function-url-iam: one function behind a Lambda function URL that requires SigV4 (IAM) auth.
 
-Corpus case `/work/shared/corpus/function-url-iam` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/function-url-iam` (aws-samples/serverless-patterns,
 `lambda-function-url`). Same function: id, runtime, handler, memory and architecture (SAM's
 defaults in the corpus), timeout 3 s. The function touches no AWS service, so its role holds
 logging and tracing only, as in spec.md.

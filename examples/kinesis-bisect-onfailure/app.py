@@ -2,7 +2,7 @@
 records aside on an SQS queue; the stream's event source mapping bisects failing batches and
 sends what it gives up on to the same queue.
 
-Corpus case `/work/shared/corpus/kinesis-bisect-onfailure` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/kinesis-bisect-onfailure` (aws-samples/serverless-patterns,
 `kinesis-lambda-error-handling`). Same function (id, physical name, runtime, memory, timeout,
 architecture, tracing, tag, `KINESIS_STREAM_NAME`), same stream (name, 1 provisioned shard,
 25 h retention) and same queue (name), all tagged `AppName=serverless-pattern`.

@@ -1,7 +1,7 @@
 """layer-shared-role: a PyMySQL layer and two otherwise identical functions, one with the layer
 (its import succeeds) and one without (its import fails: the demo's point).
 
-Corpus case `/work/shared/corpus/layer-shared-role` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/layer-shared-role` (aws-samples/serverless-patterns,
 `lambda-layer`). Same functions: ids, runtime, handler, code, memory, timeout, architecture
 (SAM's default), descriptions; no environment, no events (invoked by hand).
 

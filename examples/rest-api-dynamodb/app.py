@@ -1,6 +1,6 @@
 """rest-api-dynamodb: a POST endpoint whose function writes one record into a DynamoDB table.
 
-Corpus case `/work/shared/corpus/rest-api-dynamodb` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/rest-api-dynamodb` (aws-samples/serverless-patterns,
 `apigw-lambda-dynamodb`). Same function (logical id, runtime, handler, memory, timeout,
 architecture, physical name) and the same table (name, key); lambdakit adds its secure defaults
 (log group with retention, X-Ray, point-in-time recovery, Retain, deletion protection).

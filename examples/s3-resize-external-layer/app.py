@@ -1,7 +1,7 @@
 """s3-resize-external-layer: a `.jpeg` uploaded to the source bucket is resized by a function
 (GraphicsMagick from a layer) and written to the destination bucket.
 
-Corpus case `/work/shared/corpus/s3-resize-external-layer` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/s3-resize-external-layer` (aws-samples/serverless-patterns,
 `s3-lambda-resizing-python`). Same function (id, runtime, handler, 2048 MB, timeout, SAM's
 default architecture, `DESTINATION_BUCKETNAME`) and the same two buckets.
 

@@ -1,7 +1,7 @@
 """sqs-partial-batch-dlq: a work queue with a redrive dead-letter queue, consumed by an arm64
 function that reports partial batch failures.
 
-Corpus case `/work/shared/corpus/sqs-partial-batch-dlq` (aws-samples/serverless-patterns,
+Corpus case `shared/corpus/sqs-partial-batch-dlq` (aws-samples/serverless-patterns,
 `sqs-lambda-python-sam`). Same function (id, runtime, handler, 128 MB, 3 s, arm64, no
 environment) and the same two queues with their settings.
 

@@ -14,7 +14,6 @@ every asynchronously invoked function), so an error on a line without a mistake 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import string
 from dataclasses import dataclass, field
@@ -39,10 +38,6 @@ FIXED_EPOCH = str(int(dt.datetime(FIXED_DAY.year, FIXED_DAY.month, FIXED_DAY.day
 ACCOUNT = "123456789012"
 DIAGNOSTIC = re.compile(
     r"^(?P<file>[^\s:]+):(?P<line>\d+): (?P<level>error|warning) (?P<code>LK\d+)", re.MULTILINE)
-# Constructs that crash lambdakit today, each fixed by another engineer right now. The generator
-# still writes them (`known_crashes=True`, or LAMBDAKIT_KNOWN_CRASHES=1 for a run on demand);
-# the run in CI leaves them out until the fixes land.
-KNOWN_CRASHES = os.environ.get("LAMBDAKIT_KNOWN_CRASHES") == "1"
 # One of each per function: two of a kind would share an event name (LK300).
 EVENT_KINDS = ["sqs", "kinesis", "dynamodb", "rest", "http", "url", "s3", "sns", "eventbridge",
                "schedule", "iot", "logs", "cognito", "alexa"]
@@ -88,10 +83,9 @@ def _kwargs(**values: str) -> str:
 class Writer:
     """Draws the pieces of one app. `mistakes` is how likely each piece is written wrong."""
 
-    def __init__(self, draw: st.DrawFn, mistakes: bool, known_crashes: bool) -> None:
+    def __init__(self, draw: st.DrawFn, mistakes: bool) -> None:
         self.draw = draw
         self.mistakes = mistakes
-        self.known_crashes = known_crashes
         self.source = AppSource()
         self.app_mistakes: set[str] = set()
         self.failing_safely: list[str] = []  # functions with an on_failure destination
@@ -107,10 +101,10 @@ class Writer:
 
     # Resources -------------------------------------------------------------------------
     def key(self) -> str:
-        if self.known_crashes and self.draw(st.booleans()):
-            # Known crash: an existing key by name raises KeyError in lambdakit/iam/arns.py
-            # (`arn_of`) once a grant needs its ARN (decrypt(), a queue or topic it encrypts);
-            # being fixed. Alone it is LK201 (a key is named by its ARN).
+        if self.wrong():
+            # A key is named by its ARN (IAM grants on the key, never an alias): LK201, also
+            # when a grant needs its ARN (decrypt(), a queue or topic it encrypts), which
+            # once raised KeyError.
             return self.source.add('Key.existing(name="alias/legacy")', "LK201")
         return self.source.add(f'Key(id="{self.source.uid("Key")}")')
 
@@ -182,8 +176,7 @@ class Writer:
         statements = []
         if self.draw(st.booleans()):
             reason, code = self.pick(['"Textract has no resource type"'],
-                                     [('"   "', "LK212")] + ([('""', "LK212")]
-                                                          if self.known_crashes else []))
+                                     [('"   "', "LK212"), ('""', "LK212")])
             statements.append(self.source.add(
                 f'Statement(actions=["textract:AnalyzeDocument"], resources=["*"], '
                 f'reason={reason}, acknowledge={{"LK211": "reviewed"}})', code))
@@ -266,7 +259,8 @@ class Writer:
         arn, mistake = self.pick(
             [f"arn:aws:lambda:us-east-1:{ACCOUNT}:layer:shared:3"],
             [(f"arn:aws:lambda:us-east-1:{ACCOUNT}:layer:shared", "LK203")])
-        found.append(self.source.add(f'Layer.existing(arn="{arn}")', mistake))
+        found.append(self.source.add(
+            f'Layer.existing(arn="{arn}", compatible_architectures=["arm64"])', mistake))
         return found
 
     def deployment(self) -> str:
@@ -343,9 +337,8 @@ class Writer:
 
 
 @st.composite
-def app_sources(draw: st.DrawFn, mistakes: bool, known_crashes: bool = KNOWN_CRASHES
-                ) -> AppSource:
-    writer = Writer(draw, mistakes, known_crashes)
+def app_sources(draw: st.DrawFn, mistakes: bool) -> AppSource:
+    writer = Writer(draw, mistakes)
     functions = [writer.function(index) for index in range(draw(st.integers(1, 3)))]
     extra = [writer.resource()[0] for _ in range(draw(st.integers(0, 1)))]
     writer.source.lines.append(

@@ -20,7 +20,7 @@ def check_s3_event(ctx: RuleContext, fn: Function, source: S3Event) -> None:
     bucket = source.bucket
     if bucket.is_existing:
         ctx.report("LK301", source,
-                   f"S3 events need a bucket the app owns: SAM writes the notification into "
+                   f"S3 events need a bucket the app owns: the notification is written into "
                    f"the bucket's own resource, and {bucket.id} is an existing bucket",
                    f"declare the bucket in the app (Bucket(id={bucket.id!r}, ...)), or have the "
                    "bucket's owner send its notifications to a Topic or an EventBridge bus and "

@@ -17,6 +17,7 @@ from iam_checks import PSEUDO_PARAMETERS, Resolver
 from lambdakit import App, Bucket, Function
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import S3Event
+from lambdakit.rules import check_app
 from lambdakit.rules.policy_size import policy_plan
 from lambdakit.rules.structure import stack_resource_count
 
@@ -152,3 +153,25 @@ def test_every_event_type_and_filter_is_one_notification() -> None:
          "Function": {"Fn::GetAtt": ["Thumbnailer", "Arn"]}}
         for event in ("s3:ObjectCreated:Put", "s3:ObjectCreated:Post")]
     assert "Events" not in resources["Thumbnailer"]["Properties"]
+
+
+@pytest.mark.parametrize(("first_id", "second_id"), [
+    ("Uploads", "UpLoads"),
+    ("IncomingCustomerUploadsOfTheDay1", "IncomingCustomerUploadsOfTheDay2"),
+])
+def test_notifying_buckets_whose_ids_give_one_name_are_lk202(first_id: str,
+                                                               second_id: str) -> None:
+    first, second = Bucket(id=first_id), Bucket(id=second_id)
+    app = App(name="s3", functions=[
+        _function("Indexer", events=[S3Event(bucket=first), S3Event(bucket=second)]),
+        _function("Auditor", events=[S3Event(bucket=second, events=["s3:ObjectRemoved:*"])])])
+    [diagnostic] = [d for d in check_app(app) if d.code == "LK202"]
+    assert diagnostic.subject == second_id
+    assert first_id in diagnostic.message
+
+
+def test_a_named_bucket_never_shares_a_generated_name() -> None:
+    app = App(name="s3", functions=[_function("Indexer", events=[
+        S3Event(bucket=Bucket(id="Uploads")),
+        S3Event(bucket=Bucket(id="UpLoads", name="uploads-of-the-day"))])])
+    assert [d for d in check_app(app) if d.code == "LK202"] == []

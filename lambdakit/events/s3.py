@@ -33,6 +33,15 @@ S3_EVENT_TYPES = (
     "s3:ObjectAnnotation:*", "s3:ObjectAnnotation:Put", "s3:ObjectAnnotation:Delete",
 )
 OBJECT_CREATED = "s3:ObjectCreated:*"
+# An unnamed bucket that notifies functions is named before it exists (its invoke permission
+# names it): `<prefix>-<stack UUID>`. The UUID, the last part of the stack's id, is lowercase
+# and 36 characters; S3 takes 63 in all (userguide/bucketnamingrules.html), which leaves 26.
+STACK_UUID_CHARS = 36
+BUCKET_NAME_MAX_CHARS = 63
+GENERATED_PREFIX_MAX_CHARS = BUCKET_NAME_MAX_CHARS - STACK_UUID_CHARS - 1
+# Names S3 refuses to start with: `<prefix>-` could only hit `sthree-` (an id's lowercase
+# letters and digits never hold `xn--` or `amzn-s3-demo-`).
+RESERVED_PREFIXES = ("sthree",)
 SAMPLE_TIME = "2026-01-01T00:00:00.000Z"
 
 
@@ -108,3 +117,10 @@ class S3Event(EventSource):
                            "sequencer": sample_id(seed + "/seq", 18).upper()},
             },
         }]}
+
+
+def generated_bucket_prefix(bucket: Bucket) -> str:
+    """What comes before `-<stack UUID>` in the name of an unnamed bucket that notifies
+    functions: its id in lowercase, cut to 26 characters."""
+    prefix = bucket.id.lower()[:GENERATED_PREFIX_MAX_CHARS]
+    return f"{prefix}0" if prefix in RESERVED_PREFIXES else prefix

@@ -19,20 +19,10 @@ from typing import Any
 from troposphere import AWSHelperFn, GetAtt, Ref, Select, Split, Sub, awslambda
 
 from lambdakit.compile.template import Template
-from lambdakit.events.s3 import S3Event
+from lambdakit.events.s3 import S3Event, generated_bucket_prefix
 from lambdakit.model import App, Bucket, Function
 
 S3_SERVICE = "s3.amazonaws.com"
-# The stack id's last part, `arn:...:stack/<name>/<uuid>`: a lowercase UUID, 36 characters,
-# unique to the stack and known before any of its resources exist.
-STACK_UUID_CHARS = 36
-# S3's bucket names: at most 63 characters (userguide/bucketnamingrules.html); the rest after
-# `<prefix>-<uuid>`'s hyphen and UUID is the prefix's.
-BUCKET_NAME_MAX_CHARS = 63
-GENERATED_PREFIX_MAX_CHARS = BUCKET_NAME_MAX_CHARS - STACK_UUID_CHARS - 1
-# Names S3 refuses to start with: `<prefix>-` could only hit `sthree-` (an id's lowercase
-# letters and digits never hold `xn--` or `amzn-s3-demo-`).
-RESERVED_PREFIXES = ("sthree",)
 
 
 def notifications_of(app: App, bucket: Bucket) -> list[tuple[Function, S3Event]]:
@@ -56,13 +46,9 @@ def bucket_arn(bucket: Bucket) -> AWSHelperFn:
 
 
 def _name_sub(bucket: Bucket, before: str) -> AWSHelperFn:
+    # The stack's id is `arn:...:stack/<stack name>/<UUID>`.
     stack_uuid = Select(2, Split("/", Ref("AWS::StackId")))
-    return Sub(f"{before}{_generated_prefix(bucket)}-${{StackUuid}}", StackUuid=stack_uuid)
-
-
-def _generated_prefix(bucket: Bucket) -> str:
-    prefix = bucket.id.lower()[:GENERATED_PREFIX_MAX_CHARS]
-    return f"{prefix}0" if prefix in RESERVED_PREFIXES else prefix
+    return Sub(f"{before}{generated_bucket_prefix(bucket)}-${{StackUuid}}", StackUuid=stack_uuid)
 
 
 def notification_configuration(app: App, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:

@@ -48,10 +48,11 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
     notifications, permissions = _notifications(app, bucket)
     if notifications:
         properties["NotificationConfiguration"] = notifications
-    if bucket.name or notifications:
-        # A bucket that notifies functions is named before it exists: its invoke permissions
+        # Named before it exists, even when the user left it unnamed: its invoke permissions
         # name it, and are created before it.
-        properties["BucketName"] = _notified_bucket_name(bucket) if notifications else bucket.name
+        properties["BucketName"] = _notified_bucket_name(bucket)
+    elif bucket.name:
+        properties["BucketName"] = bucket.name
     skips = BUCKET_SKIPS if key is not None else (*BUCKET_SKIPS, BUCKET_SSE_S3_SKIP)
     if not bucket.versioned:
         # Turned off on purpose: say so where scanners look, instead of an unexplained finding.

@@ -223,6 +223,12 @@ class Resolver:
             if key == "Fn::Join":
                 delimiter, items = argument
                 return str(delimiter).join(str(self.resolve(item)) for item in items)
+            if key == "Fn::Select":
+                index, items = argument
+                return self.resolve(items)[int(index)]
+            if key == "Fn::Split":
+                delimiter, text = argument
+                return str(self.resolve(text)).split(delimiter)
             if key == "Fn::ImportValue":
                 # Another stack's export (a subnet id): a stand-in named after the export.
                 return f"imported-{self.resolve(argument)}"

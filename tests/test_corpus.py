@@ -208,9 +208,11 @@ CASES: dict[str, Case] = {
             ),
         },
         # The read grant on the source bucket, attached once the bucket (which waits for the
-        # function, to name it in its notification) exists.
+        # function, to name it in its notification) exists; S3's invoke permission, naming
+        # the bucket.
         resources=frozenset({"SourceBucket", "SourceBucketPolicy", "DestinationBucket",
                              "DestinationBucketPolicy", "ResizerFunctionTriggerPolicy",
+                             "ResizerFunctionFileUploadPermission",
                              "FailedResizes", "FailedResizesDeadLetter",
                              "FailedResizesPolicy"}),
     ),

@@ -8,9 +8,11 @@ default architecture, `DESTINATION_BUCKETNAME`) and the same two buckets.
 Differences, each on purpose:
   * The corpus names the buckets from the parameters `SourceBucketName` and
     `DestinationBucketName`, whose defaults (`my-source-bucket-name`, ...) collide with every
-    other deployment. lambdakit has no template parameters; leaving `name` unset lets
-    CloudFormation generate unique names, and the function receives the destination's name
-    through the environment. The outputs echoing the parameters are not expressed.
+    other deployment. lambdakit has no template parameters; leaving `name` unset gives names
+    unique to the stack (CloudFormation's for the destination; `sourcebucket-<stack UUID>` for
+    the source, whose name its invoke permission must know before it exists), and the
+    function receives the destination's name through the environment. The outputs echoing
+    the parameters are not expressed.
   * Permissions are on the bucket resources, not on name parameters, and narrower than the
     corpus's S3ReadPolicy + S3CrudPolicy (no lifecycle, ACL or delete access).
   * lambdakit adds versioning, encryption, public access block and TLS-only policies to both
@@ -18,8 +20,9 @@ Differences, each on purpose:
   * Timeout stays at the corpus's 3 s (SAM's default); spec.md notes it is likely too short for
     image processing at 2 GB. Raise it after measuring.
   * The `S3` event `FileUpload` on `SourceBucket` (`s3:ObjectCreated:*`, key suffix `.jpeg`)
-    implies S3's `lambda:InvokeFunction` permission scoped to this account (SAM writes the
-    notification into the bucket, which is created after the function and its permission).
+    implies S3's `lambda:InvokeFunction` permission scoped to that bucket and this account
+    (the corpus's SAM event scopes it to the account only); the notification is written into
+    the bucket, which is created after the function and its permission.
     The read grant on the source therefore sits in `ResizerFunctionTriggerPolicy`, attached
     once the bucket exists: in the role itself it would be a circular dependency. The function
     writes only to the destination bucket, so the trigger cannot loop (LK361).

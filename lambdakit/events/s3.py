@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_name
-from lambdakit.model import Binding, Bucket, EventSource, Ref
+from lambdakit.model import Binding, Bucket, EventSource
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -33,14 +33,26 @@ S3_EVENT_TYPES = (
     "s3:ObjectAnnotation:*", "s3:ObjectAnnotation:Put", "s3:ObjectAnnotation:Delete",
 )
 OBJECT_CREATED = "s3:ObjectCreated:*"
+# An unnamed bucket that notifies functions is named before it exists (its invoke permission
+# names it): `<prefix>-<stack UUID>`. The UUID, the last part of the stack's id, is lowercase
+# and 36 characters; S3 takes 63 in all (`rules.quotas.S3_BUCKET_NAME_MAX_CHARS`, which a test
+# keeps equal: events come before rules), which leaves 26.
+STACK_UUID_CHARS = 36
+BUCKET_NAME_MAX_CHARS = 63
+GENERATED_PREFIX_MAX_CHARS = BUCKET_NAME_MAX_CHARS - STACK_UUID_CHARS - 1
+# Names S3 refuses to start with: `<prefix>-` could only hit `sthree-` (an id's lowercase
+# letters and digits never hold `xn--` or `amzn-s3-demo-`).
+RESERVED_PREFIXES = ("sthree",)
 SAMPLE_TIME = "2026-01-01T00:00:00.000Z"
 
 
 class S3Event(EventSource):
     """Notifications of `bucket` for `events` on keys that start with `prefix` and end with
-    `suffix`. SAM writes the notification into the bucket, so the bucket must be owned by
-    the app; the invoke permission is scoped to this account."""
+    `suffix`. The notification is written into the bucket, so the bucket must be owned by the
+    app; the invoke permission is scoped to the bucket and this account."""
 
+    # What SAM's `S3` event would be (its name is checked like one, LK300); compile writes the
+    # notification and the permission itself (`compile.events.s3`), so it is not a SAM event.
     sam_type = "S3"
     invocation = "async"
 
@@ -60,8 +72,15 @@ class S3Event(EventSource):
         # when it is written: the bucket is created after the function and its permission.
         return [] if self.bucket.is_existing else [self.bucket]
 
+    def sam_event_type(self) -> str:
+        return ""
+
+    def permission_id(self, fn: Function) -> str:
+        """The invoke permission's logical id (the one SAM's S3 event gave it)."""
+        return f"{fn.id}{self.event_name()}Permission"
+
     def generated_ids(self, fn: Function) -> list[str]:
-        return [f"{fn.id}{self.event_name()}Permission"]  # the bucket itself is modified
+        return [self.permission_id(fn)]  # the bucket itself is modified
 
     def key_rules(self) -> list[dict[str, str]]:
         rules = []
@@ -72,13 +91,7 @@ class S3Event(EventSource):
         return rules
 
     def bind(self, fn: Function) -> Binding:
-        # SAM requires `Ref` to a bucket of the same template (its name, for owned buckets).
-        properties: dict[str, Any] = {"Bucket": Ref(self.bucket, "Name", 63),
-                                      "Events": list(self.events)}
-        rules = self.key_rules()
-        if rules:
-            properties["Filter"] = {"S3Key": {"Rules": rules}}
-        return Binding(properties)
+        return Binding()  # nothing on the function: the bucket holds the notification
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
         bucket = sample_name(self.bucket).lower()[:63]
@@ -105,3 +118,10 @@ class S3Event(EventSource):
                            "sequencer": sample_id(seed + "/seq", 18).upper()},
             },
         }]}
+
+
+def generated_bucket_prefix(bucket: Bucket) -> str:
+    """What comes before `-<stack UUID>` in the name of an unnamed bucket that notifies
+    functions: its id in lowercase, cut to 26 characters."""
+    prefix = bucket.id.lower()[:GENERATED_PREFIX_MAX_CHARS]
+    return f"{prefix}0" if prefix in RESERVED_PREFIXES else prefix

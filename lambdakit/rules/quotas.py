@@ -440,6 +440,10 @@ S3_NOTIFICATION_OVERLAP_DOC = (
     "https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html"
 )
 S3_OBJECT_KEYS = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html"
+S3_BUCKET_NAMING = "https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html"
+S3_BUCKET_NAME_MAX_CHARS = Quota(63, "characters", S3_BUCKET_NAMING,
+                                 "a general purpose bucket's name (3 at least); bounds the "
+                                 "name lambdakit gives an unnamed bucket that notifies functions")
 S3_KEY_MAX_BYTES = Quota(1024, "bytes", S3_OBJECT_KEYS,
                          "an object key's UTF-8 length, so the longest prefix or suffix filter")
 SNS_FIFO_DOC = "https://docs.aws.amazon.com/sns/latest/dg/fifo-sns-subscriptions.html"

@@ -22,6 +22,7 @@ from lambdakit.model import App, Function, Ref
 EVENT_EMITTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("sns",), "push", "emit_buffer_subscriptions"),
     (("schedule",), "schedule", "emit_scheduler_roles"),
+    (("s3",), "s3", "emit_invoke_permissions"),
 )
 
 

@@ -9,6 +9,7 @@ from troposphere import Ref, Sub, dynamodb, kinesis, s3
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import finish, key_arn
 from lambdakit.compile.template import Template
+from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.model import App, Bucket, Stream, StreamConsumer, Table
 
@@ -44,14 +45,23 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
     }
     if bucket.versioned:
         properties["VersioningConfiguration"] = {"Status": "Enabled"}
-    if bucket.name:
+    notifications, permissions = _notifications(app, bucket)
+    if notifications:
+        properties["NotificationConfiguration"] = notifications
+        # Named before it exists, even when the user left it unnamed: its invoke permissions
+        # name it, and are created before it.
+        properties["BucketName"] = _notified_bucket_name(bucket)
+    elif bucket.name:
         properties["BucketName"] = bucket.name
     skips = BUCKET_SKIPS if key is not None else (*BUCKET_SKIPS, BUCKET_SSE_S3_SKIP)
     if not bucket.versioned:
         # Turned off on purpose: say so where scanners look, instead of an unexplained finding.
         skips = (*skips, BUCKET_UNVERSIONED_SKIP)
-    template.add_resource(finish(bucket, app, s3.Bucket.from_dict(bucket.id, properties),
-                                 skips=skips))
+    resource = finish(bucket, app, s3.Bucket.from_dict(bucket.id, properties), skips=skips)
+    if permissions:
+        # S3 checks each function's invoke permission when the notification is written.
+        resource.DependsOn = permissions
+    template.add_resource(resource)
     arn = cfn(arn_of(bucket))
     policy = template.add_resource(s3.BucketPolicy(
         f"{bucket.id}Policy",
@@ -72,6 +82,22 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
     # must what protects it.
     if not bucket.delete_with_stack:
         policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
+
+
+def _notifications(app: App, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
+    """(the bucket's notifications of functions, the permissions they wait for); none while
+    the app uses no S3 event source (the family is not imported)."""
+    if not imported("s3"):
+        return {}, []
+    from lambdakit.compile.events.s3 import notification_configuration
+
+    return notification_configuration(app, bucket)
+
+
+def _notified_bucket_name(bucket: Bucket) -> Any:
+    from lambdakit.compile.events.s3 import bucket_name
+
+    return bucket_name(bucket)
 
 
 def emit_table(template: Template, app: App, table: Table) -> None:

@@ -47,6 +47,7 @@ APP_RULES: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("sqs", "sns"), "sqs", "check_shared_queues"),
     (("rest", "http_api"), "http", "check_apis"),
     (("s3",), "s3", "check_overlapping_notifications"),
+    (("s3",), "s3", "check_generated_bucket_names"),
     ((), "async_invocation", "check_async_invocation"),
     (("cloudwatch_logs",), "push_services", "check_log_subscriptions"),
     (("cognito",), "push_services", "check_cognito_pools"),

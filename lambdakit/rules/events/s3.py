@@ -6,8 +6,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable
 
-from lambdakit.events.s3 import S3_EVENT_TYPES, S3Event
-from lambdakit.model import Function, Grant
+from lambdakit.events.s3 import S3_EVENT_TYPES, S3Event, generated_bucket_prefix
+from lambdakit.model import Bucket, Function, Grant
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.chains import writers_of
@@ -20,7 +20,7 @@ def check_s3_event(ctx: RuleContext, fn: Function, source: S3Event) -> None:
     bucket = source.bucket
     if bucket.is_existing:
         ctx.report("LK301", source,
-                   f"S3 events need a bucket the app owns: SAM writes the notification into "
+                   f"S3 events need a bucket the app owns: the notification is written into "
                    f"the bucket's own resource, and {bucket.id} is an existing bucket",
                    f"declare the bucket in the app (Bucket(id={bucket.id!r}, ...)), or have the "
                    "bucket's owner send its notifications to a Topic or an EventBridge bus and "
@@ -141,3 +141,26 @@ def _affixes_overlap(a: str | None, b: str | None, extends: Callable[[str, str],
     if not a or not b:
         return True
     return extends(a, b) or extends(b, a)
+
+
+def check_generated_bucket_names(ctx: RuleContext, functions: list[Function]) -> None:
+    """An unnamed bucket that notifies functions is named `<prefix>-<stack UUID>` from its id:
+    two ids with one prefix (the same first 26 characters, ignoring case) would share a name,
+    and S3 would refuse the second bucket."""
+    first_of: dict[str, Bucket] = {}
+    reported: set[int] = set()
+    for fn in functions:
+        for source in fn.live_events():
+            bucket = source.bucket if isinstance(source, S3Event) else None
+            if bucket is None or bucket.is_existing or bucket.name or id(bucket) in reported:
+                continue
+            prefix = generated_bucket_prefix(bucket)
+            first = first_of.setdefault(prefix, bucket)
+            if first is not bucket:
+                reported.add(id(bucket))
+                ctx.report("LK202", bucket,
+                           f"{bucket.id} would be named '{prefix}-<stack UUID>', as "
+                           f"{first.id} (at {first.origin.display()}) is: a bucket that "
+                           "notifies functions is named from its id before it exists",
+                           "give one of them a name=, or an id whose first 26 characters "
+                           "differ from the other's in more than case")

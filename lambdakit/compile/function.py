@@ -17,6 +17,7 @@ from lambdakit.compile.surroundings import package_properties, surroundings_prop
 from lambdakit.compile.template import Data, PlainData, Template
 from lambdakit.iam import (
     Permission,
+    literal_arn,
     partition_agnostic,
     trust_policy,
     wildcard_reasons,
@@ -315,5 +316,5 @@ def _environment(fn: Function) -> dict[str, Any]:
 
 def _env_value(value: str | ModelRef) -> Any:
     if isinstance(value, str):
-        return partition_agnostic(value)
+        return literal_arn(value)
     return reference_value(value)

@@ -44,6 +44,7 @@ CODES: dict[str, Code] = {
         Code("LK009", _E, "invalid app name"),
         Code("LK010", _E, "invalid ARN"),
         Code("LK011", _E, "the stack has more outputs than CloudFormation allows"),
+        Code("LK012", _W, "CloudFormation syntax in a name or description, written as is"),
         Code("LK101", _E, "memory out of range"),
         Code("LK104", _E, "timeout out of range"),
         Code("LK105", _E, "ephemeral storage out of range"),

@@ -15,6 +15,7 @@ from lambdakit.rules.events import check_events
 from lambdakit.rules.image import check_image
 from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
+from lambdakit.rules.literal_text import check_literal_text
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.provisioned import check_provisioned_concurrency
 from lambdakit.rules.resources import check_resources
@@ -42,6 +43,7 @@ def check_app(app: App, today: dt.date | None = None) -> list[Diagnostic]:
     check_deployments(ctx, functions)
     check_layers(ctx, functions)
     check_network(ctx, functions)
+    check_literal_text(ctx, app, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

@@ -53,6 +53,7 @@ CODES: dict[str, Code] = {
         Code("LK112", _E, "invalid environment variable name"),
         Code("LK113", _E, "literal secret in an environment variable"),
         Code("LK114", _E, "secret resolved into an environment variable"),
+        Code("LK115", _W, "function outside a VPC polls Kafka brokers outside a VPC"),
         Code("LK120", _E, "unknown runtime"),
         Code("LK121", _W, "deprecated runtime"),
         Code("LK122", _E, "runtime can no longer be used"),

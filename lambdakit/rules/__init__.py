@@ -18,6 +18,7 @@ from lambdakit.rules.limits import check_limits
 from lambdakit.rules.literal_text import check_literal_text
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.provisioned import check_provisioned_concurrency
+from lambdakit.rules.public_kafka import check_public_kafka
 from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
 from lambdakit.rules.updates import check_updates
@@ -25,7 +26,8 @@ from lambdakit.rules.versions import check_versions
 from lambdakit.rules.vpc import check_network
 
 FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_updates,
-                  check_versions, check_provisioned_concurrency, check_policy_size)
+                  check_versions, check_provisioned_concurrency, check_policy_size,
+                  check_public_kafka)
 
 __all__ = ["check_app", "environment_size"]
 

@@ -18,7 +18,13 @@ class Bucket(Resource):
                  "letter or digit")
 
     versioned: bool = True
+    # A reason to keep no object versions (turns versioning off; versioned=False needs it).
+    without_versioning: str | None = None
     key: Key | None = None
+
+    @property
+    def is_versioned(self) -> bool:
+        return self.versioned and not self.without_versioning
 
     def child_ids(self) -> list[str]:
         return [f"{self.id}Policy"]  # the TLS-only bucket policy

@@ -13,6 +13,7 @@ worker = Function(
     events=[SelfManagedKafkaEvent(bootstrap_servers=["kafka.example.com"], topic="clicks",
                                   starting_position="LATEST", auth="SASL_SCRAM_512",
                                   auth_secret=login)],
+    acknowledge={"LK115": "the partner offers only a public endpoint"},
 )
 
 app = App(name="lk331", functions=[worker])

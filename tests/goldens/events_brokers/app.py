@@ -38,7 +38,8 @@ orders = Function(
                  on_failure=failed),
         MskEvent(cluster_arn=MSK, topic="orders.audit", starting_position="AT_TIMESTAMP",
                  starting_timestamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
-                 auth="CLIENT_CERTIFICATE_TLS", auth_secret=client_cert, enabled=False),
+                 auth="CLIENT_CERTIFICATE_TLS", auth_secret=client_cert, enabled=False,
+                 on_failure=failed),
     ],
 )
 clicks = Function(
@@ -53,8 +54,9 @@ clicks = Function(
             security_groups=["sg-0123456789abcdef0"], on_failure=alerts),
         SelfManagedKafkaEvent(bootstrap_servers=["broker.partner.example.com:9092"],
                               topic="partner-feed", starting_position="LATEST",
-                              auth="SASL_PLAIN", auth_secret=kafka_login),
+                              auth="SASL_PLAIN", auth_secret=kafka_login, on_failure=alerts),
     ],
+    acknowledge={"LK115": "the partner offers only a public endpoint, with TLS and SASL"},
 )
 jobs = Function(
     id="JobRunner", handler="svc.handler.handle", code="../_code", runtime="python3.13",

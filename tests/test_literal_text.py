@@ -4,10 +4,13 @@ never becomes an intrinsic function. CloudFormation syntax comes only from typed
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from helpers import FIXED_DAY, second_opinion_findings, synth_app
 
 from lambdakit import App, Function, Queue
@@ -70,6 +73,22 @@ def test_a_pattern_keyed_ref_stays_a_pattern(tmp_path: Path) -> None:
     pattern_text = result.text.split("Pattern:")[1].split("\n")[:3]
     assert not any("!Ref" in line or "!Sub" in line for line in pattern_text), pattern_text
     assert second_opinion_findings(result.template) == []
+
+
+def test_checkov_reads_a_template_with_a_pattern_keyed_ref(tmp_path: Path) -> None:
+    """A `!Ref` with a list made checkov skip the whole file as unparsable."""
+    checkov = os.environ.get("LAMBDAKIT_CHECKOV")
+    if not checkov:
+        pytest.skip("LAMBDAKIT_CHECKOV is not set (see tests/test_checkov.py)")
+    fn = _function(events=[EventBridgeRule(pattern={"detail": {"Ref": ["INV-1"]}})])
+    path = tmp_path / "template.yaml"
+    path.write_text(synth_app(App(name="literal", functions=[fn]), tmp_path).text)
+    run = subprocess.run([checkov, "-f", str(path), "--framework", "cloudformation", "-o",
+                          "json", "--skip-download"], capture_output=True, text=True,
+                         timeout=300)
+    summary = json.loads(run.stdout)["summary"]
+    assert (summary["parsing_errors"], summary["failed"]) == (0, 0)
+    assert summary["resource_count"] > 0
 
 
 def test_an_ordinary_pattern_stays_an_object(tmp_path: Path) -> None:

@@ -15,8 +15,6 @@ from lambdakit.compile.references import reference_value
 from lambdakit.compile.scaling import emit_auto_scaling
 from lambdakit.compile.surroundings import package_properties, surroundings_properties
 from lambdakit.compile.template import Data, PlainData, Template
-from lambdakit.events.brokers import KafkaSource
-from lambdakit.events.streams import StreamSource
 from lambdakit.iam import (
     Permission,
     literal_arn,
@@ -320,9 +318,10 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
                 if reason else "")
     polled = [source for source in fn.live_events() if source.invocation_mode() == "poll"]
     if polled:
+        # Sources that take an on-failure destination (streams, Kafka) but have none.
         unguarded = [source.event_name() for source in polled
-                     if isinstance(source, StreamSource | KafkaSource)
-                     and source.on_failure is None]
+                     if "on_failure" in type(source).model_fields
+                     and getattr(source, "on_failure", None) is None]
         if unguarded:
             reason = acknowledge.get("LK325", "").strip()
             return (f"no function-level DLQ: it catches only failed asynchronous invocations; "

@@ -64,18 +64,22 @@ unencrypted_table = Table(id="UnencryptedTable", partition_key="id", sort_key="v
 
 api = RestApi(id="PublicApi", stage_name="Prod")
 PUBLIC = "the sample's two endpoints answer anyone; the safe deployment, not access, is its point"
+# The pre-traffic hook may invoke both functions; it does so synchronously.
+HOOK_ONLY = {"LK380": "only the pre-traffic hook invokes it outside the API, synchronously"}
 
 # The corpus relies on SAM's defaults for the API functions: 128 MB, 3 s, x86_64.
 first = Function(id="MyFirstFunction", handler="myFirstFunction.handler", code="src/",
                  runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
                  alias="live", deployment=Linear(percent=10, every_minutes=1),
                  events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/first",
-                                  auth="none", public=PUBLIC)])
+                                  auth="none", public=PUBLIC)],
+                 acknowledge=HOOK_ONLY)
 second = Function(id="MySecondFunction", handler="mySecondFunction.handler", code="src/",
                   runtime=RUNTIME, architecture="x86_64", memory=128, timeout=3,
                   alias="live", deployment=Canary(percent=10, minutes=5),
                   events=[ApiEvent(name="GetResource", api=api, method="ANY", path="/second",
-                                   auth="none", public=PUBLIC)])
+                                   auth="none", public=PUBLIC)],
+                  acknowledge=HOOK_ONLY)
 
 # TODO(catalogue): the grant catalogue has no entry for these reads, so they are reviewed raw
 # statements, each exactly as spec.md's least-privilege view lists it; they become grants when

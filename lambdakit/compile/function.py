@@ -17,6 +17,7 @@ from lambdakit.compile.surroundings import package_properties, surroundings_prop
 from lambdakit.compile.template import Data, PlainData, Template
 from lambdakit.iam import (
     Permission,
+    literal_arn,
     partition_agnostic,
     trust_policy,
     wildcard_reasons,
@@ -31,7 +32,9 @@ from lambdakit.iam.size import (
 )
 from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
+from lambdakit.rules.environment import holds_secret
 from lambdakit.rules.events.async_invocation import app_destination_index, async_callers
+from lambdakit.rules.public_kafka import public_kafka_sources
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
 # cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
@@ -254,47 +257,87 @@ def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> d
 
 
 def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list[dict[str, str]]:
+    """A skip is written only where its reason is true for this function; otherwise the
+    finding stays, unless the user's acknowledged reason says why."""
     skips: list[dict[str, str]] = []
     if fn.vpc is None:
-        skips.append({"id": "CKV_AWS_117", "comment": "not attached to a VPC: it reaches only AWS "
-                                                      "APIs, which IAM protects; a VPC adds cost "
-                                                      "and cold starts without adding protection "
-                                                      "here"})
+        network_reason = _no_vpc_reason(fn, acknowledge)
+        if network_reason:  # none: public brokers, unacknowledged (LK115)
+            skips.append({"id": "CKV_AWS_117", "comment": network_reason})
     if fn.reserved_concurrency is None:
         skips.append({"id": "CKV_AWS_115", "comment": "no reserved concurrency: reserving by "
                                                       "default takes capacity from the account's "
                                                       "shared pool; set reserved_concurrency= to "
                                                       "cap this function"})
     dead_letter_reason = _no_dead_letter_reason(app, fn, acknowledge)
-    if dead_letter_reason:  # none: failed events are dropped, unacknowledged (LK380)
+    if dead_letter_reason:  # none: failures are dropped, unacknowledged
         skips.append({"id": "CKV_AWS_116", "comment": dead_letter_reason})
-    if fn.environment and fn.kms_key_arn is None:
+    if fn.environment and fn.kms_key_arn is None and not _secrets_in_environment(fn):
         skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
                                                       "AWS-managed Lambda key; lambdakit refuses "
-                                                      "literal secrets in it (LK113)"})
+                                                      "literal secrets in it (LK113, LK114)"})
+    deprecated_runtime = acknowledge.get("LK121", "").strip()
+    if deprecated_runtime:
+        # What the user accepted for LK121 is what CKV_AWS_363 reports.
+        skips.append({"id": "CKV_AWS_363", "comment": f"deprecated runtime {fn.runtime}, "
+                                                      f"acknowledged (LK121): "
+                                                      f"{deprecated_runtime}"})
     return skips
+
+
+def _no_vpc_reason(fn: Function, acknowledge: dict[str, str]) -> str:
+    public = public_kafka_sources(fn)
+    if not public:
+        return ("not attached to a VPC: it reaches only AWS APIs, which IAM protects; a VPC "
+                "adds cost and cold starts without adding protection here")
+    reason = acknowledge.get("LK115", "").strip()
+    return (f"not attached to a VPC, and Lambda polls the Kafka brokers of {', '.join(public)} "
+            f"over the internet, acknowledged (LK115): {reason}" if reason else "")
+
+
+def _secrets_in_environment(fn: Function) -> bool:
+    """Whether a variable holds a secret after all (a compile without the checks): then
+    CKV_AWS_173's finding stays, since the skip's reason would be false."""
+    return any(isinstance(value, str) and holds_secret(name, value)
+               for name, value in fn.environment.items())
 
 
 def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) -> str:
     """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent;
-    empty when there is no reason to give."""
+    empty when there is no true reason to give."""
     if fn.on_failure is not None:
         target = fn.on_failure
         return (f"no function-level DLQ: asynchronous invocations that fail every retry or "
                 f"expire go to the on-failure destination {target.label()} "
                 f"({DESTINATION_TYPES[target.kind]}), as records that hold the event and the "
                 f"error (a DLQ would keep the event only)")
-    if async_callers(fn, app_destination_index(app), acknowledge):
+    if async_callers(fn, app_destination_index(app), acknowledge) or _invokers(app, fn):
         reason = acknowledge.get("LK380", "").strip()
         return (f"no function-level DLQ and no on-failure destination: events that fail every "
                 f"asynchronous retry are dropped, acknowledged (LK380): {reason}"
                 if reason else "")
-    if any(source.invocation_mode() == "poll" for source in fn.live_events()):
+    polled = [source for source in fn.live_events() if source.invocation_mode() == "poll"]
+    if polled:
+        # Sources that take an on-failure destination (streams, Kafka) but have none.
+        unguarded = [source.event_name() for source in polled
+                     if "on_failure" in type(source).model_fields
+                     and getattr(source, "on_failure", None) is None]
+        if unguarded:
+            reason = acknowledge.get("LK325", "").strip()
+            return (f"no function-level DLQ: it catches only failed asynchronous invocations; "
+                    f"records of {', '.join(unguarded)} that fail every retry are dropped, "
+                    f"acknowledged (LK325): {reason}" if reason else "")
         return ("no function-level DLQ: it catches only failed asynchronous invocations; this "
                 "function is invoked by event source mappings, whose failed records go to the "
                 "source's own dead-letter queue or on-failure destination")
     return ("no function-level DLQ: it catches only failed asynchronous invocations, and "
             "nothing in this app invokes the function asynchronously")
+
+
+def _invokers(app: App, fn: Function) -> list[str]:
+    """Functions of the app granted to invoke `fn`: each may invoke it asynchronously."""
+    return [other.id for other in app.all_functions() if other is not fn
+            and any(grant.resource is fn and grant.access == "invoke" for grant in other.grants)]
 
 
 def _logging_config(fn: Function) -> dict[str, Any]:
@@ -315,5 +358,5 @@ def _environment(fn: Function) -> dict[str, Any]:
 
 def _env_value(value: str | ModelRef) -> Any:
     if isinstance(value, str):
-        return partition_agnostic(value)
+        return literal_arn(value)
     return reference_value(value)

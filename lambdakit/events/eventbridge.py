@@ -17,6 +17,28 @@ if TYPE_CHECKING:
 SAMPLE_TIME = "2026-01-01T00:00:00Z"
 
 
+def literal_pattern(pattern: dict[str, Any]) -> dict[str, Any]:
+    """The user's pattern as CloudFormation will read it: literally. A one-key object keyed
+    `Ref`, `Condition` or `Fn::...` (a detail field of that name) would be read as an intrinsic
+    function, so such a pattern goes as JSON text, which `EventPattern` takes as well; SAM
+    wants an object for `Pattern`, hence the one-part `Fn::Join` around the text."""
+    if not _reads_as_intrinsic(pattern):
+        return pattern
+    return {"Fn::Join": ["", [json.dumps(pattern, sort_keys=True, separators=(",", ":"))]]}
+
+
+def _reads_as_intrinsic(value: Any) -> bool:
+    if isinstance(value, list):
+        return any(_reads_as_intrinsic(item) for item in value)
+    if not isinstance(value, dict):
+        return False
+    if len(value) == 1:
+        (key,) = value
+        if key in ("Ref", "Condition") or str(key).startswith("Fn::"):
+            return True
+    return any(_reads_as_intrinsic(item) for item in value.values())
+
+
 class EventBridgeRule(EventSource):
     """Events on `bus` (the account's default bus when unset) that match `pattern`. The target
     receives the event itself, or `input` (a constant), `input_path` (a part of the event) or
@@ -63,7 +85,7 @@ class EventBridgeRule(EventSource):
         return f"{self.rule_id(fn)}DeadLetterPolicy"
 
     def bind(self, fn: Function) -> Binding:
-        properties: dict[str, Any] = {"Pattern": self.pattern}
+        properties: dict[str, Any] = {"Pattern": literal_pattern(self.pattern)}
         if self.bus is not None:
             properties["EventBusName"] = Ref(self.bus, "Name", 256)
         if self.input is not None:

@@ -1,6 +1,6 @@
 """Least-privilege IAM as data: permissions with provenance, merged into awacs documents."""
 
-from lambdakit.iam.arns import arn_of, partition_agnostic
+from lambdakit.iam.arns import arn_of, literal_arn, partition_agnostic
 from lambdakit.iam.execution import execution_permissions, trust_policy
 from lambdakit.iam.grants import declared_grants, grant_permissions
 from lambdakit.iam.permissions import (
@@ -19,6 +19,7 @@ __all__ = [
     "execution_permissions",
     "function_permissions",
     "grant_permissions",
+    "literal_arn",
     "partition_agnostic",
     "policy_document",
     "trust_policy",

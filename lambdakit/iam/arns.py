@@ -50,17 +50,29 @@ def has_arn(construct: Construct) -> bool:
                 and construct.existing_name is not None and construct.kind not in ARN_BY_NAME)
 
 
+def literal_in_sub(text: str) -> str:
+    """`text` as part of an `Fn::Sub` template that CloudFormation reads literally: `${` is
+    escaped as `${!`, so a user's `${AWS::StackName}` stays those characters."""
+    return text.replace("${", "${!")
+
+
+def literal_arn(arn: str) -> CfnValue:
+    """A user's ARN, partition-agnostic, with nothing in it substituted."""
+    value = partition_agnostic(literal_in_sub(arn))
+    return value if isinstance(value, dict) else arn
+
+
 def arn_of(construct: Construct) -> CfnValue:
     """The ARN of a function or resource of the app, or of an existing one."""
     if isinstance(construct, Function):
         return {"Fn::GetAtt": [construct.id, "Arn"]}
     assert isinstance(construct, Resource)
     if construct.existing_arn is not None:
-        return partition_agnostic(construct.existing_arn)
+        return literal_arn(construct.existing_arn)
     if construct.existing_name is not None:
         name = construct.existing_name.lstrip("/") if isinstance(construct, Parameter) \
             else construct.existing_name
-        return {"Fn::Sub": ARN_BY_NAME[construct.kind].replace("{name}", name)}
+        return {"Fn::Sub": ARN_BY_NAME[construct.kind].replace("{name}", literal_in_sub(name))}
     if isinstance(construct, Parameter):
         return _parameter_arn(construct)
     if construct.kind in REF_IS_ARN:
@@ -73,7 +85,7 @@ def arn_of(construct: Construct) -> CfnValue:
 def _parameter_arn(parameter: Parameter) -> CfnValue:
     # A name with a leading slash ("/app/x") appears in the ARN without it ("parameter/app/x").
     if parameter.name:
-        path = parameter.name.lstrip("/")
+        path = literal_in_sub(parameter.name.lstrip("/"))
         return {"Fn::Sub": ARN_BY_NAME["parameter"].replace("{name}", path)}
     return {"Fn::Sub": ARN_BY_NAME["parameter"].replace("{name}", "${" + parameter.id + "}")}
 

@@ -16,8 +16,10 @@ from lambdakit.rules.events import check_events
 from lambdakit.rules.image import check_image
 from lambdakit.rules.layers import check_layers
 from lambdakit.rules.limits import check_limits
+from lambdakit.rules.literal_text import check_literal_text
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.provisioned import check_provisioned_concurrency
+from lambdakit.rules.public_kafka import check_public_kafka
 from lambdakit.rules.resources import check_resources
 from lambdakit.rules.structure import check_acknowledgements, check_structure
 from lambdakit.rules.updates import check_updates
@@ -25,7 +27,8 @@ from lambdakit.rules.versions import check_versions
 from lambdakit.rules.vpc import check_network
 
 FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, check_updates,
-                  check_versions, check_provisioned_concurrency, check_policy_size)
+                  check_versions, check_provisioned_concurrency, check_policy_size,
+                  check_public_kafka)
 
 __all__ = ["AccountQuotas", "check_app", "environment_size"]
 
@@ -45,6 +48,7 @@ def check_app(app: App, today: dt.date | None = None,
     check_deployments(ctx, functions)
     check_layers(ctx, functions)
     check_network(ctx, functions)
+    check_literal_text(ctx, app, functions)
     check_acknowledgements(ctx, app, app.acknowledge)
     for fn in functions:
         check_acknowledgements(ctx, fn, fn.acknowledge)

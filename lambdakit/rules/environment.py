@@ -8,6 +8,7 @@ import re
 from lambdakit.model import Function, Ref
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.secrets import resolved_secret, secret_shape
 
 SECRET_NAME = re.compile(
     r"(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
@@ -22,13 +23,14 @@ POINTER_NAME = re.compile(
 )
 # A value that points at a secret rather than holding it.
 REFERENCE_VALUE = re.compile(r"^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)")
-CREDENTIALS_IN_URL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
 ENV_VAR_NAME = re.compile(q.ENV_VAR_NAME_PATTERN)
 # Compact JSON as Lambda measures it, from one encoder rather than one per function.
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
 
 SECRET_HINT = ("keep the value in Secrets Manager or SSM Parameter Store and pass its ARN or "
                "name instead (e.g. DB_PASSWORD_SECRET_ARN), then read it at run time")
+RESOLVED_SECRET_HINT = ("pass the secret's ARN instead (e.g. a Secret or Parameter construct, "
+                        "or DB_PASSWORD_SECRET_ARN) and read the value at run time")
 
 
 def check_environment(ctx: RuleContext, fn: Function) -> None:
@@ -43,11 +45,8 @@ def check_environment(ctx: RuleContext, fn: Function) -> None:
                        "only letters, digits and underscores, at least 2 characters",
                        f"rename it, e.g. {_valid_env_name(name)!r} "
                        f"(Lambda's pattern is {q.ENV_VAR_NAME_PATTERN})")
-        if isinstance(value, str) and _looks_like_literal_secret(name, value):
-            ctx.report("LK113", fn,
-                       f"environment variable {name!r} holds a literal secret; anyone who can "
-                       "read the function configuration or the template can read it",
-                       SECRET_HINT)
+        if isinstance(value, str):
+            _check_secret(ctx, fn, name, value)
     size = environment_size(env)
     limit = q.ENVIRONMENT_MAX_BYTES.value
     if size > limit:
@@ -77,9 +76,29 @@ def _entry_size(name: str, value: str | Ref) -> int:
     return len(name.encode()) + value_bytes
 
 
-def _looks_like_literal_secret(name: str, value: str) -> bool:
-    if CREDENTIALS_IN_URL.search(value):
-        return True
+def _check_secret(ctx: RuleContext, fn: Function, name: str, value: str) -> None:
+    service = resolved_secret(value)
+    if service:
+        ctx.report("LK114", fn,
+                   f"environment variable {name!r} resolves a {service} secret at deploy time: "
+                   "its plain text lands in the function's configuration, readable by anyone "
+                   "who can read the configuration", RESOLVED_SECRET_HINT)
+        return
+    kind = secret_shape(value)
+    if kind or _named_secret(name, value):
+        what = f"holds {kind}" if kind else "holds a literal secret"
+        ctx.report("LK113", fn,
+                   f"environment variable {name!r} {what}; anyone who can read the function "
+                   "configuration or the template can read it", SECRET_HINT)
+
+
+def holds_secret(name: str, value: str) -> bool:
+    """Whether the variable puts a secret into the function's configuration: resolved from a
+    dynamic reference, shaped like one, or a literal under a secret's name."""
+    return bool(resolved_secret(value) or secret_shape(value) or _named_secret(name, value))
+
+
+def _named_secret(name: str, value: str) -> bool:
     if not value or not SECRET_NAME.search(name) or POINTER_NAME.search(name):
         return False
     return not REFERENCE_VALUE.match(value)

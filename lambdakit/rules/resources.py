@@ -11,6 +11,7 @@ from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
 from lambdakit.iam.reach import broad_actions, manages_permissions
 from lambdakit.model import (
+    Bucket,
     Function,
     Grant,
     Key,
@@ -85,6 +86,7 @@ RANGE_SOURCES: dict[type[Resource], str] = {
 RELAXED_DEFAULTS = {
     "delete_with_stack": "preview stack, rebuilt from fixtures",
     "without_dead_letter": "jobs are recomputed every minute",
+    "without_versioning": "objects are rebuilt from the source of truth nightly",
 }
 MAX_RETENTION_S = 1_209_600  # SQS keeps a message at most 14 days
 
@@ -189,6 +191,12 @@ def _check_owned(ctx: RuleContext, resource: Resource) -> None:
         ctx.report("LK209", resource, "an owned parameter needs a value",
                    f'Parameter(id="{resource.id}", value="..."), or Parameter.existing(name=...) '
                    "for a parameter managed elsewhere")
+    if isinstance(resource, Bucket) and not resource.versioned \
+            and resource.without_versioning is None:
+        ctx.report("LK213", resource, "versioned=False needs a reason",
+                   'say why overwritten and deleted objects need not be recoverable: '
+                   f'without_versioning="{RELAXED_DEFAULTS["without_versioning"]}"; it is '
+                   "written into the template's Metadata")
     for field, example in RELAXED_DEFAULTS.items():
         reason = getattr(resource, field, None)
         if reason is not None and not reason.strip():

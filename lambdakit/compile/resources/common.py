@@ -29,9 +29,10 @@ def finish(resource: Resource, app: App, obj: AWSObject, *, tags: str = "list",
             # Data outlives the stack: removing or replacing the resource keeps it.
             obj.DeletionPolicy = obj.UpdateReplacePolicy = "Retain"
     # A relaxed default's reason travels with the template, like delete_with_stack's.
-    without_dead_letter = getattr(resource, "without_dead_letter", None)
-    if without_dead_letter:
-        notes["without_dead_letter"] = without_dead_letter
+    for relaxed in ("without_dead_letter", "without_versioning"):
+        reason = getattr(resource, relaxed, None)
+        if reason:
+            notes[relaxed] = reason
     acknowledged = {code: reason for code, reason in sorted(resource.acknowledge.items())
                     if reason.strip()}
     if acknowledged:

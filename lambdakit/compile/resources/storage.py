@@ -22,8 +22,6 @@ BUCKET_SKIPS = (
 )
 BUCKET_SSE_S3_SKIP = ("CKV_AWS_145", "encrypted at rest with S3-managed keys (SSE-S3); pass "
                                      "key= for SSE-KMS")
-BUCKET_UNVERSIONED_SKIP = ("CKV_AWS_21", "versioning turned off in the app (versioned=False): "
-                                         "overwritten and deleted objects are not recoverable")
 TABLE_AWS_KEY_SKIP = ("CKV_AWS_119", "encrypted at rest with the AWS-managed DynamoDB key; pass "
                                      "key= for a customer key")
 
@@ -43,7 +41,7 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
             "IgnorePublicAcls": True, "RestrictPublicBuckets": True,
         },
     }
-    if bucket.versioned:
+    if bucket.is_versioned:
         properties["VersioningConfiguration"] = {"Status": "Enabled"}
     notifications, permissions = _notifications(app, bucket)
     if notifications:
@@ -54,9 +52,10 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
     elif bucket.name:
         properties["BucketName"] = bucket.name
     skips = BUCKET_SKIPS if key is not None else (*BUCKET_SKIPS, BUCKET_SSE_S3_SKIP)
-    if not bucket.versioned:
-        # Turned off on purpose: say so where scanners look, instead of an unexplained finding.
-        skips = (*skips, BUCKET_UNVERSIONED_SKIP)
+    if bucket.without_versioning:
+        # Turned off on purpose: the user's reason goes where scanners look.
+        skips = (*skips, ("CKV_AWS_21", "versioning turned off: overwritten and deleted objects "
+                                        f"are not recoverable; {bucket.without_versioning}"))
     resource = finish(bucket, app, s3.Bucket.from_dict(bucket.id, properties), skips=skips)
     if permissions:
         # S3 checks each function's invoke permission when the notification is written.

@@ -17,11 +17,17 @@ class Bucket(Resource):
     name_rule = NAME_RULES["bucket"]
 
     versioned: bool = True
+    # A reason to keep no object versions (turns versioning off; versioned=False needs it).
+    without_versioning: str | None = None
     key: Key | None = None
     # The account that owns an existing bucket, when known: every grant on it then holds only
     # while the bucket of that name is that account's (`s3:ResourceAccount`), so a bucket
     # deleted and re-created under its name by another account is granted nothing.
     account: str | None = None
+
+    @property
+    def is_versioned(self) -> bool:
+        return self.versioned and not self.without_versioning
 
     def child_ids(self) -> list[str]:
         return [f"{self.id}Policy"]  # the TLS-only bucket policy

@@ -13,7 +13,8 @@ worker = Function(
     events=[SelfManagedKafkaEvent(bootstrap_servers=["kafka.example.com"], topic="clicks",
                                   starting_position="LATEST", auth="SASL_SCRAM_512",
                                   auth_secret=login)],
-    acknowledge={"LK325": "this example is about LK331; see LK325 for failure handling"},
+    acknowledge={"LK325": "this example is about LK331; see LK325 for failure handling",
+                 "LK115": "the partner offers only a public endpoint"},
 )
 
 app = App(name="lk331", functions=[worker])

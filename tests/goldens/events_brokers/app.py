@@ -56,6 +56,7 @@ clicks = Function(
                               topic="partner-feed", starting_position="LATEST",
                               auth="SASL_PLAIN", auth_secret=kafka_login, on_failure=alerts),
     ],
+    acknowledge={"LK115": "the partner offers only a public endpoint, with TLS and SASL"},
 )
 jobs = Function(
     id="JobRunner", handler="svc.handler.handle", code="../_code", runtime="python3.13",

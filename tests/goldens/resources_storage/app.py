@@ -6,7 +6,8 @@ from lambdakit import App, Bucket, Function, Index, Key, Stream, Table
 key = Key(id="StorageKey")
 
 uploads = Bucket(id="Uploads")
-archive = Bucket(id="Archive", name="orders-archive-example", versioned=False, key=key)
+archive = Bucket(id="Archive", name="orders-archive-example", key=key,
+                 without_versioning="archives are written once and never overwritten")
 orders = Table(
     id="Orders", partition_key="pk", sort_key="sk", sort_key_type="N",
     indexes=[Index(name="byCustomer", partition_key="customer", sort_key="created",

@@ -12,7 +12,7 @@ checkout = Function(
     id="Checkout", handler="svc.handler.handle", code=CODE, runtime=RUNTIME, alias="live",
     deployment=Canary(percent=10, minutes=5, notify=releases,
                       notify_on=["DeploymentSuccess", "DeploymentFailure", "DeploymentRollback"]),
-)
+    acknowledge={"LK380": "the smoke test invokes it synchronously"})
 # Not a predefined shape: lambdakit writes the custom configuration (one per shape, shared).
 search = Function(
     id="Search", handler="svc.handler.handle", code=CODE, runtime=RUNTIME, alias="live",
@@ -24,7 +24,7 @@ ranking = Function(
     id="Ranking", handler="svc.handler.handle", code=CODE, runtime=RUNTIME, alias="prod",
     deployment=AllAtOnce(error_alarm=False),
     acknowledge={"LK445": "the pre-traffic hook replays recorded queries; a failing replay "
-                          "stops the shift before any traffic moves"},
+                          "stops the shift", "LK380": "the smoke test invokes it synchronously"},
 )
 # The hooks name the deployments they check; they may then reference the new versions.
 smoke_test = Function(

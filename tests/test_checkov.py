@@ -42,6 +42,10 @@ KNOWN_GAPS: dict[str, tuple[frozenset[str], str]] = {}
 SKIPS_CHECKOV_DOES_NOT_RUN = {
     "CKV_AWS_144": "S3 cross-region replication: Terraform only (aws_s3_bucket)",
     "CKV_AWS_145": "S3 default encryption with KMS: Terraform only (aws_s3_bucket)",
+    # Run on what SAM generates, not on the SAM resource that carries the skip: the transformed
+    # scan (test_after_the_transform_...) holds each failure there against it.
+    "CKV_AWS_258": "function URL auth: run on AWS::Lambda::Url, which SAM generates from "
+                   "FunctionUrlConfig",
 }
 
 
@@ -82,18 +86,11 @@ def _checkov() -> str:
     return checkov
 
 
-@pytest.fixture(scope="module")
-def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scan]:
-    """One checkov run over a directory of every golden and every synthesised example."""
+def _run_checkov(templates: dict[str, str], directory: Path) -> dict[str, Scan]:
+    """One checkov run over a directory holding each template (its text, by file name)."""
     checkov = _checkov()
-    directory = tmp_path_factory.mktemp("checkov")
     found: dict[str, Scan] = {}
-    for name in _templates():
-        if name.startswith("example-"):
-            app = EXAMPLES / name.removeprefix("example-").removesuffix(".yaml") / "app.py"
-            text = synth_file(app).text
-        else:
-            text = (GOLDENS / name).read_text(encoding="utf-8")
+    for name, text in templates.items():
         (directory / name).write_text(text, encoding="utf-8")
         found[name] = Scan(cfn_flip.load(text)[0])
     # No network: --skip-download keeps checkov from fetching guidelines from Prisma Cloud.
@@ -117,6 +114,33 @@ def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scan]:
                 if kind == "skipped":
                     scan.comments[key] = check["check_result"].get("suppress_comment", "")
     return found
+
+
+def _source_text(name: str) -> str:
+    if name.startswith("example-"):
+        app = EXAMPLES / name.removeprefix("example-").removesuffix(".yaml") / "app.py"
+        return synth_file(app).text
+    return (GOLDENS / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scan]:
+    """One checkov run over a directory of every golden and every synthesised example."""
+    return _run_checkov({name: _source_text(name) for name in _templates()},
+                        tmp_path_factory.mktemp("checkov"))
+
+
+@pytest.fixture(scope="module")
+def transformed_scans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Scan]:
+    """The same templates after the real SAM transform: what CloudFormation deploys, and what
+    a scanner of the deployed stack sees. Keyed by the source template's name."""
+    _checkov()  # skip (or fail on CI) before paying for the transforms
+    from lambdakit.check.sam import sam_transform
+
+    # JSON is YAML: each file keeps its source's name.
+    templates = {name: json.dumps(sam_transform(cfn_flip.load(_source_text(name))[0]))
+                 for name in _templates()}
+    return _run_checkov(templates, tmp_path_factory.mktemp("checkov-transformed"))
 
 
 @pytest.mark.parametrize("name", _templates())
@@ -149,6 +173,28 @@ def test_checkov_honours_every_metadata_skip(name: str, scans: dict[str, Scan]) 
         elif check_id not in SKIPS_CHECKOV_DOES_NOT_RUN:
             problems.append(f"{check_id} on {resource}: checkov has no such check for it")
     assert problems == []
+
+
+@pytest.mark.parametrize("name", _templates())
+def test_after_the_transform_each_failure_is_one_its_source_explains(
+        name: str, scans: dict[str, Scan], transformed_scans: dict[str, Scan]) -> None:
+    """SAM copies no Metadata onto most of what it generates (a REST API's Stage, a function's
+    URL), so a check that lambdakit explains on the SAM resource runs again on the generated
+    one, where no skip can reach. Every check that fails after the transform must be one that
+    the resource it came from (the one whose logical id its own id extends) skips with a
+    reason; anything else is a finding of the deployed stack that nothing explains."""
+    source = scans[name]
+    skipped = {(check_id, resource.split(".", 1)[1])
+               for check_id, resource, _ in source.metadata_skips()}
+    ids = sorted(source.template["Resources"], key=len, reverse=True)
+    unexplained = []
+    for check_id, resource in sorted(transformed_scans[name].results["failed"]):
+        logical_id = resource.split(".", 1)[1]
+        origin = next((i for i in ids if logical_id.startswith(i)), None)
+        if (check_id, origin) not in skipped:
+            unexplained.append(f"{check_id} on {resource} (from {origin})")
+    assert transformed_scans[name].results["passed"], f"checkov ran no check on {name}"
+    assert unexplained == []
 
 
 def test_known_gaps_are_still_gaps(scans: dict[str, Scan]) -> None:

@@ -178,6 +178,12 @@ def _property_absent(*path: str) -> Condition:
 
 
 
+def _public_url(logical_id: str, resource: dict[str, Any], comment: str,
+                resources: Resources) -> str | None:
+    auth = _props(resource).get("FunctionUrlConfig", {}).get("AuthType")
+    return None if auth == "NONE" else f"the function's URL is not public (AuthType {auth})"
+
+
 def _bucket_sse_s3(logical_id: str, resource: dict[str, Any], comment: str,
                    resources: Resources) -> str | None:
     rules = _props(resource)["BucketEncryption"]["ServerSideEncryptionConfiguration"]
@@ -201,6 +207,7 @@ CONDITIONS: dict[str, Condition] = {
     "CKV_AWS_27": _property_absent("KmsMasterKeyId"),
     "CKV_AWS_158": _property_absent("KmsKeyId"),
     "CKV_AWS_120": _property_absent("CacheClusterEnabled"),
+    "CKV_AWS_258": _public_url,
     "CKV_AWS_76": _property_absent("AccessLogSetting"),
     "CKV_AWS_73": _property_absent("TracingEnabled"),
     "CKV_AWS_95": _property_absent("AccessLogSettings"),

@@ -276,6 +276,8 @@ def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list
         skips.append({"id": "CKV_AWS_173", "comment": "environment encrypted at rest with the "
                                                       "AWS-managed Lambda key; lambdakit refuses "
                                                       "literal secrets in it (LK113, LK114)"})
+    for source in fn.live_events():
+        skips.extend(source.scanner_skips())
     deprecated_runtime = acknowledge.get("LK121", "").strip()
     if deprecated_runtime:
         # What the user accepted for LK121 is what CKV_AWS_363 reports.

@@ -51,11 +51,18 @@ def test_an_arn_in_the_environment_is_not_substituted(tmp_path: Path) -> None:
     assert second_opinion_findings(result.template) == []
 
 
-def test_an_existing_name_is_not_substituted(tmp_path: Path) -> None:
+def test_an_existing_name_is_not_substituted() -> None:
+    """No service's name holds `${`, so the checks refuse it (LK202) and say why (LK012); and
+    compile alone, as a second line, still writes it as text, never as a substitution."""
+    from lambdakit.compile import compile_app
+    from lambdakit.compile.plain import template_data
+
     inbox = Queue.existing(name="${AWS::StackName}-inbox")
-    fn = _function(grants=[inbox.send()])
-    result = synth_app(App(name="literal", functions=[fn]), tmp_path)
-    statements = result.template["Resources"]["WorkerRole"]["Properties"]["Policies"][0][
+    app = App(name="literal", functions=[_function(grants=[inbox.send()])])
+    codes = {d.code for d in check_app(app, FIXED_DAY)}
+    assert {"LK202", "LK012"} <= codes
+    template = template_data(compile_app(app, CODE.parent).template)
+    statements = template["Resources"]["WorkerRole"]["Properties"]["Policies"][0][
         "PolicyDocument"]["Statement"]
     resources = [_substituted(r) for s in statements for r in
                  (s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]])

@@ -137,7 +137,8 @@ class Writer:
             return self.source.add(expression), kind
         valid, invalid = {
             "Topic": ([""], [(', name="has space"', "LK202")]),
-            "Bucket": (["", ", versioned=False"], [(', name="Upper_Case"', "LK202")]),
+            "Bucket": (["", ", without_versioning=\"rebuilt from the source nightly\""],
+                       [(', name="Upper_Case"', "LK202"), (", versioned=False", "LK213")]),
             "Table": ([', partition_key="pk"', ', partition_key="pk", sort_key="sk"',
                        ', partition_key="pk", stream="NEW_IMAGE"'], [("", "LK209")]),
             "Stream": (["", ", shards=2"], [(", shards=0", "LK204")]),

@@ -282,7 +282,7 @@ from lambdakit import App, Bucket, Function, Table
 
 events = Table(id="Events", partition_key="pk")
 kept = Bucket(id="Kept")
-scratch = Bucket(id="Scratch", versioned=False)
+scratch = Bucket(id="Scratch", without_versioning="scratch space, rebuilt on demand")
 partner = Bucket.existing(name="partner-drop")
 worker = Function(id="Worker", handler="app.handler", code="src/", runtime="python3.13",
                   grants=[events.put(), kept.delete(), scratch.delete(), partner.delete()])

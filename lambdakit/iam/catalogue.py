@@ -76,7 +76,7 @@ def _bucket_deletion(bucket: Any) -> str:
     if bucket.is_existing:
         return ("delete objects (for good, unless the bucket is versioned: then a delete "
                 "marker hides each and its versions stay recoverable)")
-    if bucket.versioned:
+    if bucket.is_versioned:
         return ("delete objects (the bucket is versioned: a delete marker hides each, and its "
                 "versions stay recoverable)")
     return "delete objects for good (the bucket is not versioned)"

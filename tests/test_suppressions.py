@@ -278,6 +278,18 @@ def test_a_function_another_may_invoke_keeps_its_dead_letter_finding() -> None:
     assert false_claims(template) == []
 
 
+def test_the_invokers_of_each_function_are_found_in_one_pass() -> None:
+    """Each caller once, in the app's order, a function's own grant on itself left out."""
+    from lambdakit.rules.events.async_invocation import app_invoker_index
+
+    target = _function("Target")
+    first = _function("First", grants=[target.invoke(), target.invoke()])
+    second = _function("Second", grants=[target.invoke()])
+    idle = _function("Idle")
+    index = app_invoker_index(App(name="calls", functions=[first, second, idle]))
+    assert index == {id(target): ["First", "Second"]}
+
+
 def test_a_kafka_consumer_without_on_failure_keeps_its_dead_letter_finding() -> None:
     msk = MskEvent(cluster_arn="arn:aws:kafka:us-east-1:123456789012:cluster/c/abc",
                    topic="orders", starting_position="LATEST")

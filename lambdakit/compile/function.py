@@ -33,7 +33,11 @@ from lambdakit.iam.size import (
 from lambdakit.model import App, Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
 from lambdakit.rules.environment import holds_secret
-from lambdakit.rules.events.async_invocation import app_destination_index, async_callers
+from lambdakit.rules.events.async_invocation import (
+    app_destination_index,
+    app_invoker_index,
+    async_callers,
+)
 from lambdakit.rules.public_kafka import public_kafka_sources
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
@@ -338,8 +342,7 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
 
 def _invokers(app: App, fn: Function) -> list[str]:
     """Functions of the app granted to invoke `fn`: each may invoke it asynchronously."""
-    return [other.id for other in app.all_functions() if other is not fn
-            and any(grant.resource is fn and grant.access == "invoke" for grant in other.grants)]
+    return app_invoker_index(app).get(id(fn), [])
 
 
 def _logging_config(fn: Function) -> dict[str, Any]:

@@ -17,8 +17,9 @@ from lambdakit.rules.context import RuleContext
 INVOKE_CONFIG_DOCS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"
 
 
-# Destination index of each app, computed once: compile asks for every function.
+# Destination and invoker indexes of each app, computed once: compile asks for every function.
 _DESTINATIONS: WeakKeyDictionary[App, dict[int, list[str]]] = WeakKeyDictionary()
+_INVOKERS: WeakKeyDictionary[App, dict[int, list[str]]] = WeakKeyDictionary()
 
 
 def destination_index(functions: list[Function]) -> dict[int, list[str]]:
@@ -37,6 +38,21 @@ def app_destination_index(app: App) -> dict[int, list[str]]:
     index = _DESTINATIONS.get(app)
     if index is None:
         index = _DESTINATIONS[app] = destination_index(app.all_functions())
+    return index
+
+
+def app_invoker_index(app: App) -> dict[int, list[str]]:
+    """`id(fn)` → the ids of the app's functions granted to invoke `fn` (`fn.invoke()`), each
+    of which may invoke it asynchronously: one pass over every grant, not one per function."""
+    index = _INVOKERS.get(app)
+    if index is None:
+        index = _INVOKERS[app] = {}
+        for other in app.all_functions():
+            targets = {id(grant.resource): grant.resource for grant in other.grants
+                       if grant.access == "invoke" and isinstance(grant.resource, Function)}
+            for key, target in targets.items():
+                if target is not other:
+                    index.setdefault(key, []).append(other.id)
     return index
 
 

@@ -73,8 +73,9 @@ def test_the_lazy_tables_name_real_families_and_functions() -> None:
 
 
 def _synth_imports(app_dir: Path, functions: str) -> list[str]:
-    """The event-family modules, troposphere modules and the schedule grammar one synth of
-    `functions` imports."""
+    """The event-family modules, troposphere modules, the schedule grammar and the IAM action
+    data's reader (`importlib.resources`, for raw statements only) one synth of `functions`
+    imports."""
     (app_dir / "src").mkdir()
     (app_dir / "src" / "handler.py").write_text("def handle(event, context):\n    return 1\n")
     (app_dir / "app.py").write_text(
@@ -89,7 +90,8 @@ def _synth_imports(app_dir: Path, functions: str) -> list[str]:
             "    assert not exit.code, exit.code\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'troposphere'\n"
             "             or m.startswith('lambdakit.events.') and m.split('.')[2][0] != '_'\n"
-            "             or m == 'lambdakit.rules.schedule_expressions'))\n")
+            "             or m in ('lambdakit.rules.schedule_expressions',\n"
+            "                      'importlib.resources')))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           cwd=app_dir)
     assert done.returncode == 0, done.stderr

@@ -13,7 +13,6 @@ import fnmatch
 import functools
 import json
 from collections.abc import Sequence
-from importlib import resources
 
 # Not of the "Permissions management" access level, but each gives a principal more than it
 # had: assuming another role's permissions, or handing a role to a service.
@@ -23,6 +22,10 @@ ESCALATING = ("sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWeb
 
 @functools.cache
 def _reach() -> tuple[frozenset[str], tuple[str, ...]]:
+    # importlib.resources (with tempfile, shutil, random) costs 3.5 ms at start-up: paid only by
+    # an app that has raw statements.
+    from importlib import resources
+
     data = json.loads((resources.files("lambdakit.iam") / "action_reach.json").read_text("utf-8"))
     unscoped = frozenset(f"{prefix}:{name}".lower()
                          for prefix, names in data["unscoped"].items() for name in names)

@@ -15,6 +15,7 @@ What stays as SAM writes it: one notification per event type, with the key filte
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from troposphere import AWSHelperFn, GetAtt, Ref, Select, Split, Sub, awslambda
 
@@ -24,12 +25,21 @@ from lambdakit.model import App, Bucket, Function
 
 S3_SERVICE = "s3.amazonaws.com"
 
+# Each app's S3 sources by bucket, gathered once: compile asks for every bucket.
+_NOTIFIED: WeakKeyDictionary[App, dict[int, list[tuple[Function, S3Event]]]] = (
+    WeakKeyDictionary())
+
 
 def notifications_of(app: App, bucket: Bucket) -> list[tuple[Function, S3Event]]:
     """The functions the bucket notifies, with each source, in the template's order."""
-    return [(fn, source) for fn in sorted(app.all_functions(), key=lambda f: f.id)
-            for source in fn.live_events()
-            if isinstance(source, S3Event) and source.bucket is bucket]
+    index = _NOTIFIED.get(app)
+    if index is None:
+        index = _NOTIFIED[app] = {}
+        for fn in sorted(app.all_functions(), key=lambda f: f.id):
+            for source in fn.live_events():
+                if isinstance(source, S3Event):
+                    index.setdefault(id(source.bucket), []).append((fn, source))
+    return index.get(id(bucket), [])
 
 
 def bucket_name(bucket: Bucket) -> str | AWSHelperFn:

@@ -345,9 +345,14 @@ def combined(statements: Sequence[SizedStatement], bounds: Bounds,
 
 
 def _merge_key(entry: _Merged) -> tuple[tuple[str, ...], FrozenConditions]:
-    return tuple(sorted(entry.actions)), tuple(
-        (operator, tuple((key, tuple(sorted(values))) for key, values in sorted(keys.items())))
-        for operator, keys in sorted(entry.conditions.items()))
+    return tuple(sorted(entry.actions)), frozen_conditions(entry)
+
+
+def frozen_conditions(entry: _Merged) -> FrozenConditions:
+    """The statement's conditions as sorted tuples: a key for caches and groupings."""
+    return tuple((operator, tuple((key, tuple(sorted(values)))
+                                  for key, values in sorted(keys.items())))
+                 for operator, keys in sorted(entry.conditions.items()))
 
 
 def _joined(first: SizedStatement, second: SizedStatement, bounds: Bounds) -> SizedStatement:
@@ -388,10 +393,8 @@ def statement_chars(sid: str, entry: _Merged, bounds: Bounds) -> int:
     intrinsics; the rest (the Sid, actions and conditions, the same for many functions: their
     logging and tracing) is counted once per process, with an empty `Resource` list."""
     resources = entry.resources.values()
-    conditions = tuple((operator, tuple((key, tuple(sorted(values)))
-                                        for key, values in sorted(keys.items())))
-                       for operator, keys in sorted(entry.conditions.items()))
-    return (_chars_without_resources(sid, tuple(sorted(entry.actions)), conditions)
+    return (_chars_without_resources(sid, tuple(sorted(entry.actions)),
+                                     frozen_conditions(entry))
             + max(len(resources) - 1, 0)  # the commas between resources
             + sum(worst_case_chars(resource, bounds) for resource in resources))
 

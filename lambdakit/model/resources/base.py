@@ -25,8 +25,8 @@ from lambdakit.model.refs import Ref, RefAttribute
 PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
               "aws-eusc")
 ARN_PARTITION = re.compile(r"^arn:aws:")
-PARTITION_MAX_CHARS = len("aws-us-gov")
-_R = TypeVar("_R", bound="Resource")  # the longest partition name ${AWS::Partition} gives
+PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
+_R = TypeVar("_R", bound="Resource")
 
 
 class Resource(Construct):

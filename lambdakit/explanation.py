@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sys
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lambdakit.errors import Diagnostic, LambdakitError
+from lambdakit.events._loaded import imported
 from lambdakit.iam import WILDCARD, Permission, function_permissions
 from lambdakit.iam.arns import CfnValue, arn_of, suffixed
 from lambdakit.iam.deployment import (
@@ -156,14 +156,14 @@ def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
 def scheduler_rows(fn: Function) -> list[ExplainRow]:
     """Rows of the role EventBridge Scheduler invokes `fn` with, one per schedule: its FUNCTION
     column names that role, `<Id><Event>Role`."""
-    schedule = sys.modules.get("lambdakit.events.schedule")
-    if schedule is None:  # the family loads with the first ScheduleEvent: this app has none
+    if not imported("schedule"):  # the family loads with the first ScheduleEvent: none here
         return []
     from lambdakit.compile.events.schedule import POLICY_NAME, scheduler_permissions
+    from lambdakit.events.schedule import ScheduleEvent
 
     rows = []
     for source in fn.live_events():
-        if isinstance(source, schedule.ScheduleEvent):
+        if isinstance(source, ScheduleEvent):
             queue = source.dead_letter_queue
             labels = {_key(arn_of(construct)): _describe(construct, "")
                       for construct in filter(None, (fn, queue, queue and queue.key))}

@@ -81,9 +81,6 @@ class EventBridgeRule(EventSource):
         """The logical id SAM gives the rule (the function's id and the event's name)."""
         return f"{fn.id}{self.event_name()}"
 
-    def queue_policy_id(self, fn: Function) -> str:
-        return f"{self.rule_id(fn)}DeadLetterPolicy"
-
     def bind(self, fn: Function) -> Binding:
         properties: dict[str, Any] = {"Pattern": literal_pattern(self.pattern)}
         if self.bus is not None:

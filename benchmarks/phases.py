@@ -50,6 +50,7 @@ from pathlib import Path
 from lambdakit.cli.loader import load_app
 from lambdakit.compile import compile_app
 from lambdakit.compile.plain import template_data
+from lambdakit.plan import plan_app
 from lambdakit.render import render
 from lambdakit.rules import check_app, quotas
 if LIFT:
@@ -58,8 +59,9 @@ if LIFT:
         if hasattr(quotas, name):
             setattr(quotas, name, getattr(quotas, name)._replace(value=10**9))
 app = timed("load_app", lambda: load_app(APP))
-timed("check_app", lambda: check_app(app))
-compiled = timed("compile_app", lambda: compile_app(app, Path(APP).parent))
+plan = plan_app(app)
+timed("check_app", lambda: check_app(app, plan=plan))
+compiled = timed("compile_app", lambda: compile_app(plan, Path(APP).parent))
 data = timed("template_data", lambda: template_data(compiled.template))
 timed("render", lambda: render(data, "yaml"))
 print(json.dumps(steps))

@@ -27,9 +27,8 @@ from lambdakit.iam.deployment import (
 from lambdakit.iam.grants import kind_of, statement_permissions
 from lambdakit.iam.size import policy_constructs
 from lambdakit.model import App, Construct, Function, Resource, Table
+from lambdakit.plan import Plan, plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules.deployments import hook_functions
-from lambdakit.rules.policy_size import policy_plan
 
 # Errors that leave every permission computable: explain still answers, since it is how to
 # find what makes a role too large.
@@ -104,20 +103,21 @@ def explain_app(app: App, function: str | None = None, *,
         functions = [fn for fn in functions if fn.id == function]
         if not functions:
             raise UnknownFunction(function, sorted(fn.id for fn in app.all_functions()))
-    diagnostics = check_app(app, today=today or build_day())
+    plan = plan_app(app)
+    diagnostics = check_app(app, today=today or build_day(), plan=plan)
     if app.broken or any(d.is_error and d.code not in EXPLAINABLE_ERRORS for d in diagnostics):
         raise LambdakitError(diagnostics)
     rows = sorted({row for fn in functions
-                   for row in [*function_rows(fn), *deployment_rows(app, fn),
+                   for row in [*function_rows(fn, plan), *deployment_rows(plan, fn),
                                *scheduler_rows(fn)]},
                   key=lambda r: (r.function, r.action, r.resource, r.condition,
                                  _declared_key(r), r.purpose, r.sid))
     return Explanation(rows, diagnostics)
 
 
-def function_rows(fn: Function) -> list[ExplainRow]:
+def function_rows(fn: Function, plan: Plan) -> list[ExplainRow]:
     """Rows of one function whose permissions can be built (a checked app's function)."""
-    plan = policy_plan(fn)
+    policies = plan.policies.get(id(fn))
     labels = _Labels(fn)
     rows = []
     for permission in function_permissions(fn):
@@ -129,19 +129,19 @@ def function_rows(fn: Function) -> list[ExplainRow]:
                     condition=condition, declared=permission.origin.display(),
                     purpose=permission.purpose,
                     reason=_reason(permission, resource),
-                    sid=plan.written_sid(permission.sid) if plan else permission.sid,
-                    policy=plan.policy_of(permission.sid) if plan else "",
+                    sid=policies.written_sid(permission.sid) if policies else permission.sid,
+                    policy=policies.policy_of(permission.sid) if policies else "",
                     _line=permission.origin.line))
     return rows
 
 
-def deployment_rows(app: App, fn: Function) -> list[ExplainRow]:
+def deployment_rows(plan: Plan, fn: Function) -> list[ExplainRow]:
     """Rows of the role CodeDeploy assumes to deploy `fn` gradually (none without a deployment):
     its FUNCTION column names that role, `<Id>DeploymentRole`."""
     deployment = fn.live_deployment()
     if deployment is None or fn.alias is None:
         return []
-    hooks = hook_functions(app, fn)
+    hooks = plan.hook_functions(fn)
     labels = {_key(arn_of(fn)): f"{fn.id} (function)",
               _key(suffixed(arn_of(fn), f":{fn.alias}")): f"{fn.id}:{fn.alias} (alias)",
               **{_key(arn_of(hook)): f"{hook.id} (hook function)" for hook in hooks}}

@@ -1,4 +1,4 @@
-"""The synth pipeline: check → compile → render. Nothing here imports boto3 or the linters."""
+"""The synth pipeline: plan → check → compile → render. boto3 and the linters stay off it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from lambdakit.compile import Compiled, compile_app
 from lambdakit.compile.plain import template_data
 from lambdakit.errors import Diagnostic, LambdakitError
 from lambdakit.model import App, Construct
+from lambdakit.plan import plan_app
 from lambdakit.render import Format, render
 from lambdakit.rules import AccountQuotas, check_app
 
@@ -44,10 +45,11 @@ def synthesize(app: App, *, fmt: Format = "yaml", base_dir: Path | None = None,
     """Check and compile `app`; raise `LambdakitError` with every error if any remain.
     `account`: the target account's quotas (a stage's `[tool.lambdakit.account]`)."""
     with _collector_paused():
-        diagnostics = check_app(app, today=today or build_day(), account=account)
+        plan = plan_app(app)
+        diagnostics = check_app(app, today=today or build_day(), account=account, plan=plan)
         if app.broken or any(d.is_error for d in diagnostics):
             raise LambdakitError(diagnostics)
-        compiled: Compiled = compile_app(app, (base_dir or Path.cwd()).resolve())
+        compiled: Compiled = compile_app(plan, (base_dir or Path.cwd()).resolve())
         data = template_data(compiled.template)
         return Synthesis(render(data, fmt), data, compiled.origins, diagnostics)
 

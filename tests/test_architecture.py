@@ -15,27 +15,34 @@ PACKAGE = Path(__file__).resolve().parent.parent / "lambdakit"
 # package -> imports it must never make (top-level module names or lambdakit subpackages)
 FORBIDDEN: dict[str, set[str]] = {
     "errors": {"pydantic", "troposphere", "awacs", "cfn_flip", "click", "boto3", "lambdakit.model",
-               "lambdakit.events", "lambdakit.rules", "lambdakit.iam", "lambdakit.compile",
-               "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
-    "model": {"troposphere", "awacs", "boto3", "click", "lambdakit.events", "lambdakit.rules",
-              "lambdakit.iam", "lambdakit.compile", "lambdakit.render", "lambdakit.check",
-              "lambdakit.cli"},
-    "events": {"troposphere", "awacs", "boto3", "click", "lambdakit.iam", "lambdakit.rules",
+               "lambdakit.events", "lambdakit.rules", "lambdakit.iam", "lambdakit.plan",
                "lambdakit.compile", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
-    "iam": {"troposphere", "boto3", "click", "lambdakit.rules", "lambdakit.compile",
-            "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    "model": {"troposphere", "awacs", "boto3", "click", "lambdakit.events", "lambdakit.rules",
+              "lambdakit.iam", "lambdakit.plan", "lambdakit.compile", "lambdakit.render",
+              "lambdakit.check", "lambdakit.cli"},
+    "events": {"troposphere", "awacs", "boto3", "click", "lambdakit.iam", "lambdakit.rules",
+               "lambdakit.plan", "lambdakit.compile", "lambdakit.render", "lambdakit.check",
+               "lambdakit.cli"},
+    "iam": {"troposphere", "boto3", "click", "lambdakit.rules", "lambdakit.plan",
+            "lambdakit.compile", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    # The plan describes what will be deployed: it judges nothing and writes nothing.
+    "plan": {"troposphere", "awacs", "boto3", "click", "lambdakit.rules", "lambdakit.compile",
+             "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
     "rules": {"troposphere", "awacs", "boto3", "click", "lambdakit.compile", "lambdakit.render",
               "lambdakit.check", "lambdakit.cli"},
-    "compile": {"boto3", "click", "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
+    # Compile turns the plan into template data: it never asks the rules.
+    "compile": {"boto3", "click", "lambdakit.rules", "lambdakit.render", "lambdakit.check",
+                "lambdakit.cli"},
     "render": {"boto3", "click", "troposphere", "lambdakit.check", "lambdakit.cli"},
     "check": {"click", "lambdakit.cli"},
     # The local runner sits beside iam, after events: it runs handlers, never builds templates.
     "local": {"troposphere", "awacs", "cfn_flip", "boto3", "click", "lambdakit.iam",
-              "lambdakit.rules", "lambdakit.compile", "lambdakit.render", "lambdakit.check",
-              "lambdakit.cli"},
+              "lambdakit.plan", "lambdakit.rules", "lambdakit.compile", "lambdakit.render",
+              "lambdakit.check", "lambdakit.cli"},
 }
 # Only the CLI may use the local runner: nothing on the synth path depends on it.
-for _package in ("errors", "model", "events", "iam", "rules", "compile", "render", "check"):
+for _package in ("errors", "model", "events", "iam", "plan", "rules", "compile", "render",
+                 "check"):
     FORBIDDEN[_package].add("lambdakit.local")
 # deploy comes after check: nothing before it imports it, and it never imports click.
 for _earlier in FORBIDDEN.values():

@@ -13,6 +13,7 @@ from troposphere import GetAtt, Output, Ref, Sub, Tags, Template, cloudformation
 from lambdakit.cli.loader import load_app
 from lambdakit.compile import compile_app
 from lambdakit.compile.plain import template_data
+from lambdakit.plan import plan_app
 
 TESTS = Path(__file__).resolve().parent
 APPS = sorted((TESTS / "goldens").glob("*/app.py")) + sorted(
@@ -26,7 +27,7 @@ def _same(template: Template) -> bool:
 
 @pytest.mark.parametrize("app_file", APPS, ids=[p.parent.name for p in APPS])
 def test_compiled_templates(app_file: Path) -> None:
-    assert _same(compile_app(load_app(str(app_file)), app_file.parent).template)
+    assert _same(compile_app(plan_app(load_app(str(app_file))), app_file.parent).template)
 
 
 @pytest.mark.parametrize("app_file", APPS, ids=[p.parent.name for p in APPS])
@@ -36,7 +37,8 @@ def test_template_data_is_plain_and_shares_nothing(app_file: Path) -> None:
     the other)."""
     app = load_app(str(app_file))
     # Both kept alive, so that no identity is reused.
-    kept = [template_data(compile_app(app, app_file.parent).template) for _ in range(2)]
+    kept = [template_data(compile_app(plan_app(app), app_file.parent).template)
+            for _ in range(2)]
     first, second = (_containers(data) for data in kept)
     assert len(set(first)) == len(first)
     assert not set(first) & set(second)

@@ -15,9 +15,8 @@ from lambdakit.cli.loader import load_app
 from lambdakit.events import PostTrafficHook, PreTrafficHook
 from lambdakit.model import TrafficShift
 from lambdakit.model.deployment import DEPLOYMENT_EVENTS
+from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules.policy_size import policy_plan
-from lambdakit.rules.structure import stack_resource_count
 
 GOLDEN = Path(__file__).resolve().parent / "goldens" / "surroundings_deployments" / "app.py"
 CODE = str(GOLDEN.parent.parent / "_code")
@@ -209,9 +208,7 @@ def test_alias_arns_are_outputs(transformed: dict[str, Any]) -> None:
 
 def test_the_stack_count_is_what_the_transform_deploys(transformed: dict[str, Any]) -> None:
     app = load_app(str(GOLDEN))
-    functions = app.all_functions()
-    plans = {id(fn): policy_plan(fn) for fn in functions}
-    assert stack_resource_count(app, functions, plans) == len(transformed["Resources"])
+    assert len(plan_app(app).resources) == len(transformed["Resources"])
 
 
 def test_one_configuration_per_custom_shape() -> None:

@@ -47,8 +47,7 @@ from lambdakit.events import (
     SqsEvent,
 )
 from lambdakit.model import EventSource, Function
-from lambdakit.rules.policy_size import policy_plan
-from lambdakit.rules.structure import stack_resource_count
+from lambdakit.plan import plan_app
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 EVENT_CASES = sorted(p.name for p in GOLDENS.iterdir()
@@ -241,9 +240,7 @@ def test_only_public_urls_are_open_to_every_principal() -> None:
 def test_the_stack_count_is_what_the_transform_deploys(case: str) -> None:
     """LK007 counts resources before the transform; sources add permissions, mappings, APIs."""
     app = load_app(str(GOLDENS / case / "app.py"))
-    functions = app.all_functions()
-    plans = {id(fn): policy_plan(fn) for fn in functions}
-    assert stack_resource_count(app, functions, plans) == len(_transformed(case)["Resources"])
+    assert len(plan_app(app).resources) == len(_transformed(case)["Resources"])
 
 
 @pytest.mark.parametrize("case", EVENT_CASES)

@@ -20,8 +20,9 @@ from lambdakit.events import (
     Throttling,
 )
 from lambdakit.events.rest import route_name
+from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules.events.http import api_authorizers, path_problem
+from lambdakit.rules.events.http import path_problem
 
 CODE = str(Path(__file__).resolve().parent / "goldens" / "_code")
 
@@ -115,7 +116,7 @@ def test_one_authorizer_on_many_routes_is_declared_once() -> None:
                          ApiEvent(api=api, method="GET", path="/b", auth=token)])
     app = App(name="t", functions=[worker])
     assert check_app(app, today=FIXED_DAY) == []
-    assert [a.name for a in api_authorizers(app, api)] == ["Token"]
+    assert [a.name for a in plan_app(app).authorizers(api)] == ["Token"]
     assert check in app.all_functions()  # the authorizer's function is part of the app
 
 

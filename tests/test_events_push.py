@@ -16,9 +16,9 @@ from helpers import FIXED_DAY
 from lambdakit import App, Bucket, Function, Queue, Topic
 from lambdakit.events import S3Event, SnsEvent
 from lambdakit.iam.size import DEFERRED_POLICY_NAME, document_chars, inline_policy_chars
+from lambdakit.plan.policies import policy_plan
 from lambdakit.rules import check_app
 from lambdakit.rules.events.s3 import _disjoint
-from lambdakit.rules.policy_size import policy_plan
 from lambdakit.rules.schedule_expressions import expression_problem
 
 CODE = Path(__file__).resolve().parent / "goldens" / "_code"

@@ -18,10 +18,9 @@ from lambdakit import App, Bucket, Function
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import S3Event
 from lambdakit.events.s3 import BUCKET_NAME_MAX_CHARS, GENERATED_PREFIX_MAX_CHARS
+from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
 from lambdakit.rules import quotas as q
-from lambdakit.rules.policy_size import policy_plan
-from lambdakit.rules.structure import stack_resource_count
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = GOLDENS / "_code"
@@ -109,9 +108,8 @@ def test_the_stack_count_stays_exact_with_lambdakits_permissions() -> None:
             S3Event(bucket=photos, name="Removed", events=["s3:ObjectRemoved:*"])]),
     ]
     app = App(name="s3", functions=functions)
-    plans = {id(fn): policy_plan(fn) for fn in functions}
     template = _transformed(app)
-    assert stack_resource_count(app, functions, plans) == len(template["Resources"])
+    assert len(plan_app(app).resources) == len(template["Resources"])
     assert _check_permissions_name_their_buckets(template) == 3
 
 

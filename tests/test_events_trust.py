@@ -12,8 +12,7 @@ from helpers import second_opinion_findings, synth_app
 from lambdakit import App, Canary, Function, Key, Queue, Stream, StreamConsumer, Topic
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import KinesisEvent, ScheduleEvent, SnsEvent, SqsEvent
-from lambdakit.rules.policy_size import policy_plan
-from lambdakit.rules.structure import stack_resource_count
+from lambdakit.plan import plan_app
 
 CODE = Path(__file__).resolve().parent / "goldens" / "_code"
 FAILURES = {"LK380": "tests of who may act for the sources"}
@@ -110,9 +109,8 @@ def test_counted_resources_are_the_emitted_ones_with_queue_and_topic_policies() 
     functions = [_function("Archive", events=[SnsEvent(topic=orders, sqs_buffer=True)]),
                  _function("Worker", events=[SqsEvent(queue=inbox)], grants=[orders.publish()])]
     app = App(name="trust", functions=functions)
-    plans = {id(fn): policy_plan(fn) for fn in functions}
     resources = _transformed(*functions)
-    assert stack_resource_count(app, functions, plans) == len(resources)
+    assert len(plan_app(app).resources) == len(resources)
 
 
 def test_a_buffer_queue_keeps_the_topics_customer_key_which_lets_sns_in_for_the_topic() -> None:

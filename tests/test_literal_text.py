@@ -15,6 +15,7 @@ from helpers import FIXED_DAY, second_opinion_findings, synth_app
 
 from lambdakit import App, Function, Queue
 from lambdakit.events import EventBridgeRule
+from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
 
 CODE = Path(__file__).resolve().parent / "goldens" / "_code"
@@ -61,7 +62,7 @@ def test_an_existing_name_is_not_substituted() -> None:
     app = App(name="literal", functions=[_function(grants=[inbox.send()])])
     codes = {d.code for d in check_app(app, FIXED_DAY)}
     assert {"LK202", "LK012"} <= codes
-    template = template_data(compile_app(app, CODE.parent).template)
+    template = template_data(compile_app(plan_app(app), CODE.parent).template)
     statements = template["Resources"]["WorkerRole"]["Properties"]["Policies"][0][
         "PolicyDocument"]["Statement"]
     resources = [_substituted(r) for s in statements for r in

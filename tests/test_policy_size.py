@@ -27,9 +27,9 @@ from lambdakit.iam.size import (
     worst_case_length,
 )
 from lambdakit.model import Function
+from lambdakit.plan.policies import LIMITS, policy_plan
 from lambdakit.rules import AccountQuotas, check_app
 from lambdakit.rules import quotas as q
-from lambdakit.rules.policy_size import LIMITS, policy_plan
 from lambdakit.synthesis import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import App, Function, LambdakitError, Logging
+from lambdakit.plan.secrets import POINTER_NAME, SECRET_NAME
 from lambdakit.rules import quotas as q
-from lambdakit.rules.environment import POINTER_NAME, SECRET_NAME
 from lambdakit.rules.runtimes import RUNTIMES
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"

@@ -14,9 +14,8 @@ from lambdakit import App, Function, LambdakitError, ProvisionedConcurrency, Sch
 from lambdakit.check.sam import sam_transform
 from lambdakit.cli.loader import load_app
 from lambdakit.errors import collecting
+from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules.policy_size import policy_plan
-from lambdakit.rules.structure import stack_resource_count
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
@@ -216,11 +215,11 @@ def test_the_stack_count_is_what_the_transform_deploys() -> None:
     """LK007: the version, the alias, the scalable target and the policy all count."""
     app = load_app(str(GOLDEN))
     functions = app.all_functions()
-    plans = {id(fn): policy_plan(fn) for fn in functions}
     transformed = sam_transform(synth_file(GOLDEN).template)["Resources"]
-    assert stack_resource_count(app, functions, plans) == len(transformed)
+    assert len(plan_app(app).resources) == len(transformed)
     scaled = next(fn for fn in functions if fn.id == "Search")
-    assert scaled.deployed_resource_count() == 7
+    # Its function, role, log group, version, alias, scalable target and scaling policy.
+    assert sum(r.origin is scaled for r in plan_app(app).resources) == 7
 
 
 # ------------------------------------------------------- scheduled capacity: the rules

@@ -188,10 +188,10 @@ def test_an_existing_queues_visibility_is_not_judged() -> None:
 
 
 def test_a_derived_visibility_covers_each_consumer() -> None:
-    from lambdakit.rules.events.sqs import visibility_timeout
+    from lambdakit.plan.queues import needed_visibility, visibility_timeout
 
     factor = q.SQS_VISIBILITY_FACTOR.value
     queue, other = Queue(id="Jobs"), Queue(id="Other")
     slow = worker(id="Slow", timeout=100, events=[SqsEvent(queue=other)])
     fast = worker(id="Fast", timeout=20, events=[SqsEvent(queue=queue, batching_window=7)])
-    assert visibility_timeout(queue, [slow, fast]) == factor * 20 + 7
+    assert visibility_timeout(queue, needed_visibility([slow, fast])) == factor * 20 + 7

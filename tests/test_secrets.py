@@ -11,8 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import App, Function
+from lambdakit.plan.secrets import resolved_secret, secret_shape
 from lambdakit.rules import check_app
-from lambdakit.rules.secrets import resolved_secret, secret_shape
 
 SECRETS = {
     "AKIAIOSFODNN7EXAMPLE": "an AWS access key id",

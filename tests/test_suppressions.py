@@ -18,7 +18,8 @@ from helpers import FIXED_DAY, synth_app, synth_file
 
 from lambdakit import App, Bucket, Function, Queue
 from lambdakit.events import MskEvent, S3Event, SelfManagedKafkaEvent
-from lambdakit.rules.environment import holds_secret
+from lambdakit.plan import plan_app
+from lambdakit.plan.secrets import holds_secret
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -244,7 +245,7 @@ def _compiled(*functions: Function) -> dict[str, Any]:
     from lambdakit.compile.plain import template_data
 
     app = App(name="claims", functions=list(functions))
-    return template_data(compile_app(app, TESTS).template)
+    return template_data(compile_app(plan_app(app), TESTS).template)
 
 
 def _skips(template: dict[str, Any], logical_id: str) -> dict[str, str]:
@@ -280,13 +281,13 @@ def test_a_function_another_may_invoke_keeps_its_dead_letter_finding() -> None:
 
 def test_the_invokers_of_each_function_are_found_in_one_pass() -> None:
     """Each caller once, in the app's order, a function's own grant on itself left out."""
-    from lambdakit.rules.events.async_invocation import app_invoker_index
+    from lambdakit.plan import plan_app
 
     target = _function("Target")
     first = _function("First", grants=[target.invoke(), target.invoke()])
     second = _function("Second", grants=[target.invoke()])
     idle = _function("Idle")
-    index = app_invoker_index(App(name="calls", functions=[first, second, idle]))
+    index = plan_app(App(name="calls", functions=[first, second, idle])).invokers
     assert index == {id(target): ["First", "Second"]}
 
 

@@ -14,6 +14,7 @@ from pydantic import PrivateAttr
 from lambdakit.cli.loader import load_app
 from lambdakit.events import ScheduleEvent
 from lambdakit.model import App, Construct, Function, Queue
+from lambdakit.synthesis import synthesize
 
 QUICKSTART = Path(__file__).resolve().parent.parent / "examples" / "quickstart" / "app.py"
 
@@ -27,14 +28,16 @@ def test_nothing_outlives_the_app() -> None:
     assert [ref() for ref in gone] == [None] * len(gone)
 
 
-def test_logical_ids_are_found_once_per_app(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rules and compile all ask; each gets its own list."""
+def test_the_template_is_planned_once_per_synth(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rules (LK003, LK007, LK008), compile and the origins all read one plan."""
+    import lambdakit.plan as plan_module
+
     app = load_app(str(QUICKSTART))
-    find = App._find_logical_ids
+    gather = plan_module.gather_resources
     calls: list[App] = []
-    monkeypatch.setattr(App, "_find_logical_ids", lambda self: calls.append(self) or find(self))
-    app.logical_ids().clear()
-    assert app.logical_ids() == find(app) != []
+    monkeypatch.setattr(plan_module, "gather_resources",
+                        lambda app, *rest: calls.append(app) or gather(app, *rest))
+    synthesize(app, base_dir=QUICKSTART.parent)
     assert calls == [app]
 
 

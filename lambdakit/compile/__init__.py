@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lambdakit.compile.deployment import emit_deployment_configs
 from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
 from lambdakit.compile.layer import emit_layers
 from lambdakit.compile.resources import emit_resources
-from lambdakit.compile.template import Template
-from lambdakit.model import App, Construct
-from lambdakit.rules.policy_size import app_policy_plans, template_logical_ids
+from lambdakit.compile.template import Data, Template
+from lambdakit.model import Construct
+from lambdakit.plan import Plan
 
 SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
 
@@ -23,20 +24,44 @@ class Compiled:
     origins: dict[str, Construct] = field(default_factory=dict)
 
 
-def compile_app(app: App, base_dir: Path) -> Compiled:
+def compile_app(plan: Plan, base_dir: Path) -> Compiled:
     """Compile a checked app; `base_dir` is where the template will live (code paths are
     written relative to it)."""
-    template = Template(app.description or f"lambdakit app {app.name}", SAM_TRANSFORM)
-    # The split into managed policies is decided as the checks decided it (LK003, LK007, LK210).
-    plans = app_policy_plans(app)
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
-        plan = plans[id(fn)]
-        if plan is None or not plan.fits:
+    template = Template(plan.app.description or f"lambdakit app {plan.app.name}", SAM_TRANSFORM)
+    for fn in sorted(plan.functions, key=lambda f: f.id):
+        policies = plan.policies[id(fn)]
+        if policies is None or not policies.fits:
             raise ValueError(f"{fn.id}: its role cannot be built (LK208 or LK210); "
                              "compile only apps that check clean")
-        emit_function(template, app, fn, base_dir, plan)
-    emit_resources(template, app)
-    emit_event_resources(template, app)
-    emit_layers(template, app, base_dir)
-    emit_deployment_configs(template, app)
-    return Compiled(template, dict(template_logical_ids(app, plans)))
+        emit_function(template, plan, fn, base_dir, policies)
+    emit_resources(template, plan)
+    emit_event_resources(template, plan)
+    emit_layers(template, plan, base_dir)
+    emit_deployment_configs(template, plan)
+    _check_against_plan(template, plan)
+    return Compiled(template, dict(plan.logical_ids()))
+
+
+class PlanMismatch(AssertionError):
+    """Compile wrote a resource or output the plan does not hold, or left one out: a bug in
+    lambdakit (the rules counted the plan), never in the user's app."""
+
+
+def _check_against_plan(template: Template, plan: Plan) -> None:
+    written = {logical_id: _type_of(resource)
+               for logical_id, resource in template.resources.items()}
+    if written != plan.written:
+        extra = sorted(written.items() - plan.written.items())
+        missing = sorted(plan.written.items() - written.items())
+        raise PlanMismatch(f"compile wrote {extra} beyond the plan and left out {missing}")
+    planned = {output.logical_id for output in plan.outputs}
+    if set(template.outputs) != planned:
+        raise PlanMismatch(f"compile wrote the outputs {sorted(template.outputs)}, the plan "
+                           f"holds {sorted(planned)}")
+
+
+def _type_of(resource: Any) -> str:
+    """The `Type` of a resource built as plain data or as a troposphere object."""
+    if isinstance(resource, Data):
+        return str(resource.data["Type"])
+    return str(resource.resource_type)

@@ -24,16 +24,12 @@ from lambdakit.iam.deployment import (
     deployment_trust_source,
     rollback_alarms,
 )
-from lambdakit.model import App, Canary, Function, Linear, TrafficShift
-from lambdakit.rules.deployments import (
-    custom_configuration_id,
-    custom_configurations,
-    deployment_hooks,
-    hook_functions,
-)
+from lambdakit.model import Canary, Function, Linear, TrafficShift
+from lambdakit.plan import Plan
+from lambdakit.plan.deployments import custom_configuration_id
 
 
-def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
+def deployment_properties(plan: Plan, fn: Function) -> dict[str, Any]:
     """`DeploymentPreference` for a function with a gradual deployment; else nothing."""
     deployment = fn.live_deployment()
     if deployment is None:
@@ -47,7 +43,7 @@ def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
     if alarms:
         preference["Alarms"] = alarms
     hooks = {binding.source.sam_hook: {"Ref": binding.hook.id}
-             for binding in deployment_hooks(app).get(id(fn), [])}
+             for binding in plan.hooks.get(id(fn), [])}
     if hooks:
         preference["Hooks"] = hooks
     if deployment.notify is not None:
@@ -59,19 +55,19 @@ def deployment_properties(app: App, fn: Function) -> dict[str, Any]:
     return {"DeploymentPreference": preference}
 
 
-def emit_deployment(template: Template, app: App, fn: Function, tags: dict[str, str]) -> None:
+def emit_deployment(template: Template, plan: Plan, fn: Function, tags: dict[str, str]) -> None:
     """CodeDeploy's role for `fn` and, by default, the alarm that rolls its deployments back."""
     deployment = fn.live_deployment()
     if deployment is None:
         return
-    hooks = hook_functions(app, fn)
+    hooks = plan.hook_functions(fn)
     properties: dict[str, Any] = {
         "AssumeRolePolicyDocument": trust_policy(CODEDEPLOY_SERVICE, deployment_trust_source()),
         "Policies": [{"PolicyName": DEPLOYMENT_POLICY_NAME,
                       "PolicyDocument": policy_document(deployment_role_permissions(fn, hooks))}],
     }
-    if app.permissions_boundary:
-        properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
+    if plan.app.permissions_boundary:
+        properties["PermissionsBoundary"] = permissions_boundary_arn(plan.app.permissions_boundary)
     if tags:
         properties["Tags"] = tag_list(tags)
     template.add_resource(Data(fn.deployment_role_id, {"Type": "AWS::IAM::Role",
@@ -80,9 +76,9 @@ def emit_deployment(template: Template, app: App, fn: Function, tags: dict[str, 
         template.add_resource(_error_alarm(fn, deployment, tags))
 
 
-def emit_deployment_configs(template: Template, app: App) -> None:
+def emit_deployment_configs(template: Template, plan: Plan) -> None:
     """One custom configuration per traffic shape the app uses that CodeDeploy lacks."""
-    for logical_id, deployment in custom_configurations(app).items():
+    for logical_id, deployment in plan.deployment_configs.items():
         template.add_resource(Data(logical_id, {
             "Type": "AWS::CodeDeploy::DeploymentConfig",
             "Properties": {"ComputePlatform": "Lambda",

@@ -30,15 +30,11 @@ from lambdakit.iam.size import (
     deferred_policy_id,
     written_document,
 )
-from lambdakit.model import App, Function, Resource
+from lambdakit.model import Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
-from lambdakit.rules.environment import holds_secret
-from lambdakit.rules.events.async_invocation import (
-    app_destination_index,
-    app_invoker_index,
-    async_callers,
-)
-from lambdakit.rules.public_kafka import public_kafka_sources
+from lambdakit.plan import Plan
+from lambdakit.plan.network import public_kafka_sources
+from lambdakit.plan.secrets import holds_secret
 
 TRACING_MODES = {"active": "Active", "pass_through": "PassThrough"}
 # cfn-lint rules that report what a lambdakit warning reports; acknowledging the warning
@@ -54,39 +50,40 @@ LOG_GROUP_SKIPS = [
 ]
 
 
-def emit_function(template: Template, app: App, fn: Function, base_dir: Path,
-                  plan: PolicyPlan) -> None:
-    """`plan` says which statements stay inline and which go to managed policies.
+def emit_function(template: Template, plan: Plan, fn: Function, base_dir: Path,
+                  policies: PolicyPlan) -> None:
+    """`policies` says which statements stay inline and which go to managed policies.
 
     Written as plain data: every value comes from checked constructs. All of it is built anew
     here (`PlainData`: `template_data` takes it without copying), but for a function with event
     sources, whose values may be troposphere's helpers."""
-    tags = dict(sorted({**app.tags, **fn.tags}.items()))
+    tags = dict(sorted({**plan.app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
-    template.add_resource(_role(app, fn, tags, plan))
-    for policy in _managed_policies(fn, plan):
+    template.add_resource(_role(plan, fn, tags, policies))
+    for policy in _managed_policies(fn, policies):
         template.add_resource(policy)
-    if plan.deferred:
-        template.add_resource(_deferred_policy(fn, plan))
-    function = _function(app, fn, tags, base_dir)
-    if plan.awaited_policy_ids():
+    if policies.deferred:
+        template.add_resource(_deferred_policy(fn, policies))
+    function = _function(plan, fn, tags, base_dir)
+    if policies.awaited_policy_ids():
         # The role exists before its managed policies are attached to it: without this, the
         # function could start (and its event sources poll) with only the inline policy.
-        function.data["DependsOn"] = plan.awaited_policy_ids()
+        function.data["DependsOn"] = policies.awaited_policy_ids()
     template.add_resource(function)
-    emit_deployment(template, app, fn, tags)
+    emit_deployment(template, plan, fn, tags)
     emit_auto_scaling(template, fn, tags)
-    template.add_output(_output(f"{fn.id}Arn", f"ARN of {fn.id}",
+    template.add_output(_output(fn.arn_output_id, f"ARN of {fn.id}",
                                 {"Fn::GetAtt": [fn.id, "Arn"]}))
-    template.add_output(_output(f"{fn.id}Name", f"Name of {fn.id}", {"Ref": fn.id}))
+    template.add_output(_output(fn.name_output_id, f"Name of {fn.id}", {"Ref": fn.id}))
     if fn.alias is not None:
         # What callers outside the stack should invoke; SAM resolves `<id>.Alias` to its alias.
-        template.add_output(_output(f"{fn.id}AliasArn", f"ARN of {fn.id}'s alias {fn.alias!r}",
+        template.add_output(_output(fn.alias_output_id, f"ARN of {fn.id}'s alias {fn.alias!r}",
                                     {"Ref": f"{fn.id}.Alias"}))
-    if function.data["Properties"].get("FunctionUrlConfig"):
-        # SAM names the URL resource `<function>Url`.
-        template.add_output(_output(f"{fn.id}Url", f"Function URL of {fn.id}",
-                                    {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
+    for source in fn.live_events():
+        # A function URL's address (SAM names the URL resource `<function>Url`).
+        for output_id in source.output_ids(fn):
+            template.add_output(_output(output_id, f"Function URL of {fn.id}",
+                                        {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
 
 
 def _output(title: str, description: str, value: Any) -> PlainData:
@@ -107,15 +104,15 @@ def _log_group(fn: Function, tags: dict[str, str]) -> PlainData:
                                        "Metadata": {"checkov": {"skip": plain(LOG_GROUP_SKIPS)}}})
 
 
-def _role(app: App, fn: Function, tags: dict[str, str], plan: PolicyPlan) -> PlainData:
-    permissions = plan.inline_permissions
+def _role(plan: Plan, fn: Function, tags: dict[str, str], policies: PolicyPlan) -> PlainData:
+    permissions = policies.inline_permissions
     properties: dict[str, Any] = {
         "AssumeRolePolicyDocument": trust_policy(),
         "Policies": [{"PolicyName": INLINE_POLICY_NAME,
-                      "PolicyDocument": _policy_document(plan.inline)}],
+                      "PolicyDocument": _policy_document(policies.inline)}],
     }
-    if app.permissions_boundary:
-        properties["PermissionsBoundary"] = permissions_boundary_arn(app.permissions_boundary)
+    if plan.app.permissions_boundary:
+        properties["PermissionsBoundary"] = permissions_boundary_arn(plan.app.permissions_boundary)
     if tags:
         properties["Tags"] = tag_list(tags)
     return _with_wildcards(PlainData(fn.role_id, {"Type": "AWS::IAM::Role",
@@ -139,36 +136,36 @@ def _with_wildcards(resource: PlainData, permissions: list[Permission]) -> Plain
     return resource
 
 
-def _deferred_policy(fn: Function, plan: PolicyPlan) -> PlainData:
+def _deferred_policy(fn: Function, policies: PolicyPlan) -> PlainData:
     """Access to resources created after the function (a bucket that notifies it), attached
     to its role once they exist: in the role itself it would be a circular dependency."""
-    permissions = plan.deferred_permissions
+    permissions = policies.deferred_permissions
     # AWS::IAM::Policy: an inline policy of the role, as a resource of its own.
     return _with_wildcards(PlainData(deferred_policy_id(fn), {
         "Type": "AWS::IAM::Policy",
         "Properties": {"PolicyName": DEFERRED_POLICY_NAME, "Roles": [{"Ref": fn.role_id}],
-                       "PolicyDocument": _policy_document(plan.deferred)},
+                       "PolicyDocument": _policy_document(policies.deferred)},
     }), permissions)
 
 
-def _managed_policies(fn: Function, plan: PolicyPlan) -> list[PlainData]:
+def _managed_policies(fn: Function, policies: PolicyPlan) -> list[PlainData]:
     """The grants of a role whose inline policy would exceed IAM's limit, attached to it.
     No name: CloudFormation generates one, so the stack deploys twice in one account."""
-    total = len(plan.managed)
+    total = len(policies.managed)
     return [_with_wildcards(PlainData(policy_id, {
         "Type": "AWS::IAM::ManagedPolicy",
         "Properties": {
             "Description": f"Grants of {fn.id}, part {number} of {total} (its inline policy "
-                           f"would exceed IAM's {plan.limits.inline_chars} characters)",
+                           f"would exceed IAM's {policies.limits.inline_chars} characters)",
             "PolicyDocument": _policy_document(statements),
             "Roles": [{"Ref": fn.role_id}],
         },
     }), [p for statement in statements for p in statement.permissions])
         for number, (policy_id, statements)
-        in enumerate(zip(plan.managed_policy_ids(), plan.managed, strict=True), start=1)]
+        in enumerate(zip(policies.managed_policy_ids(), policies.managed, strict=True), start=1)]
 
 
-def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> Data:
+def _function(plan: Plan, fn: Function, tags: dict[str, str], base_dir: Path) -> Data:
     props: dict[str, Any] = {
         **package_properties(fn, base_dir),
         "Architectures": [fn.architecture],
@@ -199,7 +196,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> D
     if fn.has_async_settings():
         props["EventInvokeConfig"] = _event_invoke_config(fn)
     props.update(surroundings_properties(fn))
-    props.update(deployment_properties(app, fn))
+    props.update(deployment_properties(plan, fn))
     events, function_properties = sam_events(fn)
     if events:
         props["Events"] = events
@@ -209,7 +206,7 @@ def _function(app: App, fn: Function, tags: dict[str, str], base_dir: Path) -> D
     return kind(fn.id, {
         "Type": "AWS::Serverless::Function",
         "Properties": props,
-        "Metadata": _function_metadata(app, fn, {**app.acknowledge, **fn.acknowledge}),
+        "Metadata": _function_metadata(plan, fn, {**plan.app.acknowledge, **fn.acknowledge}),
     })
 
 
@@ -241,9 +238,9 @@ def _destination_arn(target: Resource | Function) -> Any:
     return {"Fn::Join": ["", parts]}
 
 
-def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
+def _function_metadata(plan: Plan, fn: Function, acknowledge: dict[str, str]) -> dict[str, Any]:
     """Reasons travel with the template, in the forms checkov and cfn-lint read."""
-    metadata: dict[str, Any] = {"checkov": {"skip": _function_skips(app, fn, acknowledge)}}
+    metadata: dict[str, Any] = {"checkov": {"skip": _function_skips(plan, fn, acknowledge)}}
     acknowledged = {code: reason for code, reason in sorted(acknowledge.items())
                     if reason.strip()}
     lint_ignores = sorted({rule for code in acknowledged
@@ -260,7 +257,7 @@ def _function_metadata(app: App, fn: Function, acknowledge: dict[str, str]) -> d
     return metadata
 
 
-def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list[dict[str, str]]:
+def _function_skips(plan: Plan, fn: Function, acknowledge: dict[str, str]) -> list[dict[str, str]]:
     """A skip is written only where its reason is true for this function; otherwise the
     finding stays, unless the user's acknowledged reason says why."""
     skips: list[dict[str, str]] = []
@@ -273,7 +270,7 @@ def _function_skips(app: App, fn: Function, acknowledge: dict[str, str]) -> list
                                                       "default takes capacity from the account's "
                                                       "shared pool; set reserved_concurrency= to "
                                                       "cap this function"})
-    dead_letter_reason = _no_dead_letter_reason(app, fn, acknowledge)
+    dead_letter_reason = _no_dead_letter_reason(plan, fn, acknowledge)
     if dead_letter_reason:  # none: failures are dropped, unacknowledged
         skips.append({"id": "CKV_AWS_116", "comment": dead_letter_reason})
     if fn.environment and fn.kms_key_arn is None and not _secrets_in_environment(fn):
@@ -308,7 +305,7 @@ def _secrets_in_environment(fn: Function) -> bool:
                for name, value in fn.environment.items())
 
 
-def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) -> str:
+def _no_dead_letter_reason(plan: Plan, fn: Function, acknowledge: dict[str, str]) -> str:
     """Why a function-level DLQ (which catches only failed asynchronous invocations) is absent;
     empty when there is no true reason to give."""
     if fn.on_failure is not None:
@@ -317,7 +314,7 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
                 f"expire go to the on-failure destination {target.label()} "
                 f"({DESTINATION_TYPES[target.kind]}), as records that hold the event and the "
                 f"error (a DLQ would keep the event only)")
-    if async_callers(fn, app_destination_index(app), acknowledge) or _invokers(app, fn):
+    if plan.async_callers(fn, acknowledge) or _invokers(plan, fn):
         reason = acknowledge.get("LK380", "").strip()
         return (f"no function-level DLQ and no on-failure destination: events that fail every "
                 f"asynchronous retry are dropped, acknowledged (LK380): {reason}"
@@ -340,9 +337,9 @@ def _no_dead_letter_reason(app: App, fn: Function, acknowledge: dict[str, str]) 
             "nothing in this app invokes the function asynchronously")
 
 
-def _invokers(app: App, fn: Function) -> list[str]:
+def _invokers(plan: Plan, fn: Function) -> list[str]:
     """Functions of the app granted to invoke `fn`: each may invoke it asynchronously."""
-    return app_invoker_index(app).get(id(fn), [])
+    return plan.invokers.get(id(fn), [])
 
 
 def _logging_config(fn: Function) -> dict[str, Any]:

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from lambdakit.compile.template import Data, Template
-from lambdakit.model import App, Layer
+from lambdakit.model import Layer
+from lambdakit.plan import Plan
 
 
-def emit_layers(template: Template, app: App, base_dir: Path) -> None:
+def emit_layers(template: Template, plan: Plan, base_dir: Path) -> None:
     """`base_dir`: where the template lives (content paths are written relative to it)."""
-    layers = [r for r in app.all_resources() if isinstance(r, Layer) and not r.is_existing]
+    layers = [r for r in plan.app.all_resources() if isinstance(r, Layer) and not r.is_existing]
     for layer in sorted(layers, key=lambda r: r.id):
         template.add_resource(_layer_version(layer, base_dir))
 

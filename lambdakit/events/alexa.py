@@ -26,7 +26,7 @@ class AlexaSkillEvent(EventSource):
     def default_name(self) -> str:
         return "AlexaSkill"
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         return [f"{fn.id}{self.event_name()}Permission"]
 
     def bind(self, fn: Function) -> Binding:

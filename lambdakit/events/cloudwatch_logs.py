@@ -57,13 +57,10 @@ class LogsSubscriptionEvent(EventSource):
         return bool(fn.function_name) and self.log_group_name() == (
             f"/aws/lambda/{fn.function_name}")
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         """SAM's subscription filter, and the permission that lets CloudWatch Logs invoke."""
         own = f"{fn.id}{self.event_name()}"
         return [own, f"{own}Permission"]
-
-    def deployed_resource_count(self) -> int:
-        return 2
 
     def bind(self, fn: Function) -> Binding:
         # SAM scopes the invoke permission to this log group's ARN.

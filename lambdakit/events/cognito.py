@@ -42,7 +42,7 @@ class CognitoTrigger(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [self.user_pool]
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         # SAM names the permission after the function, not the event.
         return [f"{fn.id}CognitoPermission"]
 

@@ -42,11 +42,8 @@ class DeploymentHook(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [self.function]
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         return []  # the hook is a setting of the deployment group SAM writes for `function`
-
-    def deployed_resource_count(self) -> int:
-        return 0
 
     def bind(self, fn: Function) -> Binding:
         # Its permission to report (`codedeploy:PutLifecycleEventHookExecutionStatus`) comes from

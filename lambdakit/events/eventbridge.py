@@ -68,14 +68,11 @@ class EventBridgeRule(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [c for c in (self.bus, self.dead_letter_queue) if c is not None]
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        # The rule and its permission; a dead-letter queue's delivery policy is one per queue,
+        # however many senders share it, and counted with the queue (`plan.queue_senders`).
         rule = self.rule_id(fn)
         return [rule, f"{rule}Permission"]
-
-    def deployed_resource_count(self) -> int:
-        # The rule and its permission; a dead-letter queue's delivery policy is one per queue,
-        # however many senders share it, and counted with the queue (`queue_senders`).
-        return 2
 
     def rule_id(self, fn: Function) -> str:
         """The logical id SAM gives the rule (the function's id and the event's name)."""

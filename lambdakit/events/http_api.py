@@ -27,7 +27,7 @@ from lambdakit.events._web import (
 )
 from lambdakit.events.rest import API_ID_MAX_BYTES, route_name
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
-from lambdakit.model.base import check_id
+from lambdakit.model.base import Written, check_id
 from lambdakit.model.instance import Instance
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 
@@ -62,6 +62,7 @@ class HttpApi(Resource):
     """An HTTP API and its stage (`$default`: no stage name in the URL)."""
 
     kind = "http_api"
+    resource_type = "AWS::Serverless::HttpApi"
     service = "apigateway"
     display_name: ClassVar[str] = "HttpApi"
 
@@ -78,13 +79,16 @@ class HttpApi(Resource):
     def access_log_group_id(self) -> str:
         return f"{self.id}AccessLogs"
 
-    def child_ids(self) -> list[str]:
+    def written_children(self) -> list[Written]:
+        if self.without_access_logs:
+            return []
+        return [Written(self.access_log_group_id, "AWS::Logs::LogGroup")]
+
+    def derived_ids(self) -> list[str | None]:
+        # SAM's stage; a name that is not alphanumeric makes its id unpredictable.
         if self.stage_name == DEFAULT_STAGE:
-            stage = [f"{self.id}ApiGatewayDefaultStage"]
-        else:
-            stage = [f"{self.id}{self.stage_name}Stage"] if self.stage_name.isalnum() else []
-        logs = [] if self.without_access_logs else [self.access_log_group_id]
-        return [*stage, *logs]
+            return [f"{self.id}ApiGatewayDefaultStage"]
+        return [f"{self.id}{self.stage_name}Stage" if self.stage_name.isalnum() else None]
 
     def output_ids(self) -> list[str]:
         return [f"{self.id}Url"]
@@ -116,7 +120,7 @@ class HttpApiEvent(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [self.api]
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         return [f"{fn.id}{self.event_name()}Permission"]
 
     def bind(self, fn: Function) -> Binding:

@@ -27,12 +27,9 @@ class IotRuleEvent(EventSource):
     def default_name(self) -> str:
         return "IotRule"
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         # The rule itself and its invoke permission, scoped to the rule's ARN and account.
         return [f"{fn.id}{self.event_name()}", f"{fn.id}{self.event_name()}Permission"]
-
-    def deployed_resource_count(self) -> int:
-        return 2
 
     def bind(self, fn: Function) -> Binding:
         return Binding({"Sql": self.sql, "AwsIotSqlVersion": self.aws_iot_sql_version})

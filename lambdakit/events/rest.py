@@ -28,7 +28,7 @@ from lambdakit.events._web import (
     sample_path,
 )
 from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Resource
-from lambdakit.model.base import ID_MAX_CHARS, check_id
+from lambdakit.model.base import ID_MAX_CHARS, Written, check_id
 from lambdakit.model.instance import Instance
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
 
@@ -100,6 +100,7 @@ class RestApi(Resource):
     role in the Region (one per account, set once; lambdakit does not own it)."""
 
     kind = "rest_api"
+    resource_type = "AWS::Serverless::Api"
     service = "apigateway"
     display_name: ClassVar[str] = "RestApi"
 
@@ -118,14 +119,15 @@ class RestApi(Resource):
     def access_log_group_id(self) -> str:
         return f"{self.id}AccessLogs"
 
-    def child_ids(self) -> list[str]:
-        # SAM's stage id is `<api><stage>Stage`; its deployment's id ends in a content hash.
-        stage = [f"{self.id}{self.stage_name}Stage"] if self.stage_name.isalnum() else []
-        logs = [] if self.without_access_logs else [self.access_log_group_id]
-        return [*stage, *logs]
+    def written_children(self) -> list[Written]:
+        if self.without_access_logs:
+            return []
+        return [Written(self.access_log_group_id, "AWS::Logs::LogGroup")]
 
-    def unlisted_resource_count(self) -> int:
-        return 1  # the deployment
+    def derived_ids(self) -> list[str | None]:
+        # SAM's stage id is `<api><stage>Stage`; its deployment's id ends in a content hash.
+        stage = f"{self.id}{self.stage_name}Stage" if self.stage_name.isalnum() else None
+        return [stage, None]
 
     def output_ids(self) -> list[str]:
         return [f"{self.id}Url"]
@@ -158,10 +160,10 @@ class ApiEvent(EventSource):
                        if isinstance(a, CognitoAuthorizer | LambdaAuthorizer) and not a.broken]
         return [self.api, *(fn for a in authorizers for fn in a.functions())]
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
         # SAM suffixes the permission with the stage name, hashed when not alphanumeric.
         stage = self.api.stage_name
-        return [f"{fn.id}{self.event_name()}Permission{stage}"] if stage.isalnum() else []
+        return [f"{fn.id}{self.event_name()}Permission{stage}" if stage.isalnum() else None]
 
     def bind(self, fn: Function) -> Binding:
         auth = self.effective_auth()

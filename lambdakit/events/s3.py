@@ -8,6 +8,7 @@ from pydantic import Field
 
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_name
 from lambdakit.model import Binding, Bucket, EventSource
+from lambdakit.model.base import Written
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -79,8 +80,11 @@ class S3Event(EventSource):
         """The invoke permission's logical id (the one SAM's S3 event gave it)."""
         return f"{fn.id}{self.event_name()}Permission"
 
-    def generated_ids(self, fn: Function) -> list[str]:
-        return [self.permission_id(fn)]  # the bucket itself is modified
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        return []  # lambdakit writes the notification into the bucket, not SAM
+
+    def written_resources(self, fn: Function) -> list[Written]:
+        return [Written(self.permission_id(fn), "AWS::Lambda::Permission")]
 
     def key_rules(self) -> list[dict[str, str]]:
         rules = []

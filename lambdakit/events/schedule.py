@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from lambdakit.events._delivery import delivery_properties
 from lambdakit.model import Binding, EventSource, Queue
+from lambdakit.model.base import Written
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -55,11 +56,11 @@ class ScheduleEvent(EventSource):
     def role_id(self, fn: Function) -> str:
         return f"{self.schedule_id(fn)}Role"
 
-    def generated_ids(self, fn: Function) -> list[str]:
-        return [self.schedule_id(fn), self.role_id(fn)]
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        return [self.schedule_id(fn)]
 
-    def deployed_resource_count(self) -> int:
-        return 2  # the schedule and its role
+    def written_resources(self, fn: Function) -> list[Written]:
+        return [Written(self.role_id(fn), "AWS::IAM::Role")]  # the scheduler's own role
 
     def bind(self, fn: Function) -> Binding:
         properties: dict[str, Any] = {

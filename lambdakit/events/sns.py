@@ -17,6 +17,7 @@ from lambdakit.events._samples import (
 )
 from lambdakit.events.sqs import SqsEvent, md5_text
 from lambdakit.model import Binding, EventSource, Invocation, Queue, Ref, Topic
+from lambdakit.model.base import Written
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -86,15 +87,18 @@ class SnsEvent(EventSource):
         """The subscription's logical id: SAM's for a direct one, compile's for a buffer."""
         return f"{fn.id}{self.event_name()}" + ("Subscription" if self.buffer() else "")
 
-    def generated_ids(self, fn: Function) -> list[str]:
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        # SAM's subscription and invoke permission; buffered, the queue's mapping (the queue
+        # and its one delivery policy count with the queue).
         if self.buffer() is not None:
-            return [f"{fn.id}{self.event_name()}", self.subscription_id(fn)]
+            return [f"{fn.id}{self.event_name()}"]
         return [self.subscription_id(fn), f"{self.subscription_id(fn)}Permission"]
 
-    def deployed_resource_count(self) -> int:
-        # The subscription and the invoke permission; buffered, the subscription and the
-        # queue's mapping (the queue and its one delivery policy count with the queue).
-        return 2
+    def written_resources(self, fn: Function) -> list[Written]:
+        # Buffered, lambdakit subscribes the queue itself (`compile.events.push`).
+        if self.buffer() is None:
+            return []
+        return [Written(self.subscription_id(fn), "AWS::SNS::Subscription")]
 
     def topic_region(self) -> str | None:
         """The Region of an existing topic's ARN: the subscription is made there."""

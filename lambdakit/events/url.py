@@ -41,17 +41,15 @@ class FunctionUrl(EventSource):
     def public_reason(self) -> str | None:
         return self.public
 
-    def generated_ids(self, fn: Function) -> list[str]:
-        ids = [f"{fn.id}Url"]
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        # The URL, and a public URL's two permissions.
+        ids: list[str | None] = [f"{fn.id}Url"]
         if self.auth == "none":
             ids += [f"{fn.id}UrlPublicPermissions", f"{fn.id}URLInvokeAllowPublicAccess"]
         return ids
 
-    def deployed_resource_count(self) -> int:
-        return 3 if self.auth == "none" else 1  # the URL, and a public URL's two permissions
-
     def output_ids(self, fn: Function) -> list[str]:
-        return [f"{fn.id}Url"]
+        return [f"{fn.id}Url"]  # the URL's address, named as SAM names the URL itself
 
     def scanner_skips(self) -> list[dict[str, str]]:
         if self.auth != "none" or not self.public:

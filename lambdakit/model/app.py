@@ -33,9 +33,7 @@ class App(Construct):
     # Rules and compile ask for it about ten times per synth; constructs are frozen, so the walk
     # is done once.
     _reachable: tuple[Construct, ...] | None = PrivateAttr(default=None)
-    # Likewise the logical ids: the rules ask twice, compile once more.
-    _logical_ids: tuple[tuple[str, Construct], ...] | None = PrivateAttr(default=None)
-    _caches = ("_reachable", "_logical_ids")
+    _caches = ("_reachable",)
 
     @field_validator("name")
     @classmethod
@@ -68,34 +66,6 @@ class App(Construct):
         """ids (`id()`) of the queues that serve another queue as its dead-letter queue."""
         return {id(r.dead_letter_queue) for r in self.all_resources()
                 if isinstance(r, Queue) and r.dead_letter_queue is not None}
-
-    def logical_ids(self) -> list[tuple[str, Construct]]:
-        """Every logical id the template declares, with the construct that owns it."""
-        if self._logical_ids is None:
-            self._logical_ids = tuple(self._find_logical_ids())
-        return list(self._logical_ids)
-
-    def _find_logical_ids(self) -> list[tuple[str, Construct]]:
-        dead_letters = self.dead_letter_queues()
-        found: list[tuple[str, Construct]] = []
-        for construct in self.reachable():
-            if isinstance(construct, Function):
-                found.extend((logical_id, construct) for logical_id in construct.resource_ids())
-                # Ids the SAM transform derives from each event clash just as well.
-                # (A name used twice in one function is LK300, not also LK003.)
-                derived: dict[str, Construct] = dict.fromkeys(construct.generated_ids(),
-                                                              construct)
-                for source in construct.live_events():
-                    for logical_id in source.generated_ids(construct):
-                        derived.setdefault(logical_id, source)
-                found.extend(derived.items())
-            elif isinstance(construct, Resource):
-                ids = construct.resource_ids()
-                if isinstance(construct, Queue) and construct.needs_own_dead_letter(
-                        id(construct) in dead_letters):
-                    ids.append(construct.dead_letter_id)
-                found.extend((logical_id, construct) for logical_id in ids)
-        return found
 
     def reachable(self) -> list[Construct]:
         """Breadth-first from `functions`: what they reference, and what that references."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, ClassVar, Self, cast
+from typing import Any, ClassVar, NamedTuple, Self, cast
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, ValidationError
 from pydantic_core import PydanticCustomError
@@ -54,6 +54,14 @@ def _id_hint(value: str) -> str:
     if ID_PATTERN.match(value):  # only too long
         return f"shorten it to {ID_MAX_CHARS} characters or fewer"
     return 'ids are PascalCase letters and digits, e.g. id="OrderWorker"'
+
+
+class Written(NamedTuple):
+    """A resource lambdakit writes into the template: its logical id and CloudFormation type.
+    Constructs declare theirs; the plan gathers them and compile writes exactly those."""
+
+    logical_id: str
+    type: str
 
 
 class Construct(BaseModel):

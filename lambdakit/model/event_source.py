@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from pydantic import field_validator
 
-from lambdakit.model.base import Construct, check_id
+from lambdakit.model.base import Construct, Written, check_id
 from lambdakit.model.grants import Grant
 
 if TYPE_CHECKING:
@@ -83,13 +83,16 @@ class EventSource(Construct):
         reference them."""
         return []
 
-    def generated_ids(self, fn: Function) -> list[str]:
-        """Logical ids SAM derives for this event (mapping, permission): they may clash."""
+    def derived_ids(self, fn: Function) -> list[str | None]:
+        """Resources the SAM transform derives from this event (a mapping, a permission), by
+        logical id: they count towards the stack's limit and may clash. None where SAM's id is
+        not predictable."""
         return [f"{fn.id}{self.event_name()}"]
 
-    def deployed_resource_count(self) -> int:
-        """CloudFormation resources the SAM transform creates for this event."""
-        return 1
+    def written_resources(self, fn: Function) -> list[Written]:
+        """Resources lambdakit writes for this event itself, beside SAM's (a subscription SAM
+        would write unencrypted, a scheduler's role)."""
+        return []
 
     def output_ids(self, fn: Function) -> list[str]:
         """Outputs the template declares for this source (a function URL's address)."""

@@ -17,7 +17,7 @@ from lambdakit.errors import (
     active_collector,
     capture_origin,
 )
-from lambdakit.model.base import Construct, check_id
+from lambdakit.model.base import Construct, Written, check_id
 from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
 from lambdakit.model.grants import Grant
@@ -79,8 +79,6 @@ Destination = (Instance[Queue] | Instance[Topic] | Instance[EventBus] | Instance
 # sends them with the execution role.
 DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
                       "function": "invoke", "bucket": "deliver_records"}
-# With an alias, SAM adds an AWS::Lambda::Version and an AWS::Lambda::Alias.
-ALIAS_RESOURCES = 2
 
 
 # Default factories as Python functions, not `list`/`dict`: pydantic reads each factory's
@@ -265,36 +263,58 @@ class Function(Construct):
             return setting
         return None
 
-    def resource_ids(self) -> list[str]:
-        """Logical ids this function owns in the template (before the SAM transform)."""
-        ids = [self.id, self.role_id, self.log_group_id]
+    def written_resources(self) -> list[Written]:
+        """What the template declares for this function itself (its role's managed policies
+        are the plan's: they depend on the sizes of its statements)."""
+        written = [Written(self.id, "AWS::Serverless::Function"),
+                   Written(self.role_id, "AWS::IAM::Role"),
+                   Written(self.log_group_id, "AWS::Logs::LogGroup")]
         if self.auto_scaling:
-            ids += [self.scalable_target_id, self.scaling_policy_id]
+            written += [Written(self.scalable_target_id,
+                                "AWS::ApplicationAutoScaling::ScalableTarget"),
+                        Written(self.scaling_policy_id,
+                                "AWS::ApplicationAutoScaling::ScalingPolicy")]
         deployment = self.live_deployment()
         if deployment is not None:
-            ids.append(self.deployment_role_id)
+            written.append(Written(self.deployment_role_id, "AWS::IAM::Role"))
             if deployment.error_alarm:
-                ids.append(self.deployment_alarm_id)
-        return ids
+                written.append(Written(self.deployment_alarm_id, "AWS::CloudWatch::Alarm"))
+        return written
 
-    def generated_ids(self) -> list[str]:
-        """Logical ids the SAM transform derives from the function's own settings."""
-        ids = [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else []
+    def derived_ids(self) -> list[str | None]:
+        """Resources the SAM transform derives from the function's own settings, by logical
+        id; None for the version, whose id ends in a hash of the code, and the alias."""
+        ids: list[str | None] = (
+            [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else [])
         if self.live_deployment() is not None:
             ids.append(self.deployment_group_id)
+        if self.alias is not None:
+            ids += [None, None]  # the version and the alias
         return ids
+
+    @property
+    def arn_output_id(self) -> str:
+        return f"{self.id}Arn"
+
+    @property
+    def name_output_id(self) -> str:
+        return f"{self.id}Name"
+
+    @property
+    def alias_output_id(self) -> str:
+        return f"{self.id}AliasArn"
+
+    def output_ids(self) -> list[str]:
+        """The outputs the template declares for the function itself: its ARN and name, and
+        its alias's ARN (a function URL's address is its source's)."""
+        ids = [self.arn_output_id, self.name_output_id]
+        return [*ids, self.alias_output_id] if self.alias is not None else ids
 
     def live_deployment(self) -> TrafficShift | None:
         """The gradual deployment, when set and valid (an invalid one is already reported)."""
         if self.deployment is None or self.deployment.broken:
             return None
         return self.deployment
-
-    def deployed_resource_count(self) -> int:
-        """CloudFormation resources after the SAM transform (the 500 limit counts these)."""
-        return len(self.resource_ids()) + len(self.generated_ids()) + sum(
-            source.deployed_resource_count() for source in self.live_events()) + (
-            ALIAS_RESOURCES if self.alias else 0)
 
     def live_events(self) -> tuple[EventSource, ...]:
         """The event sources that loaded (invalid ones are already reported)."""

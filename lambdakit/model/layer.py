@@ -30,6 +30,7 @@ class Layer(Resource):
     """
 
     kind = "layer"
+    resource_type = "AWS::Serverless::LayerVersion"
     service = "lambda"
     stateful = True
     # The LayerName pattern and length of PublishLayerVersion.

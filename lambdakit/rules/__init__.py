@@ -6,6 +6,7 @@ import datetime as dt
 
 from lambdakit.errors import Diagnostic, sort_diagnostics
 from lambdakit.model import App
+from lambdakit.plan import Plan
 from lambdakit.rules.account import AccountQuotas
 from lambdakit.rules.code import check_code
 from lambdakit.rules.concurrency import check_concurrency
@@ -34,12 +35,14 @@ __all__ = ["AccountQuotas", "check_app", "environment_size"]
 
 
 def check_app(app: App, today: dt.date | None = None,
-              account: AccountQuotas | None = None) -> list[Diagnostic]:
+              account: AccountQuotas | None = None, plan: Plan | None = None) -> list[Diagnostic]:
     """Every diagnostic for `app`, sorted, with acknowledged warnings removed. `account`: the
-    quotas of the account it goes to, where they differ from AWS's defaults."""
+    quotas of the account it goes to, where they differ from AWS's defaults; `plan`: the app's
+    plan, when the caller has one already."""
     if app.broken:
         return []
-    ctx = RuleContext(app, today or dt.date.today(), account=account or AccountQuotas())
+    ctx = RuleContext(app, today or dt.date.today(), account=account or AccountQuotas(),
+                      plan=plan)  # type: ignore[arg-type]  # None: RuleContext plans it
     functions = app.all_functions()
     check_structure(ctx, functions)
     check_concurrency(ctx, functions)

@@ -9,6 +9,7 @@ from typing import Any
 
 from lambdakit.errors import Diagnostic
 from lambdakit.model import App, Construct
+from lambdakit.plan import Plan, plan_app
 from lambdakit.rules.account import AccountQuotas
 
 
@@ -20,6 +21,12 @@ class RuleContext:
     account: AccountQuotas = field(default_factory=AccountQuotas)
     # Results several rules need, computed once per check.
     memo: dict[str, Any] = field(default_factory=dict)
+    # What the app will deploy: the stack-shape rules count it.
+    plan: Plan = field(default=None)  # type: ignore[assignment]  # planned when not given
+
+    def __post_init__(self) -> None:
+        if self.plan is None:
+            self.plan = plan_app(self.app)
 
     def report(self, code: str, construct: Construct, message: str, hint: str = "", *,
                owner: Construct | None = None) -> None:

@@ -3,17 +3,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
-from weakref import WeakKeyDictionary
-
-from lambdakit.events._loaded import imported
-from lambdakit.model import App, Canary, Function, Linear, TrafficShift
+from lambdakit.model import Canary, Function, Linear, TrafficShift
 from lambdakit.model.deployment import DEPLOYMENT_EVENTS
+from lambdakit.plan.deployments import HookBinding
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-
-if TYPE_CHECKING:
-    from lambdakit.events.deployment_hooks import DeploymentHook
 
 DEPLOYMENTS_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-rolling-deployments.html"
 TRIGGERS_DOC = "https://docs.aws.amazon.com/codedeploy/latest/APIReference/API_TriggerConfig.html"
@@ -21,73 +15,8 @@ HOOKS_DOC = ("https://docs.aws.amazon.com/codedeploy/latest/userguide/"
              "reference-appspec-file-structure-hooks.html#appspec-hooks-lambda")
 
 
-class HookBinding(NamedTuple):
-    """`hook` (a function) runs at `source.sam_hook` of `source.function`'s deployments."""
-
-    hook: Function
-    source: DeploymentHook
-
-
-# Checks, compile (twice per deployed function) and explain all ask; constructs are frozen, so
-# the app's hooks are indexed once.
-_HOOKS: WeakKeyDictionary[App, dict[int, list[HookBinding]]] = WeakKeyDictionary()
-
-
-def deployment_hooks(app: App) -> dict[int, list[HookBinding]]:
-    """The hooks of each deployed function, by `id()` of the function, in app order."""
-    found = _HOOKS.get(app)
-    if found is None:
-        found = _HOOKS[app] = _index_hooks(app)
-    return found
-
-
-def _index_hooks(app: App) -> dict[int, list[HookBinding]]:
-    found: dict[int, list[HookBinding]] = {}
-    if not imported("deployment_hooks"):  # no hook exists before its class does
-        return found
-    from lambdakit.events.deployment_hooks import DeploymentHook
-
-    for fn in app.all_functions():
-        for source in fn.live_events():
-            if isinstance(source, DeploymentHook):
-                found.setdefault(id(source.function), []).append(HookBinding(fn, source))
-    return found
-
-
-def hook_functions(app: App, fn: Function) -> list[Function]:
-    """The functions CodeDeploy invokes during `fn`'s deployments, each once, by id."""
-    hooks = {id(binding.hook): binding.hook for binding in deployment_hooks(app).get(id(fn), [])}
-    return sorted(hooks.values(), key=lambda hook: hook.id)
-
-
-def custom_configurations(app: App) -> dict[str, TrafficShift]:
-    """The shapes that are not predefined, each once: {logical id: shape}."""
-    found: dict[str, TrafficShift] = {}
-    for fn in app.all_functions():
-        deployment = fn.live_deployment()
-        if deployment is not None and not deployment.is_predefined():
-            found.setdefault(custom_configuration_id(deployment), deployment)
-    return dict(sorted(found.items()))
-
-
-def custom_configuration_id(deployment: TrafficShift) -> str:
-    return f"DeploymentConfig{deployment.config_name()}"
-
-
-def deployment_resource_count(app: App) -> int:
-    """Resources the app's deployments add once per app: SAM's CodeDeploy application and
-    lambdakit's custom configurations (per function ones are counted by the function)."""
-    if not any(fn.live_deployment() is not None for fn in app.all_functions()):
-        return 0
-    return 1 + len(custom_configurations(app))
-
-
-def deployment_logical_ids(app: App) -> list[tuple[str, TrafficShift]]:
-    return list(custom_configurations(app).items())
-
-
 def check_deployments(ctx: RuleContext, functions: list[Function]) -> None:
-    hooks = deployment_hooks(ctx.app)
+    hooks = ctx.plan.hooks
     for fn in functions:
         deployment = fn.live_deployment()
         if deployment is not None:
@@ -95,7 +24,7 @@ def check_deployments(ctx: RuleContext, functions: list[Function]) -> None:
         _check_version_references(ctx, fn)
     for bindings in hooks.values():
         _check_hooks(ctx, bindings)
-    shapes = len(custom_configurations(ctx.app))
+    shapes = len(ctx.plan.deployment_configs)
     if shapes > q.CUSTOM_DEPLOYMENT_CONFIGS_MAX.value:
         ctx.report("LK441", ctx.app,
                    f"the app needs {shapes} custom deployment "

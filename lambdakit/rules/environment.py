@@ -6,23 +6,10 @@ import json
 import re
 
 from lambdakit.model import Function, Ref
+from lambdakit.plan.secrets import named_secret, resolved_secret, secret_shape
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.secrets import resolved_secret, secret_shape
 
-SECRET_NAME = re.compile(
-    r"(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
-    r"|CREDENTIALS?|AUTH_?KEY|SIGNING_?KEY|CLIENT_?SECRET)(_|$)",
-    re.IGNORECASE,
-)
-# Names that describe where a secret lives, or a setting about it, not the secret itself.
-POINTER_NAME = re.compile(
-    r"_(ARN|NAME|ID|PATH|PARAM|PARAMETER|TABLE|BUCKET|QUEUE|TOPIC|REGION|ENDPOINT|URL|TTL"
-    r"|SECONDS|ENABLED|HEADER)$",
-    re.IGNORECASE,
-)
-# A value that points at a secret rather than holding it.
-REFERENCE_VALUE = re.compile(r"^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)")
 ENV_VAR_NAME = re.compile(q.ENV_VAR_NAME_PATTERN)
 # Compact JSON as Lambda measures it, from one encoder rather than one per function.
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
@@ -85,20 +72,8 @@ def _check_secret(ctx: RuleContext, fn: Function, name: str, value: str) -> None
                    "who can read the configuration", RESOLVED_SECRET_HINT)
         return
     kind = secret_shape(value)
-    if kind or _named_secret(name, value):
+    if kind or named_secret(name, value):
         what = f"holds {kind}" if kind else "holds a literal secret"
         ctx.report("LK113", fn,
                    f"environment variable {name!r} {what}; anyone who can read the function "
                    "configuration or the template can read it", SECRET_HINT)
-
-
-def holds_secret(name: str, value: str) -> bool:
-    """Whether the variable puts a secret into the function's configuration: resolved from a
-    dynamic reference, shaped like one, or a literal under a secret's name."""
-    return bool(resolved_secret(value) or secret_shape(value) or _named_secret(name, value))
-
-
-def _named_secret(name: str, value: str) -> bool:
-    if not value or not SECRET_NAME.search(name) or POINTER_NAME.search(name):
-        return False
-    return not REFERENCE_VALUE.match(value)

@@ -4,15 +4,8 @@ reaches those brokers over the internet, so the function's records do too."""
 from __future__ import annotations
 
 from lambdakit.model import Function
+from lambdakit.plan.network import public_kafka_sources
 from lambdakit.rules.context import RuleContext
-
-
-def public_kafka_sources(fn: Function) -> list[str]:
-    """Names of the self-managed Kafka sources whose brokers Lambda reaches outside any VPC."""
-    # By SAM type, not class: the event families load only when an app uses them.
-    return [source.event_name() for source in fn.live_events()
-            if source.sam_type == "SelfManagedKafka"
-            and not source.in_vpc()]  # type: ignore[attr-defined]
 
 
 def check_public_kafka(ctx: RuleContext, fn: Function) -> None:

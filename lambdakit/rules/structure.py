@@ -5,16 +5,11 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import CODES, Severity
-from lambdakit.iam.size import PolicyPlan
-from lambdakit.model import App, Construct, EventSource, Function
+from lambdakit.model import Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.deployments import deployment_resource_count
-from lambdakit.rules.events import extra_resource_count
 from lambdakit.rules.limits import check_tag_entries
-from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
-OUTPUTS_PER_FUNCTION = 2  # <id>Arn and <id>Name, written by compile.function
 IAM_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$")
 IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
 KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w/-]+$")
@@ -23,7 +18,7 @@ KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w
 def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
     app = ctx.app
     if not app.functions:  # not `functions`: it leaves out the ones that failed to load
-        if app.logical_ids() or any(r.broken for r in app.resources):
+        if ctx.plan.resources or any(r.broken for r in app.resources):
             ctx.report("LK008", app, "the app has no functions",
                        "pass functions=[...] to App")
         else:  # SAM refuses a template without resources
@@ -31,24 +26,23 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
                                      "resource of its own",
                        "pass functions=[Function(...)] (or resources=[...]) to App")
     check_tag_entries(ctx, app, app.tags)
-    plans = policy_plans(ctx)
-    _check_logical_ids(ctx, template_logical_ids(app, plans))
-    resources = stack_resource_count(app, functions, plans)
+    _check_logical_ids(ctx, ctx.plan.logical_ids())
+    resources = len(ctx.plan.resources)
     if resources > q.STACK_RESOURCES_MAX.value:
         ctx.report("LK007", app,
                    f"the stack would hold {resources} resources after the SAM transform, "
                    f"CloudFormation allows {q.STACK_RESOURCES_MAX.value}",
                    "split the app into several apps (stacks)")
-    # Besides each function's two: URLs of APIs and function URLs.
-    addresses = sum(len(r.output_ids()) for r in app.all_resources() if not r.is_existing) + sum(
-        len(source.output_ids(fn)) for fn in functions for source in fn.live_events())
-    aliases = sum(1 for fn in functions if fn.alias is not None)  # <id>AliasArn
-    outputs = OUTPUTS_PER_FUNCTION * len(functions) + aliases + addresses
+    planned = ctx.plan.outputs
+    outputs = len(planned)
     if outputs > q.STACK_OUTPUTS_MAX.value:
+        # Each function's ARN and name; besides them, alias ARNs and URLs.
+        aliases = sum(1 for fn in functions if fn.alias is not None)
+        addresses = outputs - 2 * len(functions) - aliases
         also = (f", {aliases} alias ARNs" if aliases else "") + (
             f" and {addresses} URLs" if addresses else "")
         ctx.report("LK011", app,
-                   f"the stack would hold {outputs} outputs ({OUTPUTS_PER_FUNCTION} for each of "
+                   f"the stack would hold {outputs} outputs (2 for each of "
                    f"{len(functions)} functions{also}), CloudFormation allows "
                    f"{q.STACK_OUTPUTS_MAX.value}",
                    f"split the app into several apps (stacks); limits: "
@@ -64,18 +58,6 @@ def check_structure(ctx: RuleContext, functions: list[Function]) -> None:
         if fn.kms_key_arn is not None and not KMS_KEY_ARN.match(fn.kms_key_arn):
             ctx.report("LK010", fn, f"kms_key_arn {fn.kms_key_arn!r} is not a KMS key ARN",
                        "pass the key's ARN, arn:aws:kms:REGION:ACCOUNT:key/KEY-ID")
-
-
-def stack_resource_count(app: App, functions: list[Function],
-                         plans: dict[int, PolicyPlan | None]) -> int:
-    """CloudFormation resources after the SAM transform: what the 500 limit counts."""
-    return (sum(fn.deployed_resource_count() for fn in functions)
-            + sum(1 for _, owner in app.logical_ids()
-                  if not isinstance(owner, Function | EventSource))
-            + len(managed_policy_ids(app, plans))
-            + sum(r.unlisted_resource_count() for r in app.all_resources() if not r.is_existing)
-            + extra_resource_count(app)
-            + deployment_resource_count(app))  # CodeDeploy application, custom configs
 
 
 def _check_logical_ids(ctx: RuleContext, logical_ids: list[tuple[str, Construct]]) -> None:

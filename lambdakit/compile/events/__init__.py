@@ -13,7 +13,8 @@ from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
-from lambdakit.model import App, Function, Ref
+from lambdakit.model import Function, Ref
+from lambdakit.plan import Plan
 
 # Resources event sources need beyond their SAM event (a subscription, a scheduler's role),
 # one emitter per family, each over the whole app: (the families whose sources it looks at,
@@ -26,10 +27,10 @@ EVENT_EMITTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
-def emit_event_resources(template: Template, app: App) -> None:
+def emit_event_resources(template: Template, plan: Plan) -> None:
     for families, module, name in EVENT_EMITTERS:
         if imported(*families):
-            getattr(import_module(f"{__name__}.{module}"), name)(template, app)
+            getattr(import_module(f"{__name__}.{module}"), name)(template, plan)
 
 
 def sam_events(fn: Function) -> tuple[dict[str, Any], dict[str, Any]]:

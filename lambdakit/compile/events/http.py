@@ -15,8 +15,7 @@ from lambdakit.compile.function import LOG_GROUP_SKIPS
 from lambdakit.compile.template import Template
 from lambdakit.events import HttpApi, RestApi, Throttling
 from lambdakit.events.http_api import DEFAULT_STAGE
-from lambdakit.model import App
-from lambdakit.rules.events.http import api_authorizers, api_routes
+from lambdakit.plan import Plan
 
 # Who called what, how it ended, and how long it took: JSON, one object per request.
 REST_ACCESS_LOG = {
@@ -41,7 +40,7 @@ CACHE_SKIP = {"id": "CKV_AWS_120", "comment": "no response cache: it would serve
                                               "by identity, and a cache cluster bills hourly"}
 
 
-def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
+def emit_rest_api(template: Template, plan: Plan, api: RestApi) -> None:
     props: dict[str, Any] = {
         "StageName": api.stage_name,
         # OpenAPI 3 keeps SAM from adding a second, unconfigured stage named "Stage".
@@ -57,7 +56,7 @@ def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
     if api.auth != "none":
         # Routes name their auth one by one; the default also catches anything SAM adds.
         auth["DefaultAuthorizer"] = "AWS_IAM" if api.auth == "iam" else api.auth.name
-    authorizers = api_authorizers(app, api)
+    authorizers = plan.authorizers(api)
     if authorizers:
         auth["Authorizers"] = {a.name: resolve(a.sam_authorizer()) for a in authorizers}
     if auth:
@@ -66,9 +65,9 @@ def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
         props["MethodSettings"] = [{"ResourcePath": "/*", "HttpMethod": "*",
                                     **_throttle(api.throttling)}]
     if not api.without_access_logs:
-        props["AccessLogSetting"] = _access_logs(template, app, api, REST_ACCESS_LOG)
-    if app.tags:
-        props["Tags"] = dict(sorted(app.tags.items()))
+        props["AccessLogSetting"] = _access_logs(template, plan, api, REST_ACCESS_LOG)
+    if plan.app.tags:
+        props["Tags"] = dict(sorted(plan.app.tags.items()))
     resource = SamApi.from_dict(api.id, props)
     skips = [CACHE_SKIP]
     if api.without_access_logs:
@@ -80,7 +79,7 @@ def emit_rest_api(template: Template, app: App, api: RestApi) -> None:
     _url_output(template, api, api.stage_name)
 
 
-def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
+def emit_http_api(template: Template, plan: Plan, api: HttpApi) -> None:
     props: dict[str, Any] = {}
     if api.stage_name != DEFAULT_STAGE:
         props["StageName"] = api.stage_name
@@ -88,11 +87,11 @@ def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
         props["Description"] = api.description
     auth: dict[str, Any] = {}
     if api.auth == "iam" or any(route.effective_auth() == "iam"
-                                for _, route in api_routes(app, api)):
+                                for _, route in plan.routes(api)):
         auth["EnableIamAuthorizer"] = True
     if api.auth != "none":
         auth["DefaultAuthorizer"] = "AWS_IAM" if api.auth == "iam" else api.auth.name
-    authorizers = api_authorizers(app, api)
+    authorizers = plan.authorizers(api)
     if authorizers:
         auth["Authorizers"] = {a.name: a.sam_authorizer() for a in authorizers}
     if auth:
@@ -102,9 +101,9 @@ def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
     if api.throttling is not None:
         props["DefaultRouteSettings"] = _throttle(api.throttling)
     if not api.without_access_logs:
-        props["AccessLogSettings"] = _access_logs(template, app, api, HTTP_ACCESS_LOG)
-    if app.tags:
-        props["Tags"] = dict(sorted(app.tags.items()))
+        props["AccessLogSettings"] = _access_logs(template, plan, api, HTTP_ACCESS_LOG)
+    if plan.app.tags:
+        props["Tags"] = dict(sorted(plan.app.tags.items()))
     resource = SamHttpApi.from_dict(api.id, props)
     if api.without_access_logs:
         resource.Metadata = {"checkov": {"skip": [{"id": "CKV_AWS_95",
@@ -113,14 +112,14 @@ def emit_http_api(template: Template, app: App, api: HttpApi) -> None:
     _url_output(template, api, "" if api.stage_name == DEFAULT_STAGE else api.stage_name)
 
 
-def _access_logs(template: Template, app: App, api: RestApi | HttpApi,
+def _access_logs(template: Template, plan: Plan, api: RestApi | HttpApi,
                  fields: dict[str, str]) -> dict[str, Any]:
     """The API's own log group, and the stage's setting that writes to it."""
     group = logs.LogGroup(
         api.access_log_group_id, RetentionInDays=api.access_log_retention_days,
         LogGroupName=Sub(f"/aws/apigateway/${{AWS::StackName}}/{api.id}"))
-    if app.tags:
-        group.Tags = Tags(**dict(sorted(app.tags.items())))
+    if plan.app.tags:
+        group.Tags = Tags(**dict(sorted(plan.app.tags.items())))
     group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
     template.add_resource(group)
     return {"DestinationArn": GetAtt(api.access_log_group_id, "Arn"), "Format": _format(fields)}
@@ -131,8 +130,9 @@ def _throttle(throttling: Throttling) -> dict[str, Any]:
 
 
 def _url_output(template: Template, api: RestApi | HttpApi, path: str) -> None:
+    [output_id] = api.output_ids()
     template.add_output(Output(
-        f"{api.id}Url", Description=f"URL of {api.id}'s {api.stage_name} stage",
+        output_id, Description=f"URL of {api.id}'s {api.stage_name} stage",
         Value=Sub(f"https://${{{api.id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/"
                   f"{path}")))
 

@@ -9,14 +9,13 @@ from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.template import Template
 from lambdakit.events import SnsEvent
 from lambdakit.iam import arn_of
-from lambdakit.model import App
-from lambdakit.rules.events.delivery import delivery_policy_id
+from lambdakit.plan import Plan
 
 
-def emit_buffer_subscriptions(template: Template, app: App) -> None:
+def emit_buffer_subscriptions(template: Template, plan: Plan) -> None:
     """The topic's subscription of each buffered SNS source's queue (SAM's `SqsSubscription`
     would create an unencrypted queue without a dead-letter queue)."""
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
+    for fn in sorted(plan.app.all_functions(), key=lambda f: f.id):
         for source in fn.live_events():
             buffer = source.buffer() if isinstance(source, SnsEvent) else None
             if buffer is None:
@@ -28,7 +27,7 @@ def emit_buffer_subscriptions(template: Template, app: App) -> None:
                 Endpoint=GetAtt(buffer.queue.id, "Arn"),
                 TopicArn=cfn(arn_of(source.topic)),
                 # The queue accepts the topic's messages only once its policy says so.
-                DependsOn=[delivery_policy_id(buffer.queue)],
+                DependsOn=[buffer.queue.policy_id],
             )
             region = source.topic_region()
             if region:

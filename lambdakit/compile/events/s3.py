@@ -15,32 +15,15 @@ What stays as SAM writes it: one notification per event type, with the key filte
 from __future__ import annotations
 
 from typing import Any
-from weakref import WeakKeyDictionary
 
 from troposphere import AWSHelperFn, GetAtt, Ref, Select, Split, Sub, awslambda
 
 from lambdakit.compile.template import Template
 from lambdakit.events.s3 import S3Event, generated_bucket_prefix
-from lambdakit.model import App, Bucket, Function
+from lambdakit.model import Bucket, Function
+from lambdakit.plan import Plan
 
 S3_SERVICE = "s3.amazonaws.com"
-
-# Each app's S3 sources by bucket, gathered once: compile asks for every bucket.
-_NOTIFIED: WeakKeyDictionary[App, dict[int, list[tuple[Function, S3Event]]]] = (
-    WeakKeyDictionary())
-
-
-def notifications_of(app: App, bucket: Bucket) -> list[tuple[Function, S3Event]]:
-    """The functions the bucket notifies, with each source, in the template's order."""
-    index = _NOTIFIED.get(app)
-    if index is None:
-        index = _NOTIFIED[app] = {}
-        for fn in sorted(app.all_functions(), key=lambda f: f.id):
-            for source in fn.live_events():
-                if isinstance(source, S3Event):
-                    index.setdefault(id(source.bucket), []).append((fn, source))
-    return index.get(id(bucket), [])
-
 
 def bucket_name(bucket: Bucket) -> str | AWSHelperFn:
     """The `BucketName` of a bucket that notifies functions: the user's, or
@@ -61,12 +44,12 @@ def _name_sub(bucket: Bucket, before: str) -> AWSHelperFn:
     return Sub(f"{before}{generated_bucket_prefix(bucket)}-${{StackUuid}}", StackUuid=stack_uuid)
 
 
-def notification_configuration(app: App, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
+def notification_configuration(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
     """(the bucket's `NotificationConfiguration`, the permissions it waits for); both empty
     when it notifies no function."""
     configurations = []
     permissions = []
-    for fn, source in notifications_of(app, bucket):
+    for fn, source in plan.notifications(bucket):
         rules = source.key_rules()
         for event in source.events:
             configuration: dict[str, Any] = {"Event": event, "Function": _invoked_arn(fn)}
@@ -79,9 +62,9 @@ def notification_configuration(app: App, bucket: Bucket) -> tuple[dict[str, Any]
     return {"LambdaConfigurations": configurations}, sorted(permissions)
 
 
-def emit_invoke_permissions(template: Template, app: App) -> None:
+def emit_invoke_permissions(template: Template, plan: Plan) -> None:
     """Lambda's permission for each S3 source: S3, for exactly that bucket of this account."""
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
+    for fn in sorted(plan.app.all_functions(), key=lambda f: f.id):
         for source in fn.live_events():
             if not isinstance(source, S3Event) or source.bucket.is_existing:
                 continue

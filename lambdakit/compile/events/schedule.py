@@ -18,7 +18,8 @@ from lambdakit.events import ScheduleEvent
 from lambdakit.events.schedule import DEFAULT_SCHEDULE_GROUP
 from lambdakit.iam import Permission, arn_of, policy_document, trust_policy
 from lambdakit.iam.grants import access_permissions
-from lambdakit.model import App, Function, Grant
+from lambdakit.model import Function, Grant
+from lambdakit.plan import Plan
 
 SCHEDULER_SERVICE = "scheduler.amazonaws.com"
 # Scheduler assumes the role for the schedule's group, named in `aws:SourceArn`; lambdakit's
@@ -29,11 +30,11 @@ SCHEDULE_GROUP_ARN = ("arn:${AWS::Partition}:scheduler:${AWS::Region}:${AWS::Acc
 POLICY_NAME = "invoke"
 
 
-def emit_scheduler_roles(template: Template, app: App) -> None:
-    for fn in sorted(app.all_functions(), key=lambda f: f.id):
+def emit_scheduler_roles(template: Template, plan: Plan) -> None:
+    for fn in sorted(plan.app.all_functions(), key=lambda f: f.id):
         for source in fn.live_events():
             if isinstance(source, ScheduleEvent):
-                template.add_resource(_role(app, fn, source))
+                template.add_resource(_role(plan, fn, source))
 
 
 def scheduler_permissions(fn: Function, source: ScheduleEvent) -> list[Permission]:
@@ -50,16 +51,16 @@ def scheduler_permissions(fn: Function, source: ScheduleEvent) -> list[Permissio
     return [invoke, *dead_letters]
 
 
-def _role(app: App, fn: Function, source: ScheduleEvent) -> iam.Role:
+def _role(plan: Plan, fn: Function, source: ScheduleEvent) -> iam.Role:
     role = iam.Role(
         source.role_id(fn),
         AssumeRolePolicyDocument=trust_policy(SCHEDULER_SERVICE, {"Fn::Sub": SCHEDULE_GROUP_ARN}),
         Policies=[iam.Policy(PolicyName=POLICY_NAME,
                              PolicyDocument=policy_document(scheduler_permissions(fn, source)))],
     )
-    if app.permissions_boundary:
-        role.PermissionsBoundary = cfn(permissions_boundary_arn(app.permissions_boundary))
-    tags = dict(sorted({**app.tags, **fn.tags}.items()))
+    if plan.app.permissions_boundary:
+        role.PermissionsBoundary = cfn(permissions_boundary_arn(plan.app.permissions_boundary))
+    tags = dict(sorted({**plan.app.tags, **fn.tags}.items()))
     if tags:
         role.Tags = Tags(**tags)
     return role

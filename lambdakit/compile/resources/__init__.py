@@ -7,7 +7,6 @@ from importlib import import_module
 
 from lambdakit.compile.template import Template
 from lambdakit.model import (
-    App,
     Bucket,
     EventBus,
     Key,
@@ -21,7 +20,8 @@ from lambdakit.model import (
     Topic,
     UserPool,
 )
-from lambdakit.rules.events.delivery import Sender, queue_senders
+from lambdakit.plan import Plan
+from lambdakit.plan.delivery import Sender
 
 # One emitter per family, as (its module, its name): a family's emitter, and the troposphere
 # modules it builds with, are imported by the apps that own such a resource, and only by them.
@@ -53,24 +53,24 @@ def _emitter(module: str, name: str) -> Callable[..., None]:
     return emit
 
 
-def delivery_senders(app: App) -> dict[int, list[Sender]]:
+def delivery_senders(plan: Plan) -> dict[int, list[Sender]]:
     """The services that deliver to each owned queue, by the queue's `id()`."""
-    return {id(queue): senders for queue, senders in queue_senders(app)}
+    return {id(queue): senders for queue, senders in plan.queue_senders}
 
 
-def emit_resources(template: Template, app: App) -> None:
-    dead_letters = app.dead_letter_queues()
-    senders = delivery_senders(app)
-    for resource in sorted(app.all_resources(), key=lambda r: r.id):
+def emit_resources(template: Template, plan: Plan) -> None:
+    dead_letters = plan.app.dead_letter_queues()
+    senders = delivery_senders(plan)
+    for resource in sorted(plan.app.all_resources(), key=lambda r: r.id):
         if resource.is_existing:
             continue
         kind = type(resource)
         if isinstance(resource, Queue):  # the only family that needs the app's graph: redrive
             # and the services that deliver to it
-            _emitter(*EMITTERS[Queue])(template, app, resource,
+            _emitter(*EMITTERS[Queue])(template, plan, resource,
                                       is_dead_letter=id(resource) in dead_letters,
                                       senders=senders.get(id(resource), []))
         elif kind in EMITTERS:
-            _emitter(*EMITTERS[kind])(template, app, resource)
+            _emitter(*EMITTERS[kind])(template, plan, resource)
         elif (api := (kind.__module__, kind.__qualname__)) in API_EMITTERS:
-            _emitter(*API_EMITTERS[api])(template, app, resource)
+            _emitter(*API_EMITTERS[api])(template, plan, resource)

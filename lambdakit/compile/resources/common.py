@@ -7,18 +7,19 @@ from typing import Any
 from troposphere import AWSObject, Tags
 
 from lambdakit.compile.intrinsics import cfn
-from lambdakit.model import App, Resource
+from lambdakit.model import Resource
+from lambdakit.plan import Plan
 
 Skip = tuple[str, str]  # (checkov check id, why it is consciously not met)
 
 
-def finish(resource: Resource, app: App, obj: AWSObject, *, tags: str = "list",
+def finish(resource: Resource, plan: Plan, obj: AWSObject, *, tags: str = "list",
            skips: tuple[Skip, ...] = ()) -> AWSObject:
     """Tag `obj` with the app's tags, retain it when stateful, and record scanner reasons."""
-    if app.tags and tags == "list":
-        obj.Tags = Tags(**dict(sorted(app.tags.items())))
-    elif app.tags and tags == "map":
-        obj.Tags = dict(sorted(app.tags.items()))
+    if plan.app.tags and tags == "list":
+        obj.Tags = Tags(**dict(sorted(plan.app.tags.items())))
+    elif plan.app.tags and tags == "map":
+        obj.Tags = dict(sorted(plan.app.tags.items()))
     metadata: dict[str, Any] = {}
     notes: dict[str, Any] = {}
     if resource.stateful:

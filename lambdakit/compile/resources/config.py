@@ -10,8 +10,9 @@ from troposphere import Ref, Sub, events, kms, secretsmanager, ssm
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import finish, key_arn
 from lambdakit.compile.template import Template
-from lambdakit.model import App, EventBus, Key, Parameter, Secret
-from lambdakit.rules.events.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender, key_senders
+from lambdakit.model import EventBus, Key, Parameter, Secret
+from lambdakit.plan import Plan
+from lambdakit.plan.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender
 
 # Statement ids of the services that encrypt with a key as they deliver to a queue.
 KEY_SIDS = {EVENTS_SERVICE: "EventBridgeDeliveries", SNS_SERVICE: "SnsDeliveries"}
@@ -19,12 +20,12 @@ SECRET_AWS_KEY_SKIP = ("CKV_AWS_149", "encrypted with the AWS-managed Secrets Ma
                                       "key= for a customer key")
 
 
-def emit_event_bus(template: Template, app: App, bus: EventBus) -> None:
+def emit_event_bus(template: Template, plan: Plan, bus: EventBus) -> None:
     name = bus.name or Sub(f"${{AWS::StackName}}-{bus.id}")
-    template.add_resource(finish(bus, app, events.EventBus(bus.id, Name=name)))
+    template.add_resource(finish(bus, plan, events.EventBus(bus.id, Name=name)))
 
 
-def emit_secret(template: Template, app: App, secret: Secret) -> None:
+def emit_secret(template: Template, plan: Plan, secret: Secret) -> None:
     properties: dict[str, Any] = {
         "GenerateSecretString": {"PasswordLength": secret.length, "ExcludePunctuation": True},
     }
@@ -36,23 +37,23 @@ def emit_secret(template: Template, app: App, secret: Secret) -> None:
     if key is not None:
         properties["KmsKeyId"] = key
     skips = () if key is not None else (SECRET_AWS_KEY_SKIP,)
-    template.add_resource(finish(secret, app, secretsmanager.Secret.from_dict(secret.id,
+    template.add_resource(finish(secret, plan, secretsmanager.Secret.from_dict(secret.id,
                                                                               properties),
                                  skips=skips))
 
 
-def emit_parameter(template: Template, app: App, parameter: Parameter) -> None:
+def emit_parameter(template: Template, plan: Plan, parameter: Parameter) -> None:
     properties: dict[str, Any] = {"Type": parameter.type, "Value": parameter.value or ""}
     if parameter.name:
         properties["Name"] = parameter.name
     if parameter.description:
         properties["Description"] = parameter.description
-    template.add_resource(finish(parameter, app, ssm.Parameter.from_dict(parameter.id,
+    template.add_resource(finish(parameter, plan, ssm.Parameter.from_dict(parameter.id,
                                                                          properties),
                                  tags="map"))
 
 
-def emit_key(template: Template, app: App, key: Key) -> None:
+def emit_key(template: Template, plan: Plan, key: Key) -> None:
     policy = {
         "Version": "2012-10-17",
         "Statement": [{
@@ -62,7 +63,7 @@ def emit_key(template: Template, app: App, key: Key) -> None:
             "Principal": {"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}},
             "Action": "kms:*",
             "Resource": "*",
-        }, *_delivery_statements(app, key, key_senders(app).get(id(key), []))],
+        }, *_delivery_statements(plan, key, plan.key_senders.get(id(key), []))],
     }
     properties: dict[str, Any] = {
         "EnableKeyRotation": True,
@@ -71,21 +72,21 @@ def emit_key(template: Template, app: App, key: Key) -> None:
     }
     if key.description:
         properties["Description"] = key.description
-    template.add_resource(finish(key, app, kms.Key.from_dict(key.id, properties)))
+    template.add_resource(finish(key, plan, kms.Key.from_dict(key.id, properties)))
     if key.name:
-        template.add_resource(kms.Alias(f"{key.id}Alias", AliasName=key.name,
+        template.add_resource(kms.Alias(key.alias_id, AliasName=key.name,
                                         TargetKeyId=Ref(key.id)))
 
 
 
-def _delivery_statements(app: App, key: Key, senders: list[Sender]) -> list[dict[str, Any]]:
+def _delivery_statements(plan: Plan, key: Key, senders: list[Sender]) -> list[dict[str, Any]]:
     """Services that deliver to a queue this key encrypts may use it for exactly the app's
     resources that deliver there (`aws:SourceArn`), as SQS's key management guide asks
     (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html).
     A sender this key also encrypts (a topic) cannot be named: it depends on the key, so the
     key's policy may not depend on it. Such a service is held to its resources in this account
     and Region."""
-    encrypted = {resource.id for resource in app.all_resources()
+    encrypted = {resource.id for resource in plan.app.all_resources()
                  if not resource.is_existing and getattr(resource, "key", None) is key}
     by_service: dict[str, list[Any]] = {}
     for sender in senders:

@@ -8,7 +8,8 @@ from troposphere import Sub, cognito
 
 from lambdakit.compile.resources.common import finish
 from lambdakit.compile.template import Template
-from lambdakit.model import App, UserPool
+from lambdakit.model import UserPool
+from lambdakit.plan import Plan
 
 # Passwords of 12 or more characters with every character class (NIST's length guidance, with
 # Cognito's complexity switches on), temporary passwords valid one week.
@@ -17,7 +18,7 @@ PASSWORD_POLICY = {"MinimumLength": 12, "RequireLowercase": True, "RequireNumber
                    "TemporaryPasswordValidityDays": 7}
 
 
-def emit_user_pool(template: Template, app: App, pool: UserPool) -> None:
+def emit_user_pool(template: Template, plan: Plan, pool: UserPool) -> None:
     properties: dict[str, Any] = {
         "UserPoolName": pool.name or Sub(f"${{AWS::StackName}}-{pool.id}"),
         "UsernameAttributes": ["email"],
@@ -30,9 +31,9 @@ def emit_user_pool(template: Template, app: App, pool: UserPool) -> None:
         # Deleting the pool deletes its users: protected unless the app says it may go.
         "DeletionProtection": "INACTIVE" if pool.delete_with_stack else "ACTIVE",
     }
-    if app.tags:  # a map under its own name, not `Tags`
-        properties["UserPoolTags"] = dict(sorted(app.tags.items()))
+    if plan.app.tags:  # a map under its own name, not `Tags`
+        properties["UserPoolTags"] = dict(sorted(plan.app.tags.items()))
     if pool.mfa != "OFF":
         properties["EnabledMfas"] = ["SOFTWARE_TOKEN_MFA"]  # TOTP: no SMS role or spend
-    template.add_resource(finish(pool, app, cognito.UserPool.from_dict(pool.id, properties),
+    template.add_resource(finish(pool, plan, cognito.UserPool.from_dict(pool.id, properties),
                                  tags="own"))  # UserPoolTags, set above

@@ -10,23 +10,23 @@ from troposphere import GetAtt, Ref, sns, sqs
 from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.resources.common import Skip, finish, key_arn
 from lambdakit.compile.template import Template
-from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.iam.permissions import POLICY_VERSION
-from lambdakit.model import App, Queue, Topic
-from lambdakit.model.resources.queue import FOURTEEN_DAYS_S, SQS_DEFAULT_VISIBILITY_S
-from lambdakit.rules.events.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender
+from lambdakit.model import Queue, Topic
+from lambdakit.model.resources.queue import FOURTEEN_DAYS_S
+from lambdakit.plan import Plan
+from lambdakit.plan.delivery import EVENTS_SERVICE, SNS_SERVICE, Sender
 
 AWS_MANAGED_SNS_KEY = "alias/aws/sns"
 # Statement ids of the services that deliver to a queue.
 SIDS = {EVENTS_SERVICE: "EventBridgeDeadLetters", SNS_SERVICE: "SnsSubscriptions"}
 
 
-def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bool,
+def emit_queue(template: Template, plan: Plan, queue: Queue, *, is_dead_letter: bool,
                senders: list[Sender]) -> None:
     """The queue, its own dead-letter queue unless it has one, and the one policy of both:
     TLS only, and the services that deliver to the queue (`senders`)."""
-    visibility = _visibility_timeout(app, queue)
+    visibility = _visibility_timeout(plan, queue)
     properties = _queue_properties(queue, queue.name, queue.retention, visibility)
     redrive_target: object = None
     own_dead_letter = queue.needs_own_dead_letter(is_dead_letter)
@@ -38,13 +38,13 @@ def emit_queue(template: Template, app: App, queue: Queue, *, is_dead_letter: bo
         dead_letter = _queue_properties(queue, None, FOURTEEN_DAYS_S, visibility)
         # The source's delivery delay is for new work; failed messages need none.
         dead_letter.pop("DelaySeconds", None)
-        template.add_resource(finish(queue, app, sqs.Queue(queue.dead_letter_id, **dead_letter),
+        template.add_resource(finish(queue, plan, sqs.Queue(queue.dead_letter_id, **dead_letter),
                                      skips=_queue_skips(queue)))
         redrive_target = GetAtt(queue.dead_letter_id, "Arn")
     if redrive_target is not None:
         properties["RedrivePolicy"] = {"deadLetterTargetArn": redrive_target,
                                        "maxReceiveCount": queue.max_receive_count}
-    template.add_resource(finish(queue, app, sqs.Queue.from_dict(queue.id, properties),
+    template.add_resource(finish(queue, plan, sqs.Queue.from_dict(queue.id, properties),
                                  skips=_queue_skips(queue)))
     queues = [queue.id] + ([queue.dead_letter_id] if own_dead_letter else [])
     arns = [GetAtt(logical_id, "Arn") for logical_id in queues]
@@ -113,7 +113,7 @@ def _queue_properties(queue: Queue, name: str | None, retention: int,
     return properties
 
 
-def emit_topic(template: Template, app: App, topic: Topic) -> None:
+def emit_topic(template: Template, plan: Plan, topic: Topic) -> None:
     key = key_arn(topic)
     properties: dict[str, object] = {"KmsMasterKeyId": key if key is not None
                                      else AWS_MANAGED_SNS_KEY}
@@ -121,7 +121,7 @@ def emit_topic(template: Template, app: App, topic: Topic) -> None:
         properties["TopicName"] = topic.name
     if topic.fifo:
         properties["FifoTopic"] = True
-    template.add_resource(finish(topic, app, sns.Topic(topic.id, **properties)))
+    template.add_resource(finish(topic, plan, sns.Topic(topic.id, **properties)))
     # Publishers are the app's roles (and the deployer's): this account's identity policies
     # allow them, so the policy that replaces SNS's default one only refuses plain HTTP.
     template.add_resource(sns.TopicPolicy(
@@ -130,12 +130,6 @@ def emit_topic(template: Template, app: App, topic: Topic) -> None:
             deny_insecure_transport("sns:Publish", [Ref(topic.id)])]}))
 
 
-def _visibility_timeout(app: App, queue: Queue) -> int:
-    """As given, or derived from the functions that read the queue; until the SQS or SNS
-    family is imported, none can read it."""
-    if imported("sqs", "sns"):
-        from lambdakit.rules.events.sqs import visibility_timeout
-
-        return visibility_timeout(queue, app.all_functions())
-    given = queue.visibility_timeout
-    return SQS_DEFAULT_VISIBILITY_S if given is None else given
+def _visibility_timeout(plan: Plan, queue: Queue) -> int:
+    """As given, or derived from the functions that read the queue."""
+    return plan.visibility_timeout(queue)

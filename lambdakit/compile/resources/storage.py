@@ -11,7 +11,8 @@ from lambdakit.compile.resources.common import finish, key_arn
 from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
-from lambdakit.model import App, Bucket, Stream, StreamConsumer, Table
+from lambdakit.model import Bucket, Stream, StreamConsumer, Table
+from lambdakit.plan import Plan
 
 AWS_MANAGED_KINESIS_KEY = "alias/aws/kinesis"
 BUCKET_SKIPS = (
@@ -26,7 +27,7 @@ TABLE_AWS_KEY_SKIP = ("CKV_AWS_119", "encrypted at rest with the AWS-managed Dyn
                                      "key= for a customer key")
 
 
-def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
+def emit_bucket(template: Template, plan: Plan, bucket: Bucket) -> None:
     key = key_arn(bucket)
     if key is not None:
         default: dict[str, Any] = {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": key}
@@ -43,7 +44,7 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
     }
     if bucket.is_versioned:
         properties["VersioningConfiguration"] = {"Status": "Enabled"}
-    notifications, permissions = _notifications(app, bucket)
+    notifications, permissions = _notifications(plan, bucket)
     if notifications:
         properties["NotificationConfiguration"] = notifications
         # Named before it exists, even when the user left it unnamed: its invoke permissions
@@ -56,14 +57,14 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
         # Turned off on purpose: the user's reason goes where scanners look.
         skips = (*skips, ("CKV_AWS_21", "versioning turned off: overwritten and deleted objects "
                                         f"are not recoverable; {bucket.without_versioning}"))
-    resource = finish(bucket, app, s3.Bucket.from_dict(bucket.id, properties), skips=skips)
+    resource = finish(bucket, plan, s3.Bucket.from_dict(bucket.id, properties), skips=skips)
     if permissions:
         # S3 checks each function's invoke permission when the notification is written.
         resource.DependsOn = permissions
     template.add_resource(resource)
     arn = cfn(arn_of(bucket))
     policy = template.add_resource(s3.BucketPolicy(
-        f"{bucket.id}Policy",
+        bucket.policy_id,
         Bucket=Ref(bucket.id),
         PolicyDocument={
             "Version": "2012-10-17",
@@ -83,14 +84,14 @@ def emit_bucket(template: Template, app: App, bucket: Bucket) -> None:
         policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
 
 
-def _notifications(app: App, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
+def _notifications(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
     """(the bucket's notifications of functions, the permissions they wait for); none while
     the app uses no S3 event source (the family is not imported)."""
     if not imported("s3"):
         return {}, []
     from lambdakit.compile.events.s3 import notification_configuration
 
-    return notification_configuration(app, bucket)
+    return notification_configuration(plan, bucket)
 
 
 def _notified_bucket_name(bucket: Bucket) -> Any:
@@ -99,7 +100,7 @@ def _notified_bucket_name(bucket: Bucket) -> Any:
     return bucket_name(bucket)
 
 
-def emit_table(template: Template, app: App, table: Table) -> None:
+def emit_table(template: Template, plan: Plan, table: Table) -> None:
     assert table.partition_key is not None  # rules report an owned table without one (LK209)
     attributes: dict[str, str] = {table.partition_key: table.partition_key_type}
     key_schema = [{"AttributeName": table.partition_key, "KeyType": "HASH"}]
@@ -138,11 +139,11 @@ def emit_table(template: Template, app: App, table: Table) -> None:
     if table.name:
         properties["TableName"] = table.name
     skips = () if key is not None else (TABLE_AWS_KEY_SKIP,)
-    template.add_resource(finish(table, app, dynamodb.Table.from_dict(table.id, properties),
+    template.add_resource(finish(table, plan, dynamodb.Table.from_dict(table.id, properties),
                                  skips=skips))
 
 
-def emit_stream(template: Template, app: App, stream: Stream) -> None:
+def emit_stream(template: Template, plan: Plan, stream: Stream) -> None:
     key = key_arn(stream)
     properties: dict[str, Any] = {
         "RetentionPeriodHours": stream.retention_hours,
@@ -156,11 +157,11 @@ def emit_stream(template: Template, app: App, stream: Stream) -> None:
         properties["StreamModeDetails"] = {"StreamMode": "PROVISIONED"}
     if stream.name:
         properties["Name"] = stream.name
-    template.add_resource(finish(stream, app, kinesis.Stream.from_dict(stream.id, properties)))
+    template.add_resource(finish(stream, plan, kinesis.Stream.from_dict(stream.id, properties)))
 
 
 
-def emit_stream_consumer(template: Template, app: App, consumer: StreamConsumer) -> None:
+def emit_stream_consumer(template: Template, plan: Plan, consumer: StreamConsumer) -> None:
     assert consumer.stream is not None  # LK209 otherwise
     # A consumer's name is unique per stream: on a stream of another stack (an existing one),
     # the same app deployed twice would register one name twice, so the stack's name leads.
@@ -168,5 +169,5 @@ def emit_stream_consumer(template: Template, app: App, consumer: StreamConsumer)
                                   if consumer.stream.is_existing else consumer.id)
     properties = {"ConsumerName": name,
                   "StreamARN": cfn(arn_of(consumer.stream))}
-    template.add_resource(finish(consumer, app,
+    template.add_resource(finish(consumer, plan,
                                  kinesis.StreamConsumer.from_dict(consumer.id, properties)))

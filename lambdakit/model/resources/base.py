@@ -14,7 +14,7 @@ from pydantic import field_validator
 
 from lambdakit.errors import LambdakitError, Origin, active_collector, capture_origin
 from lambdakit.errors.diagnostic import Diagnostic
-from lambdakit.model.base import ID_MAX_CHARS, Construct, check_id
+from lambdakit.model.base import ID_MAX_CHARS, Construct, Written, check_id
 from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref, RefAttribute
 
@@ -33,6 +33,8 @@ class Resource(Construct):
     """An AWS resource a function can be granted access to."""
 
     kind: ClassVar[str] = "resource"
+    # The CloudFormation type of the resource an owned one is written as.
+    resource_type: ClassVar[str] = ""
     # How users write the class in diagnostics, when not its own name (`Function.existing`).
     display_name: ClassVar[str] = ""
     service: ClassVar[str] = ""
@@ -83,17 +85,20 @@ class Resource(Construct):
     def is_existing(self) -> bool:
         return self.existing_arn is not None or self.existing_name is not None
 
-    def resource_ids(self) -> list[str]:
-        """Logical ids this resource owns in the template; none when it is existing."""
-        return [] if self.is_existing else [self.id, *self.child_ids()]
+    def written_resources(self) -> list[Written]:
+        """What the template declares for this resource; nothing when it is existing."""
+        if self.is_existing:
+            return []
+        return [Written(self.id, self.resource_type), *self.written_children()]
 
-    def child_ids(self) -> list[str]:
+    def written_children(self) -> list[Written]:
+        """Resources written beside the primary one (a TLS-only policy)."""
         return []
 
-    def unlisted_resource_count(self) -> int:
-        """Resources the SAM transform adds under ids it derives from a hash (an API's
-        deployment): counted towards the stack's limit, never clashing."""
-        return 0
+    def derived_ids(self) -> list[str | None]:
+        """Resources the SAM transform derives from an owned one, by logical id; None where
+        SAM names it after a hash of its content (an API's deployment), which never clashes."""
+        return []
 
     def output_ids(self) -> list[str]:
         """Outputs the template declares for this resource (an API's URL)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
@@ -10,6 +11,7 @@ from lambdakit.model.resources.naming import NAME_RULES
 
 class Bucket(Resource):
     kind = "bucket"
+    resource_type = "AWS::S3::Bucket"
     env_attribute = "Name"
     env_max_bytes = 63
     service = "s3"
@@ -29,8 +31,12 @@ class Bucket(Resource):
     def is_versioned(self) -> bool:
         return self.versioned and not self.without_versioning
 
-    def child_ids(self) -> list[str]:
-        return [f"{self.id}Policy"]  # the TLS-only bucket policy
+    def written_children(self) -> list[Written]:
+        return [Written(self.policy_id, "AWS::S3::BucketPolicy")]  # TLS only
+
+    @property
+    def policy_id(self) -> str:
+        return f"{self.id}Policy"
 
     def read(self, prefix: str | None = None) -> Grant:
         return self.grant("read", prefix)

@@ -9,6 +9,7 @@ from lambdakit.model.resources.naming import NAME_RULES
 
 class EventBus(Resource):
     kind = "event_bus"
+    resource_type = "AWS::Events::EventBus"
     env_attribute = "Name"
     env_max_bytes = 256
     service = "events"

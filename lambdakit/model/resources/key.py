@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.naming import NAME_RULES
@@ -11,6 +12,7 @@ class Key(Resource):
     """A symmetric KMS key. Resources encrypted with it extend their grants to it."""
 
     kind = "key"
+    resource_type = "AWS::KMS::Key"
     env_max_bytes = 112  # arn:PARTITION:kms:REGION:ACCOUNT:key/UUID
     service = "kms"
     stateful = True
@@ -22,8 +24,12 @@ class Key(Resource):
     # A scheduled deletion can be cancelled for this many days (7–30).
     pending_window_days: int = 30
 
-    def child_ids(self) -> list[str]:
-        return [f"{self.id}Alias"] if self.name else []
+    def written_children(self) -> list[Written]:
+        return [Written(self.alias_id, "AWS::KMS::Alias")] if self.name else []
+
+    @property
+    def alias_id(self) -> str:
+        return f"{self.id}Alias"
 
     def encrypt(self) -> Grant:
         return self.grant("encrypt")

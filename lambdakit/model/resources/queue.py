@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
@@ -19,6 +20,7 @@ class Queue(Resource):
     reason."""
 
     kind = "queue"
+    resource_type = "AWS::SQS::Queue"
     env_attribute = "Url"
     env_max_bytes = 160  # https://sqs.REGION.amazonaws.com.cn/ACCOUNT/NAME
     service = "sqs"
@@ -39,9 +41,9 @@ class Queue(Resource):
     max_receive_count: int = 5
     key: Key | None = None
 
-    def child_ids(self) -> list[str]:
+    def written_children(self) -> list[Written]:
         # The queue policy: TLS only, and the services that deliver to the queue.
-        return [self.policy_id]
+        return [Written(self.policy_id, "AWS::SQS::QueuePolicy")]
 
     @property
     def policy_id(self) -> str:

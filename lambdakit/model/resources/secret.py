@@ -16,6 +16,7 @@ class Secret(Resource):
     """A secret whose value Secrets Manager generates; nobody types it into the app."""
 
     kind = "secret"
+    resource_type = "AWS::SecretsManager::Secret"
     env_max_bytes = 600  # arn:PARTITION:secretsmanager:REGION:ACCOUNT:secret:NAME-XXXXXX
     service = "secretsmanager"
     stateful = True
@@ -40,6 +41,7 @@ class Parameter(Resource):
     """A plain (String or StringList) parameter; CloudFormation cannot create SecureStrings."""
 
     kind = "parameter"
+    resource_type = "AWS::SSM::Parameter"
     env_attribute = "Name"
     # SSM counts the whole ARN against a parameter name's limit of 1,011 characters.
     env_max_bytes = 1011

@@ -12,6 +12,7 @@ from lambdakit.model.resources.naming import NAME_RULES
 
 class Stream(Resource):
     kind = "stream"
+    resource_type = "AWS::Kinesis::Stream"
     env_attribute = "Name"
     env_max_bytes = 128
     service = "kinesis"
@@ -34,6 +35,7 @@ class StreamConsumer(Resource):
     over HTTP/2 (SubscribeToShard) instead of polled. Give it to a `KinesisEvent`."""
 
     kind = "stream_consumer"
+    resource_type = "AWS::Kinesis::StreamConsumer"
     service = "kinesis"
     # ConsumerName: unique per stream; when unset, the id (`<stack name>-<id>` on an existing
     # stream, which other stacks of the app may also consume).

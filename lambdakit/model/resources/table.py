@@ -29,6 +29,7 @@ class Index(Construct):
 
 class Table(Resource):
     kind = "table"
+    resource_type = "AWS::DynamoDB::Table"
     env_attribute = "Name"
     env_max_bytes = 255
     service = "dynamodb"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
@@ -10,6 +11,7 @@ from lambdakit.model.resources.naming import NAME_RULES
 
 class Topic(Resource):
     kind = "topic"
+    resource_type = "AWS::SNS::Topic"
     env_max_bytes = 320  # arn:PARTITION:sns:REGION:ACCOUNT:NAME (256)
     service = "sns"
     name_rule = NAME_RULES["topic"]
@@ -17,8 +19,8 @@ class Topic(Resource):
     fifo: bool = False
     key: Key | None = None
 
-    def child_ids(self) -> list[str]:
-        return [self.policy_id]  # the TLS-only topic policy
+    def written_children(self) -> list[Written]:
+        return [Written(self.policy_id, "AWS::SNS::TopicPolicy")]  # TLS only
 
     @property
     def policy_id(self) -> str:

@@ -16,6 +16,7 @@ class UserPool(Resource):
     deletion protection on, and the pool (its users) retained when removed from the stack."""
 
     kind = "user_pool"
+    resource_type = "AWS::Cognito::UserPool"
     env_attribute = "Name"  # `Ref` of a user pool is its id, which SDK calls take
     env_max_bytes = 55  # REGION_ID: the region, an underscore, up to 32 characters
     service = "cognito-idp"

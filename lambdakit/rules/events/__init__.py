@@ -7,7 +7,7 @@ from importlib import import_module
 from typing import Any
 
 from lambdakit.events._loaded import imported
-from lambdakit.model import App, EventSource, Function
+from lambdakit.model import EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_event_names
 
@@ -63,17 +63,6 @@ def source_rule(source: EventSource) -> SourceRule | None:
     kind = type(source)
     found = SOURCE_RULES.get((kind.__module__, kind.__qualname__))
     return None if found is None else _rule(*found)
-
-
-def extra_resource_count(app: App) -> int:
-    """Resources the SAM transform adds once per app-wide thing rather than per source or
-    resource (a Lambda authorizer's permission, one per REST API it guards): counted towards
-    the stack limit."""
-    if not imported("rest"):
-        return 0
-    from lambdakit.rules.events.http import authorizer_permission_count
-
-    return authorizer_permission_count(app)
 
 
 def check_events(ctx: RuleContext, functions: list[Function]) -> None:

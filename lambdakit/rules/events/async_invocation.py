@@ -7,71 +7,18 @@ function as an asynchronous invocation.
 
 from __future__ import annotations
 
-from weakref import WeakKeyDictionary
-
-from lambdakit.model import App, Bucket, ExistingFunction, Function, Resource
+from lambdakit.model import Bucket, ExistingFunction, Function, Resource
 from lambdakit.model.resources.base import name_in_arn
+from lambdakit.plan.invocation import async_callers
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 INVOKE_CONFIG_DOCS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"
 
 
-# Destination and invoker indexes of each app, computed once: compile asks for every function.
-_DESTINATIONS: WeakKeyDictionary[App, dict[int, list[str]]] = WeakKeyDictionary()
-_INVOKERS: WeakKeyDictionary[App, dict[int, list[str]]] = WeakKeyDictionary()
-
-
-def destination_index(functions: list[Function]) -> dict[int, list[str]]:
-    """`id(fn)` → the functions that name `fn` as a destination, described for a diagnostic:
-    one pass over the app instead of one per function."""
-    index: dict[int, list[str]] = {}
-    for other in functions:
-        for field in ("on_success", "on_failure"):
-            target = getattr(other, field)
-            if isinstance(target, Function):
-                index.setdefault(id(target), []).append(f"{field} destination of {other.id}")
-    return index
-
-
-def app_destination_index(app: App) -> dict[int, list[str]]:
-    index = _DESTINATIONS.get(app)
-    if index is None:
-        index = _DESTINATIONS[app] = destination_index(app.all_functions())
-    return index
-
-
-def app_invoker_index(app: App) -> dict[int, list[str]]:
-    """`id(fn)` → the ids of the app's functions granted to invoke `fn` (`fn.invoke()`), each
-    of which may invoke it asynchronously: one pass over every grant, not one per function."""
-    index = _INVOKERS.get(app)
-    if index is None:
-        index = _INVOKERS[app] = {}
-        for other in app.all_functions():
-            targets = {id(grant.resource): grant.resource for grant in other.grants
-                       if grant.access == "invoke" and isinstance(grant.resource, Function)}
-            for key, target in targets.items():
-                if target is not other:
-                    index.setdefault(key, []).append(other.id)
-    return index
-
-
-def async_callers(fn: Function, destinations: dict[int, list[str]],
-                  acknowledged: dict[str, str]) -> list[str]:
-    """What invokes `fn` asynchronously, described for a diagnostic: its async sources, the
-    functions it is a destination of (`destinations`, from `destination_index`), and callers
-    outside the app that an acknowledged LK384 names (`acknowledged`: the app's
-    acknowledgements, overridden by the function's)."""
-    outside = acknowledged.get("LK384", "").strip()
-    found = [f"from outside the app: {outside}"] if outside else []
-    found += [f"{type(source).__name__} {source.event_name()}" for source in fn.live_events()
-             if source.invocation_mode() == "async"]
-    return found + destinations.get(id(fn), [])
-
-
 def check_async_invocation(ctx: RuleContext, functions: list[Function]) -> None:
     in_loops: set[int] = set()  # a loop is reported once, at its first function
-    destinations = destination_index(functions)
+    destinations = ctx.plan.destinations
     # A function of the app may be named as `Function.existing(...)` by its physical name.
     by_name = {f.function_name: f for f in functions if f.function_name}
     for fn in functions:

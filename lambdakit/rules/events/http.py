@@ -29,7 +29,7 @@ from lambdakit.events._web import (
     route_key,
 )
 from lambdakit.events.http_api import DEFAULT_STAGE
-from lambdakit.model import App, Construct, Function
+from lambdakit.model import Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
@@ -41,29 +41,6 @@ RELAXED = ("without_access_logs", "without_tracing")
 SAM_IMPLICIT_API_IDS = frozenset({"ServerlessRestApi", "ServerlessHttpApi"})
 # Hosts a credentialed CORS origin may name over plain http: the browser's own machine.
 LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
-
-
-def api_routes(app: App, api: Api) -> list[tuple[Function, Route]]:
-    """The routes on `api`, with their functions, in the app's order."""
-    return [(fn, source) for fn in app.all_functions() for source in fn.live_events()
-            if isinstance(source, ApiEvent | HttpApiEvent) and source.api is api]
-
-
-def api_authorizers(app: App, api: Api) -> list[Authorizer]:
-    """The authorizers `api` declares: its default's and its routes', one per name, by name."""
-    found: dict[str, Authorizer] = {}
-    for candidate in (api.auth, *(route.auth for _, route in api_routes(app, api))):
-        if isinstance(candidate, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
-                and not candidate.broken:
-            found.setdefault(candidate.name, candidate)
-    return [found[name] for name in sorted(found)]
-
-
-def authorizer_permission_count(app: App) -> int:
-    """SAM writes one invoke permission per Lambda authorizer of each REST API."""
-    apis = {id(r): r for r in app.all_resources() if isinstance(r, RestApi) and not r.is_existing}
-    return sum(isinstance(a, LambdaAuthorizer) for api in apis.values()
-               for a in api_authorizers(app, api))
 
 
 # --------------------------------------------------------------------------- per route
@@ -204,7 +181,7 @@ def _check_api(ctx: RuleContext, api: Api) -> None:
             ctx.report("LK213", api, f"{field} needs a reason (got {reason!r})",
                        f'say why the default does not fit here: {field}="..."; it is written '
                        "into the template's Metadata")
-    routes = api_routes(ctx.app, api)
+    routes = ctx.plan.routes(api)
     _check_route_conflicts(ctx, api, routes)
     _check_authorizers(ctx, api, routes)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lambdakit.events import SnsEvent, SqsEvent
-from lambdakit.model import Function, Queue
-from lambdakit.model.resources.queue import SQS_DEFAULT_VISIBILITY_S
+from lambdakit.events import SqsEvent
+from lambdakit.model import Function
+from lambdakit.plan.queues import recommended_visibility, sqs_pollers
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_filters
@@ -31,40 +31,17 @@ def check_sqs_event(ctx: RuleContext, fn: Function, source: SqsEvent) -> None:
                    f"{fn.id} may run {fn.timeout} s, longer than {queue.id}'s visibility "
                    f"timeout of {queue.visibility_timeout} s: Lambda refuses the mapping",
                    f"leave visibility_timeout unset on {queue.id} to have it derived (six times "
-                   f"the timeout plus the batching window: {_recommended(fn, window)} s)",
+                   f"the timeout plus the batching window: {recommended_visibility(fn, window)} s)",
                    owner=fn)
-    elif queue.visibility_timeout < _recommended(fn, window):
+    elif queue.visibility_timeout < recommended_visibility(fn, window):
         ctx.report("LK313", source,
                    f"the visibility timeout of {queue.id} is {queue.visibility_timeout} s, under "
                    f"{q.SQS_VISIBILITY_FACTOR.value} × {fn.id}'s timeout of {fn.timeout} s"
                    f"{f' + the {window} s batching window' if window else ''}: a throttled "
                    "batch becomes visible again and is received twice",
-                   f"set visibility_timeout={_recommended(fn, window)} on {queue.id}, or leave it "
-                   f"unset to have it derived; {q.SQS_VISIBILITY_FACTOR.source}", owner=fn)
-
-
-def visibility_timeout(queue: Queue, functions: list[Function]) -> int:
-    """The queue's visibility timeout: as given, or derived from the functions consuming it."""
-    if queue.visibility_timeout is not None:
-        return queue.visibility_timeout
-    needed = [_recommended(fn, source.batching_window) for fn in functions
-              for source in sqs_pollers(fn) if source.queue is queue]
-    return max([SQS_DEFAULT_VISIBILITY_S, *needed])
-
-
-def sqs_pollers(fn: Function) -> list[SqsEvent]:
-    """The function's SQS sources: its `SqsEvent`s, and the queues its buffered SNS
-    subscriptions deliver through."""
-    found: list[SqsEvent] = []
-    for source in fn.live_events():
-        poller = source.buffer() if isinstance(source, SnsEvent) else source
-        if isinstance(poller, SqsEvent):
-            found.append(poller)
-    return found
-
-
-def _recommended(fn: Function, window: int) -> int:
-    return q.SQS_VISIBILITY_FACTOR.value * fn.timeout + window
+                   f"set visibility_timeout={recommended_visibility(fn, window)} on {queue.id}, "
+                   f"or leave it unset to have it derived; {q.SQS_VISIBILITY_FACTOR.source}",
+                   owner=fn)
 
 
 def _check_batching(ctx: RuleContext, source: SqsEvent) -> None:

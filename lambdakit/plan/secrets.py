@@ -47,3 +47,31 @@ def resolved_secret(value: str) -> str | None:
     CloudFormation replaces with the secret's plain text; None when there is none."""
     match = RESOLVED_SECRET.search(value)
     return match[1] if match else None
+
+
+# Variable names that hold a secret, when their value is a literal.
+SECRET_NAME = re.compile(
+    r"(^|_)(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY"
+    r"|CREDENTIALS?|AUTH_?KEY|SIGNING_?KEY|CLIENT_?SECRET)(_|$)",
+    re.IGNORECASE,
+)
+# Names that describe where a secret lives, or a setting about it, not the secret itself.
+POINTER_NAME = re.compile(
+    r"_(ARN|NAME|ID|PATH|PARAM|PARAMETER|TABLE|BUCKET|QUEUE|TOPIC|REGION|ENDPOINT|URL|TTL"
+    r"|SECONDS|ENABLED|HEADER)$",
+    re.IGNORECASE,
+)
+# A value that points at a secret rather than holding it.
+REFERENCE_VALUE = re.compile(r"^(arn:|\{\{resolve:|/|ssm:|secretsmanager:)")
+
+
+def holds_secret(name: str, value: str) -> bool:
+    """Whether the variable puts a secret into the function's configuration: resolved from a
+    dynamic reference, shaped like one, or a literal under a secret's name."""
+    return bool(resolved_secret(value) or secret_shape(value) or named_secret(name, value))
+
+
+def named_secret(name: str, value: str) -> bool:
+    if not value or not SECRET_NAME.search(name) or POINTER_NAME.search(name):
+        return False
+    return not REFERENCE_VALUE.match(value)

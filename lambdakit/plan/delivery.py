@@ -1,7 +1,7 @@
 """Queues that AWS services send to on the app's behalf: an EventBridge rule's dead-letter
 queue, the buffer queue of an SNS subscription. Each needs a queue policy that lets exactly
 those senders in; SQS holds one policy per queue, so the queue's own policy (TLS only, counted
-with the queue) names them all. Compile writes the policies."""
+with the queue) names them all, and a customer key of the queue must let them encrypt."""
 
 from __future__ import annotations
 
@@ -49,11 +49,12 @@ def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
             for queue, senders in sorted(found.values(), key=lambda entry: entry[0].id)]
 
 
-def key_senders(app: App) -> dict[int, list[Sender]]:
+def key_senders(queues: list[tuple[Queue, list[Sender]]]) -> dict[int, list[Sender]]:
     """The services that encrypt with each owned key as they deliver to a queue it encrypts,
-    by the key's `id()`: the key's policy must let them (SQS asks KMS on the sender's behalf)."""
+    by the key's `id()`: the key's policy must let them (SQS asks KMS on the sender's behalf).
+    `queues`: `queue_senders` of the app."""
     found: dict[int, list[Sender]] = {}
-    for queue, senders in queue_senders(app):
+    for queue, senders in queues:
         if queue.key is not None:
             users = found.setdefault(id(queue.key), [])
             users.extend(sender for sender in senders if sender not in users)
@@ -62,7 +63,3 @@ def key_senders(app: App) -> dict[int, list[Sender]]:
 
 def _sender_order(sender: Sender) -> tuple[str, str]:
     return sender.service, json.dumps(sender.source_arn, sort_keys=True)
-
-
-def delivery_policy_id(queue: Queue) -> str:
-    return queue.policy_id

@@ -7,6 +7,11 @@ from typing import Any
 
 from lambdakit.model import Queue, Ref
 
+# The service principals that send to a queue on a source's behalf (its queue policy and key
+# policy let exactly them in).
+EVENTS_SERVICE = "events.amazonaws.com"
+SNS_SERVICE = "sns.amazonaws.com"
+
 
 def delivery_properties(retry_attempts: int | None, max_event_age: int | None,
                         dead_letter_queue: Queue | None) -> dict[str, Any]:

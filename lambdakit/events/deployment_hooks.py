@@ -45,6 +45,9 @@ class DeploymentHook(EventSource):
     def derived_ids(self, fn: Function) -> list[str | None]:
         return []  # the hook is a setting of the deployment group SAM writes for `function`
 
+    def hooked_function(self) -> Function:
+        return self.function
+
     def bind(self, fn: Function) -> Binding:
         # Its permission to report (`codedeploy:PutLifecycleEventHookExecutionStatus`) comes from
         # `lambdakit.iam.deployment`: it names the deployment's CodeDeploy application.

@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from lambdakit.events._delivery import delivery_properties
+from lambdakit.events._delivery import EVENTS_SERVICE, delivery_properties
 from lambdakit.events._patterns import satisfying_any
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_uuid
 from lambdakit.model import Binding, EventBus, EventSource, Queue, Ref
+from lambdakit.model.event_source import Delivery
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -73,6 +74,12 @@ class EventBridgeRule(EventSource):
         # however many senders share it, and counted with the queue (`plan.queue_senders`).
         rule = self.rule_id(fn)
         return [rule, f"{rule}Permission"]
+
+    def delivered_queue(self, fn: Function) -> Delivery | None:
+        if self.dead_letter_queue is None:
+            return None
+        return Delivery(self.dead_letter_queue, EVENTS_SERVICE,
+                        {"Fn::GetAtt": [self.rule_id(fn), "Arn"]})
 
     def rule_id(self, fn: Function) -> str:
         """The logical id SAM gives the rule (the function's id and the event's name)."""

@@ -50,6 +50,9 @@ class JwtAuthorizer(Construct):
     def label(self) -> str:
         return self.name if isinstance(self.name, str) else type(self).__name__
 
+    def functions(self) -> list[Function]:
+        return []  # API Gateway checks the token itself
+
     def sam_authorizer(self) -> dict[str, Any]:
         return {"JwtConfiguration": {"issuer": self.issuer, "audience": list(self.audience)},
                 "IdentitySource": self.identity_source}
@@ -119,6 +122,9 @@ class HttpApiEvent(EventSource):
 
     def referenced_constructs(self) -> list[Construct]:
         return [self.api]
+
+    def routed_api(self) -> HttpApi:
+        return self.api
 
     def derived_ids(self, fn: Function) -> list[str | None]:
         return [f"{fn.id}{self.event_name()}Permission"]

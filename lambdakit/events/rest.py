@@ -160,6 +160,9 @@ class ApiEvent(EventSource):
                        if isinstance(a, CognitoAuthorizer | LambdaAuthorizer) and not a.broken]
         return [self.api, *(fn for a in authorizers for fn in a.functions())]
 
+    def routed_api(self) -> RestApi:
+        return self.api
+
     def derived_ids(self, fn: Function) -> list[str | None]:
         # SAM suffixes the permission with the stage name, hashed when not alphanumeric.
         stage = self.api.stage_name

@@ -80,6 +80,9 @@ class S3Event(EventSource):
         """The invoke permission's logical id (the one SAM's S3 event gave it)."""
         return f"{fn.id}{self.event_name()}Permission"
 
+    def notified_bucket(self) -> Bucket:
+        return self.bucket
+
     def derived_ids(self, fn: Function) -> list[str | None]:
         return []  # lambdakit writes the notification into the bucket, not SAM
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import PrivateAttr
 
+from lambdakit.events._delivery import SNS_SERVICE
 from lambdakit.events._patterns import satisfying_any
 from lambdakit.events._samples import (
     SAMPLE_REGION,
@@ -18,6 +19,7 @@ from lambdakit.events._samples import (
 from lambdakit.events.sqs import SqsEvent, md5_text
 from lambdakit.model import Binding, EventSource, Invocation, Queue, Ref, Topic
 from lambdakit.model.base import Written
+from lambdakit.model.event_source import Delivery
 from lambdakit.model.instance import Instance
 
 if TYPE_CHECKING:
@@ -53,6 +55,13 @@ class SnsEvent(EventSource):
 
     def default_name(self) -> str:
         return f"From{self.topic.id}"
+
+    def sqs_poller(self) -> SqsEvent | None:
+        return self.buffer()
+
+    def delivered_queue(self, fn: Function) -> Delivery | None:
+        buffer = self.buffer()
+        return None if buffer is None else Delivery(buffer.queue, SNS_SERVICE, self.topic)
 
     def buffer(self) -> SqsEvent | None:
         """The poller of the buffer queue, when messages go through one (at this source's

@@ -52,6 +52,9 @@ class SqsEvent(EventSource):
     def referenced_constructs(self) -> list[Construct]:
         return [self.queue]
 
+    def sqs_poller(self) -> SqsEvent:
+        return self
+
     def bind(self, fn: Function) -> Binding:
         properties: dict[str, Any] = {
             "Queue": Ref(self.queue, "Arn", 2048),

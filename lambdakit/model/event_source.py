@@ -16,6 +16,7 @@ from lambdakit.model.grants import Grant
 
 if TYPE_CHECKING:
     from lambdakit.model.function import Function
+    from lambdakit.model.resources import Queue, Resource
 
 # How Lambda is invoked by the source: which failure handling applies depends on it.
 Invocation = Literal["sync", "async", "poll"]
@@ -33,6 +34,16 @@ class Binding:
     properties: dict[str, Any] = field(default_factory=dict)
     grants: tuple[Grant, ...] = ()
     function_properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """`service` sends to `queue` on behalf of `sender`: a construct (its ARN is meant) or a
+    CloudFormation value naming the sending resource."""
+
+    queue: Queue
+    service: str
+    sender: Any
 
 
 class EventSource(Construct):
@@ -88,6 +99,30 @@ class EventSource(Construct):
         logical id: they count towards the stack's limit and may clash. None where SAM's id is
         not predictable."""
         return [f"{fn.id}{self.event_name()}"]
+
+    # What the plan asks of every source. Each family answers for its own sources, so the plan
+    # never has to know (or import) the families an app does not use.
+
+    def hooked_function(self) -> Function | None:
+        """The function whose gradual deployments run this source's function as a hook."""
+        return None
+
+    def sqs_poller(self) -> EventSource | None:
+        """The SQS source Lambda polls on this source's behalf (itself, or the queue a
+        subscription is buffered through): the queue's visibility timeout must cover it."""
+        return None
+
+    def delivered_queue(self, fn: Function) -> Delivery | None:
+        """The owned queue an AWS service sends to on this source's behalf, if any."""
+        return None
+
+    def routed_api(self) -> Resource | None:
+        """The API this source is a route on."""
+        return None
+
+    def notified_bucket(self) -> Resource | None:
+        """The bucket whose notifications invoke the function through this source."""
+        return None
 
     def written_resources(self, fn: Function) -> list[Written]:
         """Resources lambdakit writes for this event itself, beside SAM's (a subscription SAM

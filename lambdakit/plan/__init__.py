@@ -9,11 +9,11 @@ for something another stage already knows.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from lambdakit.events._loaded import imported
 from lambdakit.iam.size import PolicyPlan
 from lambdakit.model import App, Bucket, Construct, Function, Queue, TrafficShift
+from lambdakit.plan.apis import declared_authorizers, route_index
 from lambdakit.plan.delivery import Sender, key_senders, queue_senders
 from lambdakit.plan.deployments import (
     HookBinding,
@@ -29,6 +29,7 @@ from lambdakit.plan.inventory import (
 )
 from lambdakit.plan.invocation import async_callers, destination_index, invoker_index
 from lambdakit.plan.policies import policy_plan
+from lambdakit.plan.queues import needed_visibility, visibility_timeout
 
 if TYPE_CHECKING:
     from lambdakit.events.s3 import S3Event
@@ -123,31 +124,22 @@ class Plan:
 
     @cached_property
     def _needed_visibility(self) -> dict[int, int]:
-        if not imported("sqs", "sns"):  # before either family loads, nothing polls a queue
-            return {}
-        from lambdakit.plan.queues import needed_visibility
-
         return needed_visibility(self.functions)
 
     def visibility_timeout(self, queue: Queue) -> int:
         """The queue's visibility timeout: as given, or derived from its consumers."""
-        from lambdakit.plan.queues import visibility_timeout
-
         return visibility_timeout(queue, self._needed_visibility)
 
     # ---------------------------------------------------------------- buckets
 
     @cached_property
     def _notifications(self) -> dict[int, list[tuple[Function, S3Event]]]:
-        if not imported("s3"):  # no S3 source exists before its class does
-            return {}
-        from lambdakit.events.s3 import S3Event
-
         index: dict[int, list[tuple[Function, S3Event]]] = {}
         for fn in sorted(self.functions, key=lambda f: f.id):
             for source in fn.live_events():
-                if isinstance(source, S3Event):
-                    index.setdefault(id(source.bucket), []).append((fn, source))
+                bucket = source.notified_bucket()
+                if bucket is not None:
+                    index.setdefault(id(bucket), []).append((fn, cast("S3Event", source)))
         return index
 
     def notifications(self, bucket: Bucket) -> list[tuple[Function, S3Event]]:
@@ -158,10 +150,6 @@ class Plan:
 
     @cached_property
     def _routes(self) -> dict[int, list[tuple[Function, Route]]]:
-        if not imported("rest", "http_api"):  # no route exists before its class does
-            return {}
-        from lambdakit.plan.apis import route_index
-
         return route_index(self.app)
 
     def routes(self, api: Api) -> list[tuple[Function, Route]]:
@@ -170,22 +158,16 @@ class Plan:
 
     def authorizers(self, api: Api) -> list[Authorizer]:
         """The authorizers `api` declares, one per name, by name."""
-        from lambdakit.plan.apis import declared_authorizers
-
         return declared_authorizers(api, self.routes(api))
 
     @property
     def _authorizer_permissions(self) -> list[Construct]:
         """Each owned REST API once per Lambda authorizer it declares: SAM writes an invoke
-        permission for each."""
-        if not imported("rest"):
-            return []
-        from lambdakit.events import LambdaAuthorizer, RestApi
-
+        permission for each (a Lambda authorizer is the kind that names functions)."""
         apis = {id(r): r for r in self.app.all_resources()
-                if isinstance(r, RestApi) and not r.is_existing}
-        return [api for api in apis.values() for authorizer in self.authorizers(api)
-                if isinstance(authorizer, LambdaAuthorizer)]
+                if r.kind == "rest_api" and not r.is_existing}
+        return [api for api in apis.values()
+                for authorizer in self.authorizers(cast("Api", api)) if authorizer.functions()]
 
 
 def plan_app(app: App) -> Plan:

@@ -8,12 +8,11 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from lambdakit.events._loaded import imported
+from lambdakit.events._delivery import EVENTS_SERVICE, SNS_SERVICE
 from lambdakit.iam import arn_of
-from lambdakit.model import App, Queue
+from lambdakit.model import App, Construct, Queue
 
-EVENTS_SERVICE = "events.amazonaws.com"
-SNS_SERVICE = "sns.amazonaws.com"
+__all__ = ["EVENTS_SERVICE", "SNS_SERVICE", "Sender", "key_senders", "queue_senders"]
 
 
 class Sender(NamedTuple):
@@ -25,23 +24,16 @@ class Sender(NamedTuple):
 
 def queue_senders(app: App) -> list[tuple[Queue, list[Sender]]]:
     """Each owned queue that a service delivers to, with its senders, in a stable order."""
-    if not imported("eventbridge", "sns"):
-        return []
-    from lambdakit.events.eventbridge import EventBridgeRule
-    from lambdakit.events.sns import SnsEvent
-
     found: dict[int, tuple[Queue, list[Sender]]] = {}
     for fn in sorted(app.all_functions(), key=lambda f: f.id):
         for source in fn.live_events():
-            queue: Queue | None = None
-            if isinstance(source, EventBridgeRule):
-                queue = source.dead_letter_queue
-                sender = Sender(EVENTS_SERVICE, {"Fn::GetAtt": [source.rule_id(fn), "Arn"]})
-            elif isinstance(source, SnsEvent) and (buffer := source.buffer()) is not None:
-                queue = buffer.queue
-                sender = Sender(SNS_SERVICE, arn_of(source.topic))
-            if queue is not None and not queue.is_existing and (
-                    queue.key is None or not queue.key.is_existing):
+            delivery = source.delivered_queue(fn)
+            if delivery is None:
+                continue
+            queue = delivery.queue
+            sender = Sender(delivery.service, arn_of(delivery.sender)
+                            if isinstance(delivery.sender, Construct) else delivery.sender)
+            if not queue.is_existing and (queue.key is None or not queue.key.is_existing):
                 senders = found.setdefault(id(queue), (queue, []))[1]
                 if sender not in senders:
                     senders.append(sender)

@@ -3,9 +3,8 @@ CodeDeploy lacks, each written once as a custom configuration."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
-from lambdakit.events._loaded import imported
 from lambdakit.model import App, Function, TrafficShift
 
 if TYPE_CHECKING:
@@ -22,14 +21,12 @@ class HookBinding(NamedTuple):
 def index_hooks(app: App) -> dict[int, list[HookBinding]]:
     """The hooks of each deployed function, by `id()` of the function, in app order."""
     found: dict[int, list[HookBinding]] = {}
-    if not imported("deployment_hooks"):  # no hook exists before its class does
-        return found
-    from lambdakit.events.deployment_hooks import DeploymentHook
-
     for fn in app.all_functions():
         for source in fn.live_events():
-            if isinstance(source, DeploymentHook):
-                found.setdefault(id(source.function), []).append(HookBinding(fn, source))
+            target = source.hooked_function()
+            if target is not None:
+                hook = cast("DeploymentHook", source)
+                found.setdefault(id(target), []).append(HookBinding(fn, hook))
     return found
 
 

@@ -3,7 +3,7 @@ every function that polls them, derived when the user leaves it unset."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from lambdakit.model import Function, Queue
 from lambdakit.model.resources.queue import SQS_DEFAULT_VISIBILITY_S
@@ -34,14 +34,8 @@ def visibility_timeout(queue: Queue, needed: dict[int, int]) -> int:
 def sqs_pollers(fn: Function) -> list[SqsEvent]:
     """The function's SQS sources: its `SqsEvent`s, and the queues its buffered SNS
     subscriptions deliver through."""
-    from lambdakit.events import SnsEvent, SqsEvent
-
-    found: list[SqsEvent] = []
-    for source in fn.live_events():
-        poller = source.buffer() if isinstance(source, SnsEvent) else source
-        if isinstance(poller, SqsEvent):
-            found.append(poller)
-    return found
+    pollers = (source.sqs_poller() for source in fn.live_events())
+    return [cast("SqsEvent", poller) for poller in pollers if poller is not None]
 
 
 def recommended_visibility(fn: Function, window: int) -> int:

@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from lambdakit.errors import Diagnostic, LambdakitError
-from lambdakit.events._loaded import imported
 from lambdakit.iam import WILDCARD, Permission, function_permissions
 from lambdakit.iam.arns import CfnValue, arn_of, suffixed
 from lambdakit.iam.deployment import (
@@ -156,13 +155,14 @@ def deployment_rows(plan: Plan, fn: Function) -> list[ExplainRow]:
 def scheduler_rows(fn: Function) -> list[ExplainRow]:
     """Rows of the role EventBridge Scheduler invokes `fn` with, one per schedule: its FUNCTION
     column names that role, `<Id><Event>Role`."""
-    if not imported("schedule"):  # the family loads with the first ScheduleEvent: none here
+    schedules = [source for source in fn.live_events() if source.sam_type == "ScheduleV2"]
+    if not schedules:  # the family's modules load only for an app that has schedules
         return []
     from lambdakit.compile.events.schedule import POLICY_NAME, scheduler_permissions
     from lambdakit.events.schedule import ScheduleEvent
 
     rows = []
-    for source in fn.live_events():
+    for source in schedules:
         if isinstance(source, ScheduleEvent):
             queue = source.dead_letter_queue
             labels = {_key(arn_of(construct)): _describe(construct, "")

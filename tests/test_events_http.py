@@ -22,7 +22,7 @@ from lambdakit.events import (
 from lambdakit.events.rest import route_name
 from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules.events.http import path_problem
+from lambdakit.rules.events._web import path_problem
 
 CODE = str(Path(__file__).resolve().parent / "goldens" / "_code")
 

@@ -14,7 +14,7 @@ import lambdakit.events as events
 from lambdakit.compile.events import EVENT_EMITTERS
 from lambdakit.compile.resources import API_EMITTERS, EMITTERS
 from lambdakit.model import EventSource
-from lambdakit.rules.events import APP_RULES, SOURCE_RULES
+from lambdakit.rules.events.families import family_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FAMILIES = sorted(path.stem for path in (ROOT / "lambdakit" / "events").glob("[!_]*.py"))
@@ -47,20 +47,27 @@ def test_an_unknown_name_is_an_attribute_error(package: str, name: str) -> None:
         getattr(importlib.import_module(package), name)
 
 
-def test_every_source_type_with_a_sam_event_has_its_rule() -> None:
-    """The rules are keyed by the class's module and name: a renamed class must not silently
-    lose its checks."""
-    named = {(kind.__module__, kind.__qualname__) for kind in _all_sources()}
-    assert set(SOURCE_RULES) <= named
-    for module, name in SOURCE_RULES.values():
-        assert callable(getattr(importlib.import_module(f"lambdakit.rules.events.{module}"), name))
+def test_every_source_family_has_its_checks() -> None:
+    """Found from the class's own module: a family moved or renamed without its checks module
+    fails here instead of silently going unchecked. (Deployment hooks are checked with the
+    deployments they hook into, in rules/deployments.py.)"""
+    for kind in _all_sources():
+        if kind.__module__ == "lambdakit.events.deployment_hooks":
+            assert family_rules(kind) is None
+            continue
+        rules = family_rules(kind)
+        assert rules is not None, kind
+        assert callable(rules.check_source), kind
+
+
+def test_every_checks_module_belongs_to_a_family() -> None:
+    modules = sorted(path.stem for path in (ROOT / "lambdakit" / "rules" / "events").glob(
+        "[!_]*.py"))
+    shared = {"async_invocation", "chains", "common", "families", "retries"}
+    assert set(modules) - shared <= set(FAMILIES)
 
 
 def test_the_lazy_tables_name_real_families_and_functions() -> None:
-    for families, module, name in APP_RULES:
-        assert set(families) <= set(FAMILIES)
-        assert callable(getattr(importlib.import_module(f"lambdakit.rules.events.{module}"),
-                                name))
     for families, module, name in EVENT_EMITTERS:
         assert families and set(families) <= set(FAMILIES)
         assert callable(getattr(importlib.import_module(f"lambdakit.compile.events.{module}"),
@@ -110,6 +117,17 @@ def test_a_synth_with_a_queue_imports_troposphere_but_no_family(tmp_path: Path) 
     imported = _synth_imports(tmp_path, FUNCTION + ", on_failure=Queue(id='Failed'))")
     assert "'troposphere'" in imported
     assert not [name for name in imported if "lambdakit.events" in name]
+
+
+def test_a_synth_with_an_sqs_source_imports_that_family_alone(tmp_path: Path) -> None:
+    """SQS's checks share the SNS buffer's queue rule, yet an SQS app never loads the SNS
+    family: the plan asks each source for its poller instead."""
+    imported = _synth_imports(tmp_path, FUNCTION.replace("Function(", "Function(events=["
+                                                         "__import__('lambdakit.events').events"
+                                                         ".SqsEvent(queue=Queue(id='Jobs'))], ")
+                              + ")")
+    assert [name for name in imported if "lambdakit.events" in name] == [
+        "'lambdakit.events.sqs'"]
 
 
 def test_the_package_s_names_load_on_first_use() -> None:

@@ -12,6 +12,8 @@ from typing import Any, Literal
 from lambdakit.events._samples import SAMPLE_ACCOUNT
 from lambdakit.model import Construct
 
+DEFAULT_STAGE = "$default"
+
 # What a route may name; ANY matches every method.
 HTTP_METHODS = ("ANY", "DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT")
 # `{name}` is one path segment, `{name+}` the rest of the path (a greedy, "proxy" parameter).

@@ -14,6 +14,7 @@ from pydantic import field_validator
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events._web import (
+    DEFAULT_STAGE,
     SAMPLE_SOURCE_IP,
     SAMPLE_TIME_EPOCH_MS,
     SAMPLE_TIME_TEXT,
@@ -30,8 +31,6 @@ from lambdakit.model import Binding, Construct, EventSource, Function, Ref, Reso
 from lambdakit.model.base import Written, check_id
 from lambdakit.model.instance import Instance
 from lambdakit.model.logs import DEFAULT_RETENTION_DAYS
-
-DEFAULT_STAGE = "$default"
 
 
 class JwtAuthorizer(Construct):

@@ -21,7 +21,6 @@ import awacs.awslambda
 import awacs.cloudwatch
 import awacs.codedeploy
 
-from lambdakit.events._loaded import imported
 from lambdakit.iam.arns import arn_of, suffixed
 from lambdakit.iam.grants import access_permissions
 from lambdakit.iam.permissions import CfnValue, Permission
@@ -55,11 +54,7 @@ def deployment_trust_source() -> CfnValue:
 
 def hook_permissions(fn: Function) -> list[Permission]:
     """A hook function's permission to report its result to CodeDeploy."""
-    if not imported("deployment_hooks"):  # no hook exists before its class does
-        return []
-    from lambdakit.events.deployment_hooks import DeploymentHook
-
-    hooks = [source for source in fn.live_events() if isinstance(source, DeploymentHook)]
+    hooks = [source for source in fn.live_events() if source.hooked_function() is not None]
     if not hooks:
         return []
     names = ", ".join(hook.event_name() for hook in hooks)

@@ -14,7 +14,7 @@ from lambdakit.compile.events import resolve
 from lambdakit.compile.function import LOG_GROUP_SKIPS
 from lambdakit.compile.template import Template
 from lambdakit.events import HttpApi, RestApi, Throttling
-from lambdakit.events.http_api import DEFAULT_STAGE
+from lambdakit.events._web import DEFAULT_STAGE
 from lambdakit.plan import Plan
 
 # Who called what, how it ended, and how long it took: JSON, one object per request.

@@ -154,3 +154,7 @@ def _check_documentdb(ctx: RuleContext, source: DocumentDbEvent) -> None:
         if value is not None and not 1 <= len(value) <= quota.value:
             ctx.report("LK331", source, f"{field} must be 1–{quota.value} characters "
                                         f"(got {len(value)})", quota.source)
+
+
+# How rules/events finds this family's checks.
+check_source = check_broker_event

@@ -114,3 +114,6 @@ def _check_input(ctx: RuleContext, source: EventBridgeRule) -> None:
         ctx.report("LK367", source, f"input_paths has {len(source.input_paths)} entries, "
                    f"EventBridge takes at most {paths.value}", paths.source)
 
+
+# How rules/events finds this family's checks.
+check_source = check_eventbridge_rule

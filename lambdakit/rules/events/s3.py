@@ -164,3 +164,14 @@ def check_generated_bucket_names(ctx: RuleContext, functions: list[Function]) ->
                            "notifies functions is named from its id before it exists",
                            "give one of them a name=, or an id whose first 26 characters "
                            "differ from the other's in more than case")
+
+
+def check_buckets(ctx: RuleContext, functions: list[Function]) -> None:
+    """Across the app's S3 sources: notifications that overlap, generated names that clash."""
+    check_overlapping_notifications(ctx, functions)
+    check_generated_bucket_names(ctx, functions)
+
+
+# How rules/events finds this family's checks.
+check_source = check_s3_event
+check_family = check_buckets

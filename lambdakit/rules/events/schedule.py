@@ -32,3 +32,7 @@ def check_schedule(ctx: RuleContext, fn: Function, source: ScheduleEvent) -> Non
     if size > q.SCHEDULER_INPUT_MAX_CHARS.value:
         ctx.report("LK369", source, f"input is {size} characters as JSON, Scheduler takes at most "
                    f"{q.SCHEDULER_INPUT_MAX_CHARS.value}", q.SCHEDULER_INPUT_MAX_CHARS.source)
+
+
+# How rules/events finds this family's checks.
+check_source = check_schedule

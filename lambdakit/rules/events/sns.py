@@ -13,7 +13,7 @@ from lambdakit.model import Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.chains import writers_of
-from lambdakit.rules.events.sqs import check_sqs_event
+from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event
 
 
 def check_sns_event(ctx: RuleContext, fn: Function, source: SnsEvent) -> None:
@@ -120,3 +120,8 @@ def _walk(policy: dict[str, Any]) -> Iterator[tuple[str, Any]]:
         yield key, value
         if isinstance(value, dict):
             yield from _walk(value)
+
+
+# How rules/events finds this family's checks.
+check_source = check_sns_event
+check_family = check_shared_queues  # a buffered subscription reads its queue as SQS does

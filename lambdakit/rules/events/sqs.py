@@ -87,3 +87,8 @@ def check_shared_queues(ctx: RuleContext, functions: list[Function]) -> None:
                        "to only one of them, whichever polls first",
                        "to give every message to both functions, publish to a Topic and "
                        "subscribe a queue per function", owner=fn)
+
+
+# How rules/events finds this family's checks.
+check_source = check_sqs_event
+check_family = check_shared_queues

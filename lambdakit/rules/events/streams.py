@@ -167,3 +167,6 @@ def _check_table_stream(ctx: RuleContext, source: DynamoDbStreamEvent) -> None:
                    f"set stream= on {table.id} to the view the handler needs: "
                    "'NEW_AND_OLD_IMAGES', 'NEW_IMAGE', 'OLD_IMAGE' or 'KEYS_ONLY'")
 
+
+# How rules/events finds this family's checks.
+check_source = check_stream_event

@@ -1,41 +1,42 @@
-"""HTTP sources: routes, auth, CORS, stages and throttles, and timeouts against API Gateway's.
-
-Per route (`ApiEvent`, `HttpApiEvent`) and per function URL: the method and path, a reason for
-anything public, the function's timeout against the API's integration limit. Per API, across
-the functions whose routes are on it: stage, throttle, CORS, authorizers and route conflicts.
-"""
+"""What the HTTP families share: a route's method, path, auth and timeout, and each API's
+stage, throttle, CORS, authorizers and route conflicts. The checks of one family's sources are
+in its own module (`rest`, `http_api`, `url`); each family's authorizers are checked by its
+module's `check_authorizer`."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from lambdakit.events import (
-    ApiEvent,
-    CognitoAuthorizer,
-    Cors,
-    FunctionUrl,
-    HttpApi,
-    HttpApiEvent,
-    JwtAuthorizer,
-    LambdaAuthorizer,
-    RestApi,
-    Throttling,
-)
 from lambdakit.events._web import (
+    DEFAULT_STAGE,
     HTTP_METHODS,
     LITERAL_SEGMENT,
     PATH_PARAMETER,
     route_key,
 )
-from lambdakit.events.http_api import DEFAULT_STAGE
 from lambdakit.model import Construct, Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
+from lambdakit.rules.events.families import family_rules
 
-Route = ApiEvent | HttpApiEvent
-Api = RestApi | HttpApi
-Authorizer = CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer
+if TYPE_CHECKING:
+    from lambdakit.events import (
+        ApiEvent,
+        CognitoAuthorizer,
+        Cors,
+        HttpApi,
+        HttpApiEvent,
+        JwtAuthorizer,
+        LambdaAuthorizer,
+        RestApi,
+        Throttling,
+    )
+
+    Route = ApiEvent | HttpApiEvent
+    Api = RestApi | HttpApi
+    Authorizer = CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer
+
 RELAXED = ("without_access_logs", "without_tracing")
 # Logical ids SAM gives its implicit APIs (samtranslator's implicit API plugins).
 SAM_IMPLICIT_API_IDS = frozenset({"ServerlessRestApi", "ServerlessHttpApi"})
@@ -45,31 +46,7 @@ LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "[::1]"})
 
 # --------------------------------------------------------------------------- per route
 
-def check_api_event(ctx: RuleContext, fn: Function, source: ApiEvent) -> None:
-    _check_route(ctx, fn, source)
-    _check_timeout(ctx, fn, source, "REST API", q.API_REST_INTEGRATION_TIMEOUT_DEFAULT_S)
-
-
-def check_http_api_event(ctx: RuleContext, fn: Function, source: HttpApiEvent) -> None:
-    _check_route(ctx, fn, source)
-    _check_timeout(ctx, fn, source, "HTTP API", q.API_HTTP_INTEGRATION_TIMEOUT_MAX_S)
-    if source.scopes and not isinstance(source.effective_auth(), JwtAuthorizer):
-        ctx.report("LK348", source, "scopes= applies only to routes with a JwtAuthorizer",
-                   "give the route auth=JwtAuthorizer(...), or remove scopes=")
-
-
-def check_function_url(ctx: RuleContext, fn: Function, source: FunctionUrl) -> None:
-    _check_public(ctx, source, source.auth, source.public, "FunctionUrl")
-    urls = [s for s in fn.live_events() if isinstance(s, FunctionUrl)]
-    if len(urls) > 1 and source is not urls[0]:
-        ctx.report("LK349", source,
-                   f"{fn.id} already has a function URL (at {urls[0].origin.display()}): a "
-                   "function has at most one", "keep one FunctionUrl in events=[...]")
-    if source.cors is not None:
-        _check_cors(ctx, source.cors, function_url=True)
-
-
-def _check_route(ctx: RuleContext, fn: Function, source: Route) -> None:
+def check_route(ctx: RuleContext, fn: Function, source: Route) -> None:
     if source.method not in HTTP_METHODS:
         upper = source.method.upper()
         hint = (f"write method={upper!r}: methods are upper case" if upper in HTTP_METHODS
@@ -82,7 +59,7 @@ def _check_route(ctx: RuleContext, fn: Function, source: Route) -> None:
                    "e.g. path='/orders/{id}', or path='/files/{key+}' for the rest of the path")
     if source.auth is None and source.public is None:
         return  # the API's default, checked once on the API
-    _check_public(ctx, source, source.auth, source.public, type(source).__name__)
+    check_public(ctx, source, source.auth, source.public, type(source).__name__)
 
 
 def path_problem(path: str) -> str:
@@ -111,7 +88,7 @@ def path_problem(path: str) -> str:
     return ""
 
 
-def _check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str,
+def check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str,
                    quota: q.Quota) -> None:
     limit, url = quota.value, quota.source
     if fn.timeout > limit:
@@ -122,7 +99,7 @@ def _check_timeout(ctx: RuleContext, fn: Function, source: Route, kind: str,
                    "work to a queue or an asynchronous invocation; " + url, owner=fn)
 
 
-def _check_public(ctx: RuleContext, construct: Construct, auth: object, public: str | None,
+def check_public(ctx: RuleContext, construct: Construct, auth: object, public: str | None,
                   what: str) -> None:
     if auth == "none" and not (public and public.strip()):
         ctx.report("LK340", construct,
@@ -147,8 +124,9 @@ def check_apis(ctx: RuleContext, functions: list[Function]) -> None:
     seen: dict[int, Api] = {}
     for fn in functions:
         for source in fn.live_events():
-            if isinstance(source, ApiEvent | HttpApiEvent) and not source.api.broken:
-                seen.setdefault(id(source.api), source.api)
+            api = source.routed_api()
+            if api is not None and not api.broken:
+                seen.setdefault(id(api), cast("Api", api))
     for api in seen.values():
         _check_api(ctx, api)
 
@@ -164,12 +142,13 @@ def _check_api(ctx: RuleContext, api: Api) -> None:
         ctx.report("LK349", api, f"the id {api.id!r} is SAM's implicit API's: SAM swaps its own "
                                  "API in while it processes the routes, dropping these settings",
                    f"give the API another id, e.g. id={api.id.removeprefix('Serverless')!r}")
-    _check_public(ctx, api, api.auth, api.public, type(api).__name__)
+    check_public(ctx, api, api.auth, api.public, type(api).__name__)
     _check_stage(ctx, api)
     if api.throttling is not None:
         _check_throttling(ctx, api, api.throttling)
-    if isinstance(api, HttpApi) and api.cors is not None:
-        _check_cors(ctx, api.cors, function_url=False)
+    cors = getattr(api, "cors", None)  # HTTP APIs only
+    if cors is not None:
+        check_cors(ctx, cors, function_url=False)
     if api.access_log_retention_days not in q.LOG_RETENTION_ALLOWED_DAYS:
         ctx.report("LK150", api, f"access_log_retention_days={api.access_log_retention_days} "
                                  "is not a retention CloudWatch Logs accepts",
@@ -188,7 +167,7 @@ def _check_api(ctx: RuleContext, api: Api) -> None:
 
 def _check_stage(ctx: RuleContext, api: Api) -> None:
     stage = api.stage_name
-    if isinstance(api, HttpApi) and stage == DEFAULT_STAGE:
+    if api.kind == "http_api" and stage == DEFAULT_STAGE:
         return
     if not re.match(q.APIGW_STAGE_NAME_PATTERN, stage):
         ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–128 letters, digits, "
@@ -214,7 +193,7 @@ def _check_throttling(ctx: RuleContext, api: Api, throttling: Throttling) -> Non
                    + q.APIGW_THROTTLE_BURST_ACCOUNT.source)
 
 
-def _check_cors(ctx: RuleContext, cors: Cors, *, function_url: bool) -> None:
+def check_cors(ctx: RuleContext, cors: Cors, *, function_url: bool) -> None:
     if cors.broken:
         return
     if "*" in cors.allow_origins and cors.allow_credentials:
@@ -288,10 +267,11 @@ def _check_route_conflicts(ctx: RuleContext, api: Api,
 def _check_authorizers(ctx: RuleContext, api: Api, routes: list[tuple[Function, Route]]) -> None:
     seen: dict[str, Authorizer] = {}
     candidates: list[Any] = [api.auth, *(route.auth for _, route in routes)]
-    for authorizer in candidates:
-        if not isinstance(authorizer, CognitoAuthorizer | LambdaAuthorizer | JwtAuthorizer) \
-                or authorizer.broken:
+    for candidate in candidates:
+        if not isinstance(candidate, Construct) or candidate.kind != "authorizer" \
+                or candidate.broken:
             continue  # not an authorizer, or an invalid one (already reported)
+        authorizer = cast("Authorizer", candidate)
         first = seen.setdefault(authorizer.name, authorizer)
         if first is not authorizer:
             ctx.report("LK348", authorizer,
@@ -299,37 +279,6 @@ def _check_authorizers(ctx: RuleContext, api: Api, routes: list[tuple[Function, 
                        f"{first.origin.display()})",
                        "pass the same authorizer object to every route, or name them apart")
             continue
-        _check_authorizer(ctx, authorizer)
-
-
-def _check_authorizer(ctx: RuleContext, authorizer: Authorizer) -> None:
-    if isinstance(authorizer, LambdaAuthorizer):
-        ttl = q.LAMBDA_AUTHORIZER_TTL_MAX_S
-        if not 0 <= authorizer.cache_ttl <= ttl.value:
-            ctx.report("LK348", authorizer, f"cache_ttl must be 0–{ttl.value} s (got "
-                                            f"{authorizer.cache_ttl})", ttl.source)
-        headers = authorizer.identity_headers
-        if authorizer.type == "token" and len(headers) != 1:
-            ctx.report("LK348", authorizer, f"a token authorizer reads exactly one header (got "
-                                            f"{len(headers)})",
-                       "identity_headers=['Authorization'], or type='request' for several")
-        elif authorizer.type == "request" and authorizer.cache_ttl and not headers:
-            ctx.report("LK348", authorizer, "a cached request authorizer needs "
-                                            "identity_headers: they key its cache",
-                       "identity_headers=['Authorization'], or cache_ttl=0")
-    elif isinstance(authorizer, CognitoAuthorizer):
-        if not re.match(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$",
-                        authorizer.user_pool_arn):
-            ctx.report("LK348", authorizer, f"user_pool_arn {authorizer.user_pool_arn!r} is not "
-                                            "a Cognito user pool ARN",
-                       "arn:aws:cognito-idp:REGION:ACCOUNT:userpool/REGION_ID")
-    else:
-        if not authorizer.issuer.startswith("https://"):
-            ctx.report("LK348", authorizer, f"issuer {authorizer.issuer!r} is not an https:// "
-                                            "URL", "e.g. issuer='https://cognito-idp.REGION."
-                                                   "amazonaws.com/USER_POOL_ID'")
-        if not authorizer.audience:
-            ctx.report("LK348", authorizer, "audience is empty: API Gateway would accept no "
-                                            "token", "list the client ids the tokens are for")
-
-
+        check = getattr(family_rules(type(authorizer)), "check_authorizer", None)
+        if check is not None:
+            check(ctx, authorizer)

@@ -1,18 +1,14 @@
-"""CloudWatch Logs subscriptions, Cognito triggers, IoT rules and Alexa skills."""
+"""CloudWatch Logs subscriptions: the log group, its filter, and loops through logs."""
 
 from __future__ import annotations
 
 import re
 
-from lambdakit.events import AlexaSkillEvent, CognitoTrigger, IotRuleEvent, LogsSubscriptionEvent
+from lambdakit.events import LogsSubscriptionEvent
 from lambdakit.events.cloudwatch_logs import LOG_GROUP_ARN
-from lambdakit.events.cognito import TRIGGERS
 from lambdakit.model import Function
 from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-
-ALEXA_SKILL_ID = re.compile(r"^amzn1\.ask\.skill\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")
-SELECT = re.compile(r"^\s*SELECT\s.+\sFROM\s", re.IGNORECASE | re.DOTALL)
 
 
 def check_logs_event(ctx: RuleContext, fn: Function, source: LogsSubscriptionEvent) -> None:
@@ -105,60 +101,6 @@ def _ring(start: Function, current: Function,
     return None
 
 
-def check_cognito_trigger(ctx: RuleContext, fn: Function, source: CognitoTrigger) -> None:
-    pool = source.user_pool
-    if pool.is_existing:
-        ctx.report("LK372", source,
-                   f"{pool.id} is an existing user pool: SAM attaches Cognito triggers only to "
-                   "a user pool declared in the same template",
-                   "declare the pool with UserPool(id=...), or attach the trigger where the "
-                   "pool is managed", owner=fn)
-    triggers = source.triggers()
-    unknown = [t for t in triggers if t not in TRIGGERS]
-    if unknown or not triggers:
-        ctx.report("LK372", source,
-                   f"trigger must be one or more of {', '.join(TRIGGERS)} (got {unknown or []!r})",
-                   f"the user pool's LambdaConfig entries that take a function; "
-                   f"{q.COGNITO_LAMBDA_CONFIG}", owner=fn)
-    if len(set(triggers)) != len(triggers):
-        ctx.report("LK372", source, "a trigger is listed twice", "list each trigger once",
-                   owner=fn)
-
-
-def check_cognito_pools(ctx: RuleContext, functions: list[Function]) -> None:
-    """A pool runs one function per trigger; SAM gives a function one Cognito permission."""
-    taken: dict[tuple[int, str], tuple[Function, CognitoTrigger]] = {}
-    for fn in functions:
-        sources = [s for s in fn.live_events() if isinstance(s, CognitoTrigger)]
-        for source in sources:
-            pool = source.user_pool
-            if pool is not sources[0].user_pool:
-                ctx.report("LK372", source,
-                           f"{fn.id} already has a Cognito trigger on {sources[0].user_pool.id}: "
-                           "SAM gives a function one Cognito permission, scoped to one pool",
-                           "use one function per user pool", owner=fn)
-            for trigger in dict.fromkeys(source.triggers()):
-                holder, first = taken.setdefault((id(pool), trigger), (fn, source))
-                if first is not source:
-                    ctx.report("LK372", source,
-                               f"{pool.id} already runs {holder.id} for {trigger} (at "
-                               f"{first.origin.display()}): a pool runs one function per "
-                               "trigger", "attach each trigger of a pool once", owner=fn)
-
-
-def check_alexa_skill(ctx: RuleContext, fn: Function, source: AlexaSkillEvent) -> None:
-    longest = q.EVENT_SOURCE_TOKEN_MAX_CHARS.value
-    if not ALEXA_SKILL_ID.match(source.skill_id) or len(source.skill_id) > longest:
-        ctx.report("LK373", source,
-                   f"skill_id must be the skill's id, amzn1.ask.skill.<uuid> (got "
-                   f"{source.skill_id!r}): it scopes Lambda's permission, without it any skill "
-                   "could invoke the function",
-                   f"copy the id from the Alexa developer console (Endpoint); "
-                   f"{q.ALEXA_SKILL_ID_SOURCE}", owner=fn)
-
-
-def check_iot_rule(ctx: RuleContext, fn: Function, source: IotRuleEvent) -> None:
-    if not SELECT.match(source.sql):
-        ctx.report("LK374", source,
-                   f"sql must be an IoT SQL SELECT statement (got {source.sql!r})",
-                   "e.g. sql=\"SELECT * FROM 'sensors/+/temperature'\"", owner=fn)
+# How rules/events finds this family's checks.
+check_source = check_logs_event
+check_family = check_log_subscriptions

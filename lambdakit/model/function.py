@@ -84,7 +84,7 @@ ALIAS_RESOURCES = 2
 
 
 # Default factories as Python functions, not `list`/`dict`: pydantic reads each factory's
-# signature, and a builtin's is parsed from its text with `tokenize` (about 2 ms per process).
+# signature, and a builtin's is parsed from its text with `tokenize`, in every process.
 def _empty_list() -> list[Any]:
     return []
 

@@ -10,8 +10,9 @@ Each run is a new interpreter that times with `time.perf_counter`, in the CLI's 
 `lambdakit.model`, the pipeline (rules, iam, compile, render); then the phases of a synth:
 `load_app` (bytecode cached by a first, untimed load), `check_app`, `compile_app`,
 `template_data` and `render`. It prints the median of each step over the runs, in ms, and per
-function. The app is `synth_bench.py`'s; apps over 100 functions run with CloudFormation's
-per-template quotas lifted, as there.
+function. The app is `synth_bench.py`'s, and so is the children's environment (bytecode cached,
+as in a user's install); apps over 100 functions run with CloudFormation's per-template quotas
+lifted, as there.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth_bench import needs_lifted_quota, write_app
+from synth_bench import child_environment, needs_lifted_quota, write_app
 
 CHILD = """\
 import json, sys, time
@@ -40,7 +41,9 @@ def cli():
     from lambdakit.cli.process import prepare_short_run
     prepare_short_run()
 timed("import lambdakit.cli and set up the process", cli)
-timed("import pydantic", lambda: __import__("pydantic"))
+def pydantic():
+    from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
+timed("import pydantic (BaseModel, Field, validators)", pydantic)
 timed("import PyYAML and awacs", lambda: (__import__("yaml"), __import__("awacs")))
 timed("import lambdakit.model", lambda: __import__("lambdakit.model"))
 def pipeline():
@@ -71,7 +74,8 @@ print(json.dumps(steps))
 def run_once(app: Path, lift: bool) -> dict[str, float]:
     code = f"APP = {str(app)!r}\nLIFT = {lift!r}\n{CHILD}"
     out = subprocess.run([sys.executable, "-c", code], cwd=app.parent, check=True,
-                         capture_output=True, text=True).stdout
+                         capture_output=True, text=True,
+                         env=child_environment(app.parent)).stdout
     steps: dict[str, float] = json.loads(out.splitlines()[-1])
     return steps
 
@@ -84,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         app = write_app(Path(folder), args.functions)
         lift = needs_lifted_quota(args.functions)
-        run_once(app, lift)  # writes the bytecode cache, as a first synth does
+        run_once(app, lift)  # writes the bytecode caches, as a first synth does
         runs = [run_once(app, lift) for _ in range(args.runs)]
     print(f"{args.functions} functions, median of {args.runs} processes"
           + (" (quotas lifted)" if lift else ""))

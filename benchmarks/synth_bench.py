@@ -1,6 +1,8 @@
-"""How long `lambdakit synth` takes, as a user runs it: a whole process per synth.
+"""How long `lambdakit synth` takes, as a user runs it: the installed console script, a whole
+process per synth.
 
-Run it from the repository root with the project's interpreter:
+Run it from the repository root with the interpreter of the environment lambdakit is installed
+in; the `lambdakit` script beside that interpreter (the environment's `bin/`) is what is timed:
 
     python benchmarks/synth_bench.py                  # sizes 1, 10, 100, 500; 5 runs each
     python benchmarks/synth_bench.py --repeat 9 --sizes 1,100
@@ -8,22 +10,24 @@ Run it from the repository root with the project's interpreter:
     python benchmarks/synth_bench.py --edited-app     # the app changed before every synth
 
 For each size it generates an app of that many functions in a temporary directory, runs
-`python -m lambdakit synth app.py -o template.yaml` `--repeat` times and reports the median and
-minimum wall time, its CPU time and the child's peak RSS. The floor is a stdlib-only script that
-builds the same template as plain dict literals and writes it with `json.dumps`: the price of
-starting Python and writing the bytes. The libraries' floor imports what a synth imports from
-pydantic, click, PyYAML and awacs and does nothing else: "lambdakit s" is the median synth minus
-that, the part lambdakit's own code decides. The three run alternately. One extra synth runs
-under `-X importtime` to prove that boto3, botocore, samtranslator and cfnlint stay off the
-synth path; the script exits 1 if any of them is imported.
+`lambdakit synth app.py -o template.yaml` `--repeat` times and reports the median and minimum
+wall time, its CPU time and the child's peak RSS, with the load average before and after. The
+floor is a stdlib-only script that builds the same template as plain dict literals and writes it
+with `json.dumps`: the price of starting Python and writing the bytes. The libraries' floor
+imports what a synth imports from pydantic, click, PyYAML and awacs and does nothing else:
+"lambdakit s" is the median synth minus that, the part lambdakit's own code decides. The three
+run alternately. One extra synth runs under `-X importtime` to prove that boto3, botocore,
+samtranslator and cfnlint stay off the synth path; the script exits 1 if any of them is imported.
 
 Targets: at most 0.25 s for one function, at most 1 ms per additional function.
 
-CloudFormation allows 200 outputs and 500 resources in one template, and every function declares
-two outputs and three resources, so one app holds at most 100 functions (past 100 lambdakit
-reports LK011, past 166 also LK007). Larger apps are synthesised through
-the same CLI entry point with those quotas lifted in the child (marked "quotas lifted"), so the
-scaling of the pipeline itself is still measured.
+CloudFormation allows 200 outputs and 500 resources in one template. Each generated function
+gives two outputs (`<Id>Arn`, `<Id>Name`) and three resources (function, role, log group; the
+SAM transform adds none to these functions), checked on every size's first synth, so one app
+holds at most 100 functions (past 100 lambdakit reports LK011, past 166 also LK007). The
+console script refuses larger apps, so they run the same CLI entry point (`lambdakit.cli.main`)
+in `python -c`, with those quotas lifted in the child first (marked "quotas lifted"): the
+scaling of the pipeline itself is still measured, by the same interpreter and installation.
 """
 
 from __future__ import annotations
@@ -175,9 +179,28 @@ def needs_lifted_quota(count: int) -> bool:
             or count * OUTPUTS_PER_FUNCTION > STACK_OUTPUTS_MAX)
 
 
+def console_script() -> Path:
+    """The `lambdakit` command installed beside this interpreter, as a user's shell finds it."""
+    return Path(sys.executable).parent / "lambdakit"
+
+
 def synth_command(app: Path, out: Path, count: int, *extra: str) -> list[str]:
-    entry = ["-c", LIFTED_QUOTA_SYNTH] if needs_lifted_quota(count) else ["-m", "lambdakit"]
-    return [sys.executable, *entry, "synth", str(app), "-o", str(out), *extra]
+    if needs_lifted_quota(count):
+        entry = [sys.executable, "-c", LIFTED_QUOTA_SYNTH]
+    else:
+        entry = [str(console_script())]
+    return [*entry, "synth", str(app), "-o", str(out), *extra]
+
+
+def check_template_shape(template_json: Path, count: int) -> None:
+    """The quota arithmetic above holds for what synth emits, or the sizes it marks are wrong."""
+    template = json.loads(template_json.read_text(encoding="utf-8"))
+    shape = (len(template["Resources"]), len(template.get("Outputs", {})))
+    expected = (count * RESOURCES_PER_FUNCTION, count * OUTPUTS_PER_FUNCTION)
+    if shape != expected:
+        raise SystemExit(f"{count} functions gave {shape[0]} resources and {shape[1]} outputs, "
+                         f"expected {expected[0]} and {expected[1]}: update "
+                         "RESOURCES_PER_FUNCTION, OUTPUTS_PER_FUNCTION and the docstring")
 
 
 # --------------------------------------------------------------------------- measuring
@@ -228,6 +251,7 @@ def measure_size(workdir: Path, count: int, times: int, edited: bool = False) ->
     floor = [sys.executable, str(workdir / "floor.py"), str(count), str(root / "floor.json")]
     # Warm-up (bytecode, page cache); lambdakit's JSON gives the floor its template.
     run_child(synth_command(app, root / "template.json", count, "--format", "json"), root, env)
+    check_template_shape(root / "template.json", count)
     write_floor_data(workdir, count, root / "template.json")
     run_child(floor, root, env)
     matches = floor_matches(root / "floor.json", root / "template.json")
@@ -257,12 +281,13 @@ def measure_size(workdir: Path, count: int, times: int, edited: bool = False) ->
 
 
 def forbidden_imports(workdir: Path, count: int) -> list[str]:
-    """Top-level packages of FORBIDDEN_IMPORTS that one synth imports (`-X importtime`)."""
+    """Top-level packages of FORBIDDEN_IMPORTS that one synth imports (`-X importtime`, set
+    through the environment so that it reaches the console script's interpreter)."""
     root = workdir / f"app{count}"
     command = synth_command(root / "app.py", root / "importcheck.yaml", count)
-    command[1:1] = ["-X", "importtime"]
-    done = subprocess.run(command, cwd=root, env=child_environment(workdir),
-                          capture_output=True, text=True, check=True)
+    env = {**child_environment(workdir), "PYTHONPROFILEIMPORTTIME": "1"}
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True,
+                          check=True)
     imported = {line.rsplit("|", 1)[1].strip().split(".", 1)[0]
                 for line in done.stderr.splitlines()
                 if line.startswith("import time:") and line.count("|") == 2}
@@ -276,6 +301,8 @@ def forbidden_imports(workdir: Path, count: int) -> list[str]:
 class Report:
     python: str
     cpus: int | None
+    command: str  # what was timed: the console script (sizes within the quotas)
+    load_average: tuple[float, float]  # 1-minute load average before and after the runs
     sizes: list[SizeResult]
     per_function_ms: float | None
     targets: dict[str, bool]
@@ -307,7 +334,8 @@ def print_report(report: Report) -> None:
     results = report.sizes
     edited = ", app file edited before each synth" if report.edited_app else ""
     print(f"python {report.python}, {report.cpus} CPUs, {results[0].runs} runs per size"
-          f"{edited}\n")
+          f"{edited}, load average {report.load_average[0]:.2f} before, "
+          f"{report.load_average[1]:.2f} after\ntimed: {report.command} synth\n")
     print(f"{'functions':>9}  {'median s':>8}  {'min s':>7}  {'CPU s':>6}  {'peak RSS MiB':>12}  "
           f"{'floor s':>7}  {'x floor':>7}  {'libraries s':>11}  {'lambdakit s':>11}  note")
     for r in results:
@@ -333,9 +361,12 @@ def print_report(report: Report) -> None:
 def benchmark(workdir: Path, sizes: list[int], times: int, edited: bool = False) -> Report:
     (workdir / "floor.py").write_text(FLOOR_SOURCE, encoding="utf-8")
     (workdir / "libraries.py").write_text(LIBRARIES_SOURCE, encoding="utf-8")
+    load_before = os.getloadavg()[0]
     results = [measure_size(workdir, count, times, edited) for count in sizes]
     slope_ms = per_function_ms(results)
-    return Report(python=sys.version.split()[0], cpus=os.cpu_count(), sizes=results,
+    return Report(python=sys.version.split()[0], cpus=os.cpu_count(),
+                  command=str(console_script()), load_average=(load_before, os.getloadavg()[0]),
+                  sizes=results,
                   per_function_ms=slope_ms, targets=verdicts(results, slope_ms),
                   forbidden_imports=forbidden_imports(workdir, sizes[0]), edited_app=edited)
 
@@ -358,6 +389,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         parser.error("--sizes takes comma-separated integers, e.g. 1,10,100,500")
     if not args.sizes or min(args.sizes) < 1 or args.repeat < 1:
         parser.error("sizes and --repeat must be positive")
+    if not console_script().is_file():
+        parser.error(f"no {console_script()}: run this with the Python of an environment where "
+                     "lambdakit is installed (pip install -e . or pip install .)")
     return args
 
 

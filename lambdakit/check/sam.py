@@ -66,7 +66,7 @@ def _logical_id(cause: Any) -> str:
 
 @functools.cache
 def _session(region: str) -> Any:
-    """One boto3 session per region: building one costs about 30 ms, and it makes no call."""
+    """One boto3 session per region: building one is slow, and it makes no call."""
     import boto3
 
     return boto3.session.Session(region_name=region)

@@ -53,7 +53,7 @@ def load_app(spec: str) -> App:
 def _run_app_file(path: Path) -> dict[str, object]:
     """Run the file as `runpy.run_path` does, with its bytecode cached like an imported module's.
 
-    Compiling a large app file costs more than running it (about 70 ms at 500 functions), and
+    Compiling a large app file costs more than running it, and
     `runpy` compiles from source every time. The source loader reuses `__pycache__` (rewritten
     when stale or unreadable) and honours `sys.dont_write_bytecode` and `sys.pycache_prefix`, as
     an import would.

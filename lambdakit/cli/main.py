@@ -243,5 +243,5 @@ def main() -> None:
         cli(prog_name="lambdakit")
     finally:
         # The process ends here. Its last garbage collection would walk every object the
-        # imports created (about 30 ms, a tenth of a small synth) only to find nothing to free.
+        # imports created, a visible part of a small synth, only to find nothing to free.
         gc.freeze()

@@ -5,10 +5,10 @@ the interpreter's defaults cost it time and buy nothing (measured on a one-funct
 docs/performance.md):
 
 - the cyclic garbage collector runs every 700 allocations, about 70 times while pydantic,
-  lambdakit and the app load, and frees nothing (about 20 ms);
+  lambdakit and the app load, and frees nothing;
 - pydantic looks for validation plugins in the metadata of every installed distribution the
-  first time it builds a validator: importing `importlib.metadata` and reading each
-  `*.dist-info` costs 20-30 ms, and lambdakit's constructs use no plugins.
+  first time it builds a validator: importing `importlib.metadata` (email, zipfile, csv...)
+  and reading each `*.dist-info`, though lambdakit's constructs use no plugins.
 
 Only the command line changes them: a program that imports lambdakit keeps its own settings.
 """

@@ -1,6 +1,6 @@
 """The template being compiled, without troposphere: an app of functions alone never imports
-it (about a fifth of a one-function synth). Emitters that build troposphere objects add them
-here just the same; `plain.template_data` turns both into plain data."""
+it (importing it is a large part of a one-function synth). Emitters that build troposphere
+objects add them here just the same; `plain.template_data` turns both into plain data."""
 
 from __future__ import annotations
 

@@ -22,8 +22,8 @@ ESCALATING = ("sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWeb
 
 @functools.cache
 def _reach() -> tuple[frozenset[str], tuple[str, ...]]:
-    # importlib.resources (with tempfile, shutil, random) costs 3.5 ms at start-up: paid only by
-    # an app that has raw statements.
+    # importlib.resources brings tempfile, shutil and random along: imported only by an app that
+    # has raw statements.
     from importlib import resources
 
     data = json.loads((resources.files("lambdakit.iam") / "action_reach.json").read_text("utf-8"))

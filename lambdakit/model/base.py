@@ -123,8 +123,8 @@ class Construct(BaseModel):
 
     def _private(self, name: str) -> Any:
         """A private attribute, read from pydantic's store of them. `self._origin` finds it only
-        through `__getattr__`, after the normal lookup fails: about 5 µs, and a synth reads
-        origins and `broken` thousands of times."""
+        through `__getattr__`, after the normal lookup fails, and a synth reads origins and
+        `broken` thousands of times."""
         return self.__pydantic_private__[name]  # type: ignore[index]  # never None: see above
 
     def __copy__(self) -> Self:
@@ -152,8 +152,8 @@ class Construct(BaseModel):
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
         cls.__hash__ = object.__hash__  # type: ignore[method-assign, assignment]
-        # pydantic's own post-init resolves each private attribute's default one by one (deep
-        # copies included, a few µs a construct); ours are immutable, so one dict copy does.
+        # pydantic's own post-init resolves each private attribute's default one by one, deep
+        # copies included, for every construct; ours are immutable, so one dict copy does.
         defaults = {}
         for name, attribute in cls.__private_attributes__.items():
             if attribute.default_factory is not None or not _immutable(attribute.default):

@@ -82,7 +82,7 @@ DESTINATION_ACCESS = {"queue": "send", "topic": "publish", "event_bus": "put",
 
 
 # Default factories as Python functions, not `list`/`dict`: pydantic reads each factory's
-# signature, and a builtin's is parsed from its text with `tokenize` (about 2 ms per process).
+# signature, and a builtin's is parsed from its text with `tokenize`, in every process.
 def _empty_list() -> list[Any]:
     return []
 

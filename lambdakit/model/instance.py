@@ -2,8 +2,8 @@
 
 pydantic's own `InstanceOf[X]` also builds X's full schema, for JSON input and serialisation,
 which lambdakit never uses: a `Function` field typed `InstanceOf[Queue] | InstanceOf[Topic] | ...`
-made a synth build the schema of every resource it could name, about 15 ms on the first
-`Function` of a run. Validation and its errors are the same (`is_instance_of`).
+made the first `Function` of a run build the schema of every resource it could name.
+Validation and its errors are the same (`is_instance_of`).
 """
 
 from __future__ import annotations

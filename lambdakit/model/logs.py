@@ -52,6 +52,6 @@ class Logging(Construct):
 
 
 # What a function that sets no logging has. Constructs are frozen, so every such function shares
-# it: building and validating one per function cost about a fifth of a `Function(...)`. Built
+# it: building and validating one per function was a large part of each `Function(...)`. Built
 # without validation (its defaults are valid), so it declares no line of the user's.
 DEFAULT_LOGGING = Logging.model_construct()

@@ -1,9 +1,9 @@
 """CloudFormation YAML in cfn-flip's dialect, written by libyaml.
 
-cfn-flip's own dumper runs PyYAML's pure-Python representer, serializer and emitter: about 5 ms
-per function. Here the template becomes YAML events directly (no representer, no node graph,
-no ordered copy: `render` has the walk take keys in `order.py`'s order) and libyaml's emitter
-writes them, in cfn-flip's dialect:
+cfn-flip's own dumper runs PyYAML's pure-Python representer, serializer and emitter, the slowest
+step of a large synth. Here the template becomes YAML events directly (no representer, no node
+graph, no ordered copy: `render` has the walk take keys in `order.py`'s order) and libyaml's
+emitter writes them, in cfn-flip's dialect:
 
 - one-key `Ref`, `Condition` and `Fn::*` mappings are short-form tags (`!Ref Queue`,
   `!GetAtt Queue.Arn`, `!Sub ...`);

@@ -201,7 +201,7 @@ def _check_zipped(ctx: RuleContext, construct: Function | Layer, tree: Tree, wha
     if tree.unzipped_bytes > q.PACKAGE_UNZIPPED_MAX_MB.value * MB:
         return  # LK404 says more; zipping it all would only slow the check down
     if ctx.acknowledged("LK405", construct):
-        return  # deployed through S3: not worth deflating every file (about 15 MB/s)
+        return  # deployed through S3: not worth the slow deflate of every file
     zipped = tree.zipped_size(limit)
     if zipped > limit:
         ctx.report("LK405", construct,

@@ -71,3 +71,25 @@ def test_compile_refuses_a_resource_the_plan_does_not_hold(
                         lambda self: [w for w in written(self) if w.type != "AWS::Logs::LogGroup"])
     with pytest.raises(PlanMismatch, match="LogGroup"):
         synth_file(ROOT / "examples" / "quickstart" / "app.py")
+
+
+def test_the_walk_in_the_architecture_doc_is_what_the_plan_holds() -> None:
+    """docs/architecture.md follows this app from the model to its YAML."""
+    from lambdakit import App, Function, Queue, Table
+    from lambdakit.events import SqsEvent
+
+    inbox = Queue(id="Inbox")
+    orders = Table(id="Orders", partition_key="pk")
+    worker = Function(id="Worker", handler="app.handle", code="src/", runtime="python3.13",
+                      events=[SqsEvent(queue=inbox)], grants=[orders.read_write()])
+    plan = plan_app(App(name="orders", functions=[worker]))
+    assert [(r.logical_id, r.written) for r in plan.resources] == [
+        ("Worker", True), ("WorkerRole", True), ("WorkerLogGroup", True),
+        ("WorkerFromInbox", False), ("Inbox", True), ("InboxPolicy", True),
+        ("InboxDeadLetter", True), ("Orders", True)]
+    assert [output.logical_id for output in plan.outputs] == ["WorkerArn", "WorkerName"]
+    policies = plan.policies[id(worker)]
+    assert policies is not None and policies.managed == () and not policies.deferred
+    assert plan.visibility_timeout(inbox) == 60 == 6 * worker.timeout
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    assert "`WorkerFromInbox`" in doc and "60 s" in doc

@@ -54,10 +54,21 @@ def _check_against_plan(template: Template, plan: Plan) -> None:
         extra = sorted(written.items() - plan.written.items())
         missing = sorted(plan.written.items() - written.items())
         raise PlanMismatch(f"compile wrote {extra} beyond the plan and left out {missing}")
+    waits = {logical_id: tuple(dependencies) for logical_id, resource
+             in template.resources.items() if (dependencies := _depends_on(resource))}
+    if waits != plan.depends_on:
+        raise PlanMismatch(f"compile wrote DependsOn {waits}, the plan holds {plan.depends_on}")
     planned = {output.logical_id for output in plan.outputs}
     if set(template.outputs) != planned:
         raise PlanMismatch(f"compile wrote the outputs {sorted(template.outputs)}, the plan "
                            f"holds {sorted(planned)}")
+
+
+def _depends_on(resource: Any) -> list[str]:
+    """The `DependsOn` of a resource built as plain data or as a troposphere object."""
+    value = resource.data.get("DependsOn") if isinstance(resource, Data) else (
+        resource.resource.get("DependsOn"))
+    return [value] if isinstance(value, str) else list(value or [])
 
 
 def _type_of(resource: Any) -> str:

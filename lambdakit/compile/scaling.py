@@ -65,7 +65,7 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
     # Registering an alias that does not exist yet fails; SAM creates it.
     template.add_resource(Data(fn.scalable_target_id, {
         "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
-        "DependsOn": [sam_alias_id(fn)], "Properties": target}))
+        "DependsOn": [fn.sam_alias_id], "Properties": target}))
     # ScalingPolicy takes no tags (CloudFormation marks it not taggable).
     template.add_resource(Data(fn.scaling_policy_id, {
         "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",
@@ -88,10 +88,3 @@ def _scheduled_action(schedule: ScheduledCapacity) -> dict[str, Any]:
     if schedule.end is not None:
         action["EndTime"] = in_utc(schedule.end).strftime(UTC_TIMESTAMP)
     return action
-
-
-def sam_alias_id(fn: Function) -> str:
-    """The logical id of the `AWS::Lambda::Alias` SAM derives from `AutoPublishAlias`: the
-    function's id, `Alias`, and the alias name with '-' spelled 'D' and '_' spelled 'U'."""
-    assert fn.alias is not None
-    return f"{fn.id}Alias{fn.alias.replace('-', 'D').replace('_', 'U')}"

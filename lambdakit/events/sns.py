@@ -105,9 +105,12 @@ class SnsEvent(EventSource):
 
     def written_resources(self, fn: Function) -> list[Written]:
         # Buffered, lambdakit subscribes the queue itself (`compile.events.push`).
-        if self.buffer() is None:
+        buffer = self.buffer()
+        if buffer is None:
             return []
-        return [Written(self.subscription_id(fn), "AWS::SNS::Subscription")]
+        # The queue accepts the topic's messages only once its policy says so.
+        return [Written(self.subscription_id(fn), "AWS::SNS::Subscription",
+                        (buffer.queue.policy_id,))]
 
     def topic_region(self) -> str | None:
         """The Region of an existing topic's ARN: the subscription is made there."""

@@ -62,6 +62,8 @@ class Written(NamedTuple):
 
     logical_id: str
     type: str
+    # Resources that must exist before this one (what its `DependsOn` names).
+    depends_on: tuple[str, ...] = ()
 
 
 class Construct(BaseModel):

@@ -270,8 +270,10 @@ class Function(Construct):
                    Written(self.role_id, "AWS::IAM::Role"),
                    Written(self.log_group_id, "AWS::Logs::LogGroup")]
         if self.auto_scaling:
+            # The target scales the alias SAM writes: it must exist first.
             written += [Written(self.scalable_target_id,
-                                "AWS::ApplicationAutoScaling::ScalableTarget"),
+                                "AWS::ApplicationAutoScaling::ScalableTarget",
+                                (self.sam_alias_id,) if self.alias is not None else ()),
                         Written(self.scaling_policy_id,
                                 "AWS::ApplicationAutoScaling::ScalingPolicy")]
         deployment = self.live_deployment()
@@ -283,14 +285,21 @@ class Function(Construct):
 
     def derived_ids(self) -> list[str | None]:
         """Resources the SAM transform derives from the function's own settings, by logical
-        id; None for the version, whose id ends in a hash of the code, and the alias."""
+        id; None for the version, whose id ends in a hash of the code."""
         ids: list[str | None] = (
             [f"{self.id}EventInvokeConfig"] if self.has_async_settings() else [])
         if self.live_deployment() is not None:
             ids.append(self.deployment_group_id)
         if self.alias is not None:
-            ids += [None, None]  # the version and the alias
+            ids += [None, self.sam_alias_id]  # the version, named after its code's hash
         return ids
+
+    @property
+    def sam_alias_id(self) -> str:
+        """The logical id of the `AWS::Lambda::Alias` SAM derives from `AutoPublishAlias`: the
+        function's id, `Alias`, and the alias name with '-' spelled 'D' and '_' spelled 'U'."""
+        assert self.alias is not None
+        return f"{self.id}Alias{self.alias.replace('-', 'D').replace('_', 'U')}"
 
     @property
     def arn_output_id(self) -> str:

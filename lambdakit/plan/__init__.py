@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, cast
 
 from lambdakit.iam.size import PolicyPlan
-from lambdakit.model import App, Bucket, Construct, Function, Queue, TrafficShift
+from lambdakit.model import App, Bucket, Construct, Function, Queue, Resource, TrafficShift
 from lambdakit.plan.apis import declared_authorizers, route_index
 from lambdakit.plan.delivery import Sender, key_senders, queue_senders
 from lambdakit.plan.deployments import (
@@ -52,13 +52,25 @@ class Plan:
         """Every resource of the stack after the SAM transform: those lambdakit writes, and
         those SAM derives from them."""
         return gather_resources(self.app, self.policies, self.deployment_configs,
-                                self._authorizer_permissions)
+                                self._authorizer_permissions, self._awaited)
 
     @cached_property
     def written(self) -> dict[str, str]:
         """{logical id: type} of what the template declares: compile writes exactly these."""
         return {r.logical_id: r.type for r in self.resources
                 if r.written and r.logical_id is not None and r.type is not None}
+
+    @cached_property
+    def depends_on(self) -> dict[str, tuple[str, ...]]:
+        """{logical id: what must exist first} of the written resources that wait for any."""
+        return {r.logical_id: r.depends_on for r in self.resources
+                if r.written and r.logical_id is not None and r.depends_on}
+
+    def _awaited(self, resource: Resource) -> tuple[str, ...]:
+        """A bucket that notifies functions waits for their invoke permissions: S3 checks each
+        one as the notification is written."""
+        notified = self._notifications.get(id(resource), [])
+        return tuple(sorted(source.permission_id(fn) for fn, source in notified))
 
     @cached_property
     def outputs(self) -> list[PlannedOutput]:

@@ -8,6 +8,7 @@ second-opinion checks read their origins from it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lambdakit.iam.size import PolicyPlan
@@ -28,6 +29,8 @@ class PlannedResource:
     type: str | None
     origin: Construct
     written: bool
+    # What must exist first: the `DependsOn` compile writes.
+    depends_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,15 +41,18 @@ class PlannedOutput:
 
 def gather_resources(app: App, policies: dict[int, PolicyPlan | None],
                      deployment_configs: dict[str, TrafficShift],
-                     authorizer_permissions: list[Construct]) -> list[PlannedResource]:
-    """In the order a clash is reported in: the first owner of an id keeps it."""
+                     authorizer_permissions: list[Construct],
+                     awaited: Callable[[Resource], tuple[str, ...]]) -> list[PlannedResource]:
+    """In the order a clash is reported in: the first owner of an id keeps it. `awaited`: what
+    an owned resource waits for beyond what it declares (a bucket, the permissions of the
+    functions it notifies)."""
     found: list[PlannedResource] = []
     dead_letters = app.dead_letter_queues()
     for construct in app.reachable():
         if isinstance(construct, Function):
-            found += _function(construct)
+            found += _function(construct, policies.get(id(construct)))
         elif isinstance(construct, Resource):
-            found += _resource(construct, id(construct) in dead_letters)
+            found += _resource(construct, id(construct) in dead_letters, awaited(construct))
     for fn in app.all_functions():
         plan = policies.get(id(fn))
         if plan is not None:
@@ -64,14 +70,18 @@ def gather_resources(app: App, policies: dict[int, PolicyPlan | None],
     return found
 
 
-def _function(fn: Function) -> list[PlannedResource]:
-    found = [PlannedResource(w.logical_id, w.type, fn, True) for w in fn.written_resources()]
+def _function(fn: Function, policies: PolicyPlan | None) -> list[PlannedResource]:
+    # The function starts only once its role holds all of its policies.
+    awaited = tuple(policies.awaited_policy_ids()) if policies is not None else ()
+    function, *rest = fn.written_resources()
+    found = [PlannedResource(function.logical_id, function.type, fn, True, awaited)]
+    found += [PlannedResource(w.logical_id, w.type, fn, True, w.depends_on) for w in rest]
     found += [PlannedResource(i, None, fn, False) for i in fn.derived_ids()]
     # A name used twice in one function is LK300, not also a clash of the ids SAM derives.
     seen = {i for i in fn.derived_ids() if i is not None}
     for source in fn.live_events():
         entries = [*(PlannedResource(i, None, source, False) for i in source.derived_ids(fn)),
-                   *(PlannedResource(w.logical_id, w.type, source, True)
+                   *(PlannedResource(w.logical_id, w.type, source, True, w.depends_on)
                      for w in source.written_resources(fn))]
         for entry in entries:
             if entry.logical_id is None or entry.logical_id not in seen:
@@ -81,14 +91,17 @@ def _function(fn: Function) -> list[PlannedResource]:
     return found
 
 
-def _resource(resource: Resource, is_dead_letter: bool) -> list[PlannedResource]:
+def _resource(resource: Resource, is_dead_letter: bool,
+              awaited: tuple[str, ...]) -> list[PlannedResource]:
     written = resource.written_resources()
     if not written:  # existing: only referenced
         return []
     primary, *children = written
-    found = [PlannedResource(primary.logical_id, primary.type, resource, True)]
+    found = [PlannedResource(primary.logical_id, primary.type, resource, True,
+                             (*primary.depends_on, *awaited))]
     found += [PlannedResource(i, None, resource, False) for i in resource.derived_ids()]
-    found += [PlannedResource(w.logical_id, w.type, resource, True) for w in children]
+    found += [PlannedResource(w.logical_id, w.type, resource, True, w.depends_on)
+              for w in children]
     if isinstance(resource, Queue) and resource.needs_own_dead_letter(is_dead_letter):
         found.append(PlannedResource(resource.dead_letter_id, "AWS::SQS::Queue", resource, True))
     return found

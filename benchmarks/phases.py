@@ -51,7 +51,8 @@ from lambdakit.cli.loader import load_app
 from lambdakit.compile import compile_app
 from lambdakit.compile.plain import template_data
 from lambdakit.render import render
-from lambdakit.rules import check_app, quotas
+from lambdakit.limits import quotas
+from lambdakit.rules import check_app
 if LIFT:
     for name in ("STACK_RESOURCES_MAX", "STACK_OUTPUTS_MAX", "TEMPLATE_BODY_INLINE_MAX_BYTES",
                  "TEMPLATE_S3_MAX_BYTES"):

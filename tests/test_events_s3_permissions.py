@@ -18,8 +18,8 @@ from lambdakit import App, Bucket, Function
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import S3Event
 from lambdakit.events.s3 import BUCKET_NAME_MAX_CHARS, GENERATED_PREFIX_MAX_CHARS
+from lambdakit.limits import quotas as q
 from lambdakit.rules import check_app
-from lambdakit.rules import quotas as q
 from lambdakit.rules.policy_size import policy_plan
 from lambdakit.rules.structure import stack_resource_count
 

@@ -26,9 +26,10 @@ from lambdakit.iam.size import (
     worst_case_chars,
     worst_case_length,
 )
+from lambdakit.limits import quotas as q
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import Function
-from lambdakit.rules import AccountQuotas, check_app
-from lambdakit.rules import quotas as q
+from lambdakit.rules import check_app
 from lambdakit.rules.policy_size import LIMITS, policy_plan
 from lambdakit.synthesis import synthesize
 

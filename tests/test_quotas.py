@@ -7,9 +7,9 @@ import datetime as dt
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lambdakit.rules import quotas as q
-from lambdakit.rules import runtimes as r
-from lambdakit.rules.limits import TAG_TEXT, _tag_char
+from lambdakit.limits import quotas as q
+from lambdakit.limits import runtimes as r
+from lambdakit.rules.function_limits import TAG_TEXT, _tag_char
 
 AWS_DOCS = "https://docs.aws.amazon.com/"
 

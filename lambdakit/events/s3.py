@@ -35,7 +35,7 @@ S3_EVENT_TYPES = (
 OBJECT_CREATED = "s3:ObjectCreated:*"
 # An unnamed bucket that notifies functions is named before it exists (its invoke permission
 # names it): `<prefix>-<stack UUID>`. The UUID, the last part of the stack's id, is lowercase
-# and 36 characters; S3 takes 63 in all (`rules.quotas.S3_BUCKET_NAME_MAX_CHARS`, which a test
+# and 36 characters; S3 takes 63 in all (`limits.quotas.S3_BUCKET_NAME_MAX_CHARS`, which a test
 # keeps equal: events come before rules), which leaves 26.
 STACK_UUID_CHARS = 36
 BUCKET_NAME_MAX_CHARS = 63

@@ -1,7 +1,7 @@
 """How large a role's policies can get once deployed, and where each statement goes.
 
 IAM limits the inline policies of one role to 10,240 characters together, each managed policy
-to 6,144, and the managed policies attached to a role to a quota (`rules.quotas` holds the
+to 6,144, and the managed policies attached to a role to a quota (`limits.quotas` holds the
 numbers and their sources; they reach this module as `PolicyLimits`). IAM counts the policy as
 deployed, with every ARN resolved, and without white space. At synth the ARNs of the app's own
 resources are still intrinsics (`Fn::GetAtt`, `Ref`, `Fn::Sub`), so each is counted at the
@@ -73,7 +73,7 @@ DEFERRED_POLICY_NAME = "trigger-access"
 PARTITION_MAX = 10          # aws-us-gov; aws-iso-b and aws-iso-f have 9, aws-cn 6
 REGION_MAX = 20             # the longest Region code today has 14 characters
 ACCOUNT_ID = 12
-STACK_NAME_MAX = 128        # = rules.quotas.STACK_NAME_MAX_CHARS (a test keeps them equal)
+STACK_NAME_MAX = 128        # = limits.quotas.STACK_NAME_MAX_CHARS (a test keeps them equal)
 URL_SUFFIX_MAX = len("amazonaws.com.cn")
 UNKNOWN_MAX = 2048          # the longest ARN IAM accepts
 KEY_ID = 36                 # a KMS key id is a UUID

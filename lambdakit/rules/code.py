@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 from lambdakit.errors import display_path
+from lambdakit.limits.runtimes import RUNTIMES, SOURCE, Runtime, newer_than_table, version_key
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.package_size import PackageKind, package_kind
-from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime, newer_than_table, version_key
 
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
 DEPRECATION_NOTICE_DAYS = 90

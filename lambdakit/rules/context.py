@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lambdakit.errors import Diagnostic
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import App, Construct
-from lambdakit.rules.account import AccountQuotas
 
 
 @dataclass

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 from lambdakit.events._loaded import imported
+from lambdakit.limits import quotas as q
 from lambdakit.model import App, Canary, Function, Linear, TrafficShift
 from lambdakit.model.deployment import DEPLOYMENT_EVENTS
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 if TYPE_CHECKING:

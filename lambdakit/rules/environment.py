@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, Ref
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.secrets import resolved_secret, secret_shape
 

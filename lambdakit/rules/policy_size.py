@@ -18,9 +18,9 @@ from lambdakit.iam.size import (
     grant_sizes,
     plan_policies,
 )
+from lambdakit.limits import quotas as q
+from lambdakit.limits.account import ACCOUNT_SECTION
 from lambdakit.model import App, Construct, Function
-from lambdakit.rules import quotas as q
-from lambdakit.rules.account import ACCOUNT_SECTION
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_logical_ids
 

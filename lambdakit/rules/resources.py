@@ -10,6 +10,8 @@ from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
 from lambdakit.iam.reach import broad_actions, manages_permissions
+from lambdakit.limits import quotas as q
+from lambdakit.limits.naming import NAMES_TAKEN
 from lambdakit.model import (
     Bucket,
     Function,
@@ -24,9 +26,7 @@ from lambdakit.model import (
     Table,
 )
 from lambdakit.model.resources.base import PARTITIONS
-from lambdakit.model.resources.naming import NAMES_TAKEN
 from lambdakit.model.resources.secret import Secret
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 

@@ -6,12 +6,12 @@ import re
 
 from lambdakit.errors import CODES, Severity
 from lambdakit.iam.size import PolicyPlan
+from lambdakit.limits import quotas as q
 from lambdakit.model import App, Construct, EventSource, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_resource_count
 from lambdakit.rules.events import extra_resource_count
-from lambdakit.rules.limits import check_tag_entries
+from lambdakit.rules.function_limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
 OUTPUTS_PER_FUNCTION = 2  # <id>Arn and <id>Name, written by compile.function

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
+from lambdakit.limits.runtimes import RUNTIMES, SNAPSTART_SOURCE
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.runtimes import RUNTIMES, SNAPSTART_SOURCE
 
 # CreateAlias Name: pattern and length; SAM enforces the same pattern for AutoPublishAlias.
 ALIAS_NAME = re.compile(r"^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$")

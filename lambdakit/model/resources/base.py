@@ -37,7 +37,7 @@ class Resource(Construct):
     display_name: ClassVar[str] = ""
     service: ClassVar[str] = ""
     stateful: ClassVar[bool] = False
-    # The physical-name rule of the service (`naming.NAME_RULES`), owned or existing.
+    # The physical-name rule of the service (`limits.naming.NAME_RULES`), owned or existing.
     name_rule: ClassVar[tuple[str, str] | None] = None
     # Set (to the hint) on kinds IAM grants only on the ARN: `existing()` then refuses name=.
     by_arn_only: ClassVar[str] = ""

@@ -3,11 +3,11 @@ an enhanced fan-out consumer of one, with its own read throughput."""
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.grants import Grant
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Stream(Resource):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import App, Bucket, ExistingFunction, Function, Resource
 from lambdakit.model.resources.base import name_in_arn
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 INVOKE_CONFIG_DOCS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"

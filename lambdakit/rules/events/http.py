@@ -29,8 +29,8 @@ from lambdakit.events._web import (
     route_key,
 )
 from lambdakit.events.http_api import DEFAULT_STAGE
+from lambdakit.limits import quotas as q
 from lambdakit.model import App, Construct, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 Route = ApiEvent | HttpApiEvent

@@ -7,8 +7,8 @@ import re
 from lambdakit.events import AlexaSkillEvent, CognitoTrigger, IotRuleEvent, LogsSubscriptionEvent
 from lambdakit.events.cloudwatch_logs import LOG_GROUP_ARN
 from lambdakit.events.cognito import TRIGGERS
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 ALEXA_SKILL_ID = re.compile(r"^amzn1\.ask\.skill\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")

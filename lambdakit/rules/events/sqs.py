@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lambdakit.events import SnsEvent, SqsEvent
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, Queue
 from lambdakit.model.resources.queue import SQS_DEFAULT_VISIBILITY_S
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_filters
 

@@ -8,8 +8,8 @@ import re
 
 from lambdakit.events import DynamoDbStreamEvent, KinesisEvent, StreamSource
 from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPTS
+from lambdakit.limits import quotas as q
 from lambdakit.model import EventSource, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_failure_path, check_filters
 

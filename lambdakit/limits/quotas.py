@@ -233,7 +233,7 @@ ROLE_MANAGED_POLICIES_MAX = Quota(
     "center article IAM_POLICY_SIZE_KC: the default limit for managed policies is 10, raised to "
     "at most 20 on a Service Quotas request (an earlier reading of the quotas page here had 20 "
     "as the default; 10 is the safe side). An account with a raised quota says so in "
-    "[tool.lambdakit.account] managed_policies_per_role (lambdakit.rules.account)",
+    "[tool.lambdakit.account] managed_policies_per_role (lambdakit.limits.account)",
 )
 MANAGED_POLICY_MAX_CHARS = Quota(
     6144, "characters", IAM_QUOTAS, "each customer managed policy; white space not counted",

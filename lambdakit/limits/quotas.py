@@ -81,6 +81,7 @@ LAMBDA_EVENT_INVOKE_CONFIG = (
 )
 LAMBDA_RUNTIMES_MODIFY = "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html"
 IAM_QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html"
+IAM_ROLE_API = "https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html"
 IAM_POLICY_SIZE_KC = "https://repost.aws/knowledge-center/iam-increase-policy-size"
 CFN_QUOTAS = (
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"
@@ -239,6 +240,11 @@ MANAGED_POLICY_MAX_CHARS = Quota(
     6144, "characters", IAM_QUOTAS, "each customer managed policy; white space not counted",
 )
 ROLE_TRUST_POLICY_MAX_CHARS = Quota(2048, "characters", IAM_QUOTAS, "default; adjustable to 8192")
+ARN_MAX_CHARS = Quota(
+    2048, "characters", IAM_ROLE_API,
+    "the longest ARN IAM takes (Role.Arn; IAM's arnType): the bound of an ARN lambdakit cannot "
+    "size more closely",
+)
 IAM_ROLE_NAME_MAX_CHARS = Quota(
     64, "characters", IAM_QUOTAS,
     "for console Switch Role, path plus role name must also fit in 64",

@@ -12,6 +12,7 @@ import re
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.resources.base import Resource, pascal_id
 
 Architecture = Literal["arm64", "x86_64"]
@@ -32,8 +33,7 @@ class Layer(Resource):
     kind = "layer"
     service = "lambda"
     stateful = True
-    # The LayerName pattern and length of PublishLayerVersion.
-    name_rule = (r"^[A-Za-z0-9_-]{1,140}$", "1–140 letters, digits, hyphens or underscores")
+    name_rule = NAME_RULES["layer"]
     env_max_bytes = 140
 
     # The directory whose contents Lambda extracts to /opt (`python/...`, `nodejs/...`),

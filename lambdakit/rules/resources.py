@@ -11,6 +11,16 @@ from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
 from lambdakit.iam.reach import broad_actions, manages_permissions
 from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import (
+    ACCOUNT,
+    ARN,
+    ARN_EXAMPLE,
+    ARN_PREFIX,
+    ARN_RESOURCE,
+    GLOBAL_KINDS,
+    PARTITIONS,
+    REGION,
+)
 from lambdakit.limits.naming import NAMES_TAKEN
 from lambdakit.model import (
     Bucket,
@@ -25,46 +35,10 @@ from lambdakit.model import (
     StreamConsumer,
     Table,
 )
-from lambdakit.model.resources.base import PARTITIONS
 from lambdakit.model.resources.secret import Secret
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
-# arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, each part checked on its own below.
-ARN = re.compile(r"^arn:(?P<partition>[^:]*):(?P<service>[^:]*):"
-                 r"(?P<region>\$\{AWS::Region\}|[^:]*):(?P<account>\$\{AWS::AccountId\}|[^:]*):"
-                 r"(?P<resource>.+)$")
-# A region or account may be left to CloudFormation (`${AWS::Region}`: a layer published in every
-# region under one name). Bucket ARNs have neither: bucket names are global in a partition.
-REGION = re.compile(r"^(?:[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}|\$\{AWS::Region\})$")
-ACCOUNT = re.compile(r"^(?:\d{12}|\$\{AWS::AccountId\})$")
-GLOBAL_KINDS = frozenset({"bucket"})
-# What an ARN of each kind looks like after the account: `<resource>` must match.
-ARN_RESOURCE = {
-    "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
-    "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
-    "stream_consumer": r"stream/[A-Za-z0-9_.-]+/consumer/[A-Za-z0-9_.-]+:\d+",
-    "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
-    "parameter": r"parameter/[A-Za-z0-9_.\-/]+", "key": r"key/[A-Za-z0-9-]+",
-    "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
-    "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
-    "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
-}
-# How the ARN of each kind looks, for hints.
-ARN_EXAMPLE = {
-    "queue": "arn:aws:sqs:REGION:ACCOUNT:NAME", "topic": "arn:aws:sns:REGION:ACCOUNT:NAME",
-    "bucket": "arn:aws:s3:::NAME", "table": "arn:aws:dynamodb:REGION:ACCOUNT:table/NAME",
-    "stream": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME",
-    "stream_consumer": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP",
-    "event_bus": "arn:aws:events:REGION:ACCOUNT:event-bus/NAME",
-    "secret": "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX",
-    "parameter": "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME",
-    "key": "arn:aws:kms:REGION:ACCOUNT:key/KEY-ID",
-    "function": "arn:aws:lambda:REGION:ACCOUNT:function:NAME",
-    "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
-    "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
-}
-ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")  # a raw statement's ARN
 ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
@@ -210,7 +184,7 @@ def _check_name(ctx: RuleContext, resource: Resource, name: str, alternative: st
     grant on it names one resource (`Table.existing(name="*")` would be every table)."""
     if resource.name_rule is None:
         return
-    pattern, described = resource.name_rule
+    pattern, described, _ = resource.name_rule
     if not re.fullmatch(pattern, name):
         ctx.report("LK202", resource,
                    f"name {name!r} is not a valid {_words(resource.kind)} name",

@@ -7,6 +7,7 @@ import re
 from lambdakit.errors import CODES, Severity
 from lambdakit.iam.size import PolicyPlan
 from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import IAM_POLICY_ARN, KMS_KEY_ARN
 from lambdakit.model import App, Construct, EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_resource_count
@@ -15,9 +16,7 @@ from lambdakit.rules.function_limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
 OUTPUTS_PER_FUNCTION = 2  # <id>Arn and <id>Name, written by compile.function
-IAM_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$")
 IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
-KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w/-]+$")
 
 
 def check_structure(ctx: RuleContext, functions: list[Function]) -> None:

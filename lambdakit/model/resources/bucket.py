@@ -11,7 +11,7 @@ from lambdakit.model.resources.key import Key
 class Bucket(Resource):
     kind = "bucket"
     env_attribute = "Name"
-    env_max_bytes = 63
+    env_max_bytes = NAME_RULES["bucket"].max_chars
     service = "s3"
     stateful = True
     name_rule = NAME_RULES["bucket"]

@@ -10,7 +10,7 @@ from lambdakit.model.resources.base import Resource
 class EventBus(Resource):
     kind = "event_bus"
     env_attribute = "Name"
-    env_max_bytes = 256
+    env_max_bytes = NAME_RULES["event_bus"].max_chars
     service = "events"
     name_rule = NAME_RULES["event_bus"]
 

@@ -42,7 +42,7 @@ class Parameter(Resource):
     kind = "parameter"
     env_attribute = "Name"
     # SSM counts the whole ARN against a parameter name's limit of 1,011 characters.
-    env_max_bytes = 1011
+    env_max_bytes = NAME_RULES["parameter"].max_chars
     service = "ssm"
     name_rule = NAME_RULES["parameter"]
 

@@ -13,7 +13,7 @@ from lambdakit.model.resources.key import Key
 class Stream(Resource):
     kind = "stream"
     env_attribute = "Name"
-    env_max_bytes = 128
+    env_max_bytes = NAME_RULES["stream"].max_chars
     service = "kinesis"
     stateful = True
     name_rule = NAME_RULES["stream"]

@@ -30,7 +30,7 @@ class Index(Construct):
 class Table(Resource):
     kind = "table"
     env_attribute = "Name"
-    env_max_bytes = 255
+    env_max_bytes = NAME_RULES["table"].max_chars
     service = "dynamodb"
     stateful = True
     name_rule = NAME_RULES["table"]

@@ -140,8 +140,8 @@ def test_intrinsics_count_at_their_longest_value() -> None:
     assert sub_length("${Orders.Arn}/index/*", bounds) == 215 + 8
     assert sub_length("${!Literal}", bounds) == len("${Literal}")
     # Unknown values count as the longest ARN IAM accepts.
-    assert worst_case_length({"Ref": "Nowhere"}, bounds) == 2048
-    assert worst_case_length({"Fn::Join": ["", []]}, bounds) == 2048
+    assert worst_case_length({"Ref": "Nowhere"}, bounds) == q.ARN_MAX_CHARS.value
+    assert worst_case_length({"Fn::Join": ["", []]}, bounds) == q.ARN_MAX_CHARS.value
 
 
 def test_arn_bounds_per_kind(tmp_path: Path) -> None:

@@ -280,6 +280,9 @@ LOGICAL_ID_MAX_CHARS = Quota(
     255, "characters", CFN_QUOTAS, "'Resource name'; parameter and output names too",
 )
 STACK_NAME_MAX_CHARS = Quota(128, "characters", CFN_QUOTAS)
+# CreateStack: "must start with an alphabetic character", then letters, digits and hyphens.
+STACK_NAME_PATTERN = rf"^[A-Za-z][A-Za-z0-9-]{{0,{STACK_NAME_MAX_CHARS.value - 1}}}$"
+STACK_NAME_SOURCE = "https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html"
 TEMPLATE_DESCRIPTION_MAX_BYTES = Quota(1024, "bytes", CFN_QUOTAS)
 PARAMETER_VALUE_MAX_BYTES = Quota(4096, "bytes", CFN_QUOTAS)
 

@@ -168,6 +168,14 @@ def test_cloudformation_schemas_agree() -> None:
 
 
 # --------------------------------------------------------------------------- names
+def test_environment_variable_names_are_the_apis() -> None:
+    """Ours spells the API's `[a-zA-Z]([a-zA-Z0-9_])+` without the group: the same names."""
+    api = _session().get_service_model("lambda").shape_for("EnvironmentVariableName")
+    for name in ("A", "AB", "a_1", "TABLE_NAME", "1A", "_A", "A-B", "A B", "AB_", "Ä1"):
+        assert bool(re.fullmatch(q.ENV_VAR_NAME_PATTERN, name)) == bool(
+            re.fullmatch(api.metadata["pattern"], name)), name
+
+
 def test_function_name_is_the_schemas_bare_name() -> None:
     """cfn-lint's FunctionName pattern: a bare name or an ARN; the bare name is ours, and its
     length is FUNCTION_NAME_MAX_CHARS."""

@@ -130,6 +130,8 @@ API_BOUNDS: list[tuple[q.Quota, str, tuple[str, ...]]] = [
     (q.TAG_KEY_MAX_CHARS, "max", ("cloudformation", "CreateStack", "Tags", "[]", "Key")),
     (q.TAG_VALUE_MAX_CHARS, "max", ("cloudformation", "CreateStack", "Tags", "[]", "Value")),
     (q.LAMBDA_TAGS_MAX, "max", ("resourcegroupstaggingapi", "TagResources", "Tags")),
+    (q.SECRET_PASSWORD_LENGTH_MAX, "max",
+     ("secretsmanager", "GetRandomPassword", "PasswordLength")),
 ]
 
 
@@ -165,6 +167,29 @@ def test_cloudformation_schemas_agree() -> None:
     tag = ("AWS::Lambda::Function", "Tags", "[]")
     assert q.TAG_KEY_MAX_CHARS.value == _cfn(*tag, "Key")["maxLength"]
     assert q.TAG_VALUE_MAX_CHARS.value == _cfn(*tag, "Value")["maxLength"]
+
+
+# (quota, "minimum" or "maximum", (resource type, property path...)): the schema's bound.
+SCHEMA_BOUNDS: list[tuple[q.Quota, str, tuple[str, ...]]] = [
+    (q.SQS_VISIBILITY_TIMEOUT_MAX_S, "maximum", ("AWS::SQS::Queue", "VisibilityTimeout")),
+    (q.SQS_RETENTION_MIN_S, "minimum", ("AWS::SQS::Queue", "MessageRetentionPeriod")),
+    (q.SQS_RETENTION_MAX_S, "maximum", ("AWS::SQS::Queue", "MessageRetentionPeriod")),
+    (q.SQS_DELAY_MAX_S, "maximum", ("AWS::SQS::Queue", "DelaySeconds")),
+    (q.KINESIS_RETENTION_MAX_HOURS, "maximum", ("AWS::Kinesis::Stream", "RetentionPeriodHours")),
+    (q.KMS_PENDING_WINDOW_MIN_DAYS, "minimum", ("AWS::KMS::Key", "PendingWindowInDays")),
+    (q.KMS_PENDING_WINDOW_MAX_DAYS, "maximum", ("AWS::KMS::Key", "PendingWindowInDays")),
+    (q.SQS_BATCH_SIZE_MAX, "maximum", ("AWS::Lambda::EventSourceMapping", "BatchSize")),
+    (q.BATCHING_WINDOW_MAX_S, "maximum",
+     ("AWS::Lambda::EventSourceMapping", "MaximumBatchingWindowInSeconds")),
+    (q.STREAM_TUMBLING_WINDOW_MAX_S, "maximum",
+     ("AWS::Lambda::EventSourceMapping", "TumblingWindowInSeconds")),
+]
+
+
+@pytest.mark.parametrize(("quota", "bound", "where"), SCHEMA_BOUNDS,
+                         ids=[f"{'.'.join(w)}-{b}" for _, b, w in SCHEMA_BOUNDS])
+def test_quota_is_the_schema_bound(quota: q.Quota, bound: str, where: tuple[str, ...]) -> None:
+    assert quota.value == _cfn(*where)[bound]
 
 
 # --------------------------------------------------------------------------- names

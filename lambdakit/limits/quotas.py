@@ -255,6 +255,33 @@ API_REST_INTEGRATION_TIMEOUT_DEFAULT_S = Quota(
 )
 API_HTTP_INTEGRATION_TIMEOUT_MAX_S = Quota(30, "s", APIGW_HTTP_QUOTAS, "not adjustable")
 
+# --------------------------------------------------------------------------- resources
+SQS_SET_QUEUE_ATTRIBUTES = (
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
+    "API_SetQueueAttributes.html"
+)
+KINESIS_LIMITS = "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html"
+SECRETS_RANDOM_PASSWORD = (
+    "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetRandomPassword.html"
+)
+KMS_SCHEDULE_KEY_DELETION = (
+    "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html"
+)
+SQS_VISIBILITY_TIMEOUT_MAX_S = Quota(43_200, "s", SQS_SET_QUEUE_ATTRIBUTES, "12 hours; min 0")
+SQS_RETENTION_MIN_S = Quota(60, "s", SQS_SET_QUEUE_ATTRIBUTES, "MessageRetentionPeriod")
+SQS_RETENTION_MAX_S = Quota(1_209_600, "s", SQS_SET_QUEUE_ATTRIBUTES, "14 days")
+SQS_DELAY_MAX_S = Quota(900, "s", SQS_SET_QUEUE_ATTRIBUTES, "DelaySeconds, 15 minutes; min 0")
+SQS_MAX_RECEIVE_COUNT_MAX = Quota(
+    1000, "count", SQS_SET_QUEUE_ATTRIBUTES, "RedrivePolicy maxReceiveCount; min 1",
+)
+KINESIS_RETENTION_MIN_HOURS = Quota(24, "hours", KINESIS_LIMITS, "the default")
+KINESIS_RETENTION_MAX_HOURS = Quota(8760, "hours", KINESIS_LIMITS, "365 days")
+SECRET_PASSWORD_LENGTH_MAX = Quota(
+    4096, "characters", SECRETS_RANDOM_PASSWORD, "PasswordLength; min 1, default 32",
+)
+KMS_PENDING_WINDOW_MIN_DAYS = Quota(7, "days", KMS_SCHEDULE_KEY_DELETION, "PendingWindowInDays")
+KMS_PENDING_WINDOW_MAX_DAYS = Quota(30, "days", KMS_SCHEDULE_KEY_DELETION, "also the default")
+
 # --------------------------------------------------------------------------- SQS event source
 SQS_VISIBILITY_FACTOR = Quota(
     6, "factor", LAMBDA_SQS_CONFIGURE,

@@ -42,19 +42,19 @@ from lambdakit.rules.structure import check_acknowledgements
 ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
-    Queue: (("visibility_timeout", 0, 43_200, "s"), ("retention", 60, 1_209_600, "s"),
-            ("delay", 0, 900, "s"), ("max_receive_count", 1, 1000, "receives")),
-    Stream: (("retention_hours", 24, 8760, "hours"), ("shards", 1, 10_000, "shards")),
-    Secret: (("length", 1, 4096, "characters"),),
-    Key: (("pending_window_days", 7, 30, "days"),),
+    Queue: (("visibility_timeout", 0, q.SQS_VISIBILITY_TIMEOUT_MAX_S.value, "s"),
+            ("retention", q.SQS_RETENTION_MIN_S.value, q.SQS_RETENTION_MAX_S.value, "s"),
+            ("delay", 0, q.SQS_DELAY_MAX_S.value, "s"),
+            ("max_receive_count", 1, q.SQS_MAX_RECEIVE_COUNT_MAX.value, "receives")),
+    Stream: (("retention_hours", q.KINESIS_RETENTION_MIN_HOURS.value,
+              q.KINESIS_RETENTION_MAX_HOURS.value, "hours"), ("shards", 1, 10_000, "shards")),
+    Secret: (("length", 1, q.SECRET_PASSWORD_LENGTH_MAX.value, "characters"),),
+    Key: (("pending_window_days", q.KMS_PENDING_WINDOW_MIN_DAYS.value,
+           q.KMS_PENDING_WINDOW_MAX_DAYS.value, "days"),),
 }
 RANGE_SOURCES: dict[type[Resource], str] = {
-    Queue: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
-           "API_SetQueueAttributes.html",
-    Stream: "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
-    Secret: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/"
-            "API_GetRandomPassword.html",
-    Key: "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
+    Queue: q.SQS_SET_QUEUE_ATTRIBUTES, Stream: q.KINESIS_LIMITS,
+    Secret: q.SECRETS_RANDOM_PASSWORD, Key: q.KMS_SCHEDULE_KEY_DELETION,
 }
 # Secure defaults a reason relaxes, with an example reason for the hint.
 RELAXED_DEFAULTS = {
@@ -62,7 +62,6 @@ RELAXED_DEFAULTS = {
     "without_dead_letter": "jobs are recomputed every minute",
     "without_versioning": "objects are rebuilt from the source of truth nightly",
 }
-MAX_RETENTION_S = 1_209_600  # SQS keeps a message at most 14 days
 
 
 def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
@@ -205,8 +204,9 @@ def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
     # queue retention"), so there a shorter retention cannot expire messages on arrival.
     if (target is not None and not target.is_existing and not queue.fifo
             and target.retention <= queue.retention):
-        fix = (f"set retention={MAX_RETENTION_S} (14 days, the most SQS allows) on {target.id}"
-               if target.retention < MAX_RETENTION_S else
+        longest = q.SQS_RETENTION_MAX_S.value
+        fix = (f"set retention={longest} (14 days, the most SQS allows) on {target.id}"
+               if target.retention < longest else
                f"{target.id} already keeps messages 14 days, the most SQS allows: shorten this "
                "queue's retention")
         ctx.report("LK205", queue,

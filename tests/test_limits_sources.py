@@ -227,6 +227,8 @@ NAME_SOURCES: dict[str, tuple[str, ...]] = {
     "state_machine": ("cfn", "AWS::StepFunctions::StateMachine", "StateMachineName"),
     "topic": ("cfn", "AWS::SNS::Topic", "TopicName"),
     "bucket": ("cfn", "AWS::S3::Bucket", "BucketName"),
+    "alias": ("api", "lambda", "CreateAlias", "Name"),
+    "iam_policy": ("api", "iam", "CreatePolicy", "PolicyName"),
 }
 
 

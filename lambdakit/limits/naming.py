@@ -1,10 +1,12 @@
 """Each service's rule for the names of its resources, in one place: what an owned resource's
 `name=` and an existing one's `X.existing(name=...)` must follow. A name is never a pattern: the
 rules below leave out `*` and `?`, and a path (`/`) where the service has none, so a name can
-only ever name one resource.
+only ever name one resource. A function's `alias=` and an app's `permissions_boundary` given
+by policy name follow the last two.
 
 Each rule is (regular expression, what it allows in words, the longest name), with the page it
-comes from; tests/test_limits_sources.py holds each longest name against its pattern.
+comes from; tests/test_limits_sources.py holds each longest name against its pattern and,
+where botocore's models or cfn-lint's schemas carry it, against theirs.
 """
 
 from __future__ import annotations
@@ -80,6 +82,14 @@ NAME_RULES: dict[str, NameRule] = {
     # https://docs.aws.amazon.com/lambda/latest/api/API_PublishLayerVersion.html (LayerName)
     "layer": NameRule(r"^[A-Za-z0-9_-]{1,140}$", "1–140 letters, digits, hyphens or underscores",
                       140),
+    # https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html (Name); SAM enforces
+    # the same pattern for AutoPublishAlias. Digits alone name versions.
+    "alias": NameRule(r"^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$",
+                      "1–128 letters, digits, '-' or '_', not only digits (digits name versions)",
+                      128),
+    # https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicy.html (PolicyName)
+    "iam_policy": NameRule(r"^[\w+=,.@-]{1,128}$",
+                           "1–128 letters, digits and + = , . @ - _", 128),
 }
 # Names an existing resource may have but an owned one may not: every account has its own
 # `default` event bus already.

@@ -8,6 +8,7 @@ from lambdakit.errors import CODES, Severity
 from lambdakit.iam.size import PolicyPlan
 from lambdakit.limits import quotas as q
 from lambdakit.limits.arns import IAM_POLICY_ARN, KMS_KEY_ARN
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model import App, Construct, EventSource, Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import deployment_resource_count
@@ -16,7 +17,7 @@ from lambdakit.rules.function_limits import check_tag_entries
 from lambdakit.rules.policy_size import managed_policy_ids, policy_plans, template_logical_ids
 
 OUTPUTS_PER_FUNCTION = 2  # <id>Arn and <id>Name, written by compile.function
-IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
+IAM_POLICY_NAME = re.compile(NAME_RULES["iam_policy"].pattern)
 
 
 def check_structure(ctx: RuleContext, functions: list[Function]) -> None:

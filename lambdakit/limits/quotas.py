@@ -391,7 +391,8 @@ APIGW_THROTTLE_BURST_ACCOUNT = Quota(
 )
 # "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum
 # length is 128 characters." HTTP APIs also take `$default`.
-APIGW_STAGE_NAME_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
+APIGW_STAGE_NAME_MAX_CHARS = Quota(128, "characters", APIGW_STAGE_API, "stageName")
+APIGW_STAGE_NAME_PATTERN = rf"^[A-Za-z0-9_-]{{1,{APIGW_STAGE_NAME_MAX_CHARS.value}}}$"
 APIGW_STAGE_NAME_SOURCE = APIGW_STAGE_API
 LAMBDA_AUTHORIZER_TTL_MAX_S = Quota(
     3600, "s", APIGW_AUTHORIZER_API, "authorizerResultTtlInSeconds; 0 disables caching",

@@ -214,9 +214,10 @@ def _check_stage(ctx: RuleContext, api: Api) -> None:
     if isinstance(api, HttpApi) and stage == DEFAULT_STAGE:
         return
     if not re.match(q.APIGW_STAGE_NAME_PATTERN, stage):
-        ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–128 letters, digits, "
-                                 "hyphens or underscores",
-                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:128] or 'api'!r}; "
+        most = q.APIGW_STAGE_NAME_MAX_CHARS.value
+        ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–{most} letters, "
+                                 "digits, hyphens or underscores",
+                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:most] or 'api'!r}; "
                    + q.APIGW_STAGE_NAME_SOURCE)
 
 

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from lambdakit.limits import quotas as q
+from lambdakit.limits.naming import NAME_RULES
 
 # --------------------------------------------------------------------------- partitions
 # Every AWS partition (botocore's data/partitions.json). An ARN may name any of them, but only
@@ -66,7 +67,7 @@ ARN_RESOURCE = {
     "parameter": r"parameter/[A-Za-z0-9_.\-/]+", "key": r"key/[A-Za-z0-9-]+",
     "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
     "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
-    "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
+    "layer": rf"layer:[A-Za-z0-9_-]{{1,{NAME_RULES['layer'].max_chars}}}:[0-9]+",
 }
 # How the ARN of each kind looks, for hints.
 ARN_EXAMPLE = {

@@ -93,7 +93,7 @@ class S3Event(EventSource):
         return Binding()  # nothing on the function: the bucket holds the notification
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
-        bucket = sample_name(self.bucket).lower()[:63]
+        bucket = sample_name(self.bucket).lower()[:q.S3_BUCKET_NAME_MAX_CHARS.value]
         key = f"{self.prefix or ''}example{self.suffix or '.json'}"
         event = self.events[0].removeprefix("s3:").replace("*", "Put")
         seed = f"{bucket}/{key}/{fn.id}"

@@ -55,7 +55,8 @@ from lambdakit.compile import compile_app
 from lambdakit.compile.plain import template_data
 from lambdakit.plan import plan_app
 from lambdakit.render import render
-from lambdakit.rules import check_app, quotas
+from lambdakit.limits import quotas
+from lambdakit.rules import check_app
 if LIFT:
     for name in ("STACK_RESOURCES_MAX", "STACK_OUTPUTS_MAX", "TEMPLATE_BODY_INLINE_MAX_BYTES",
                  "TEMPLATE_S3_MAX_BYTES"):

@@ -58,7 +58,7 @@ LIFTED_QUOTA_SYNTH = """\
 import sys
 from lambdakit.cli.process import prepare_short_run
 prepare_short_run()  # as the CLI's main() does, before anything loads pydantic
-from lambdakit.rules import quotas
+from lambdakit.limits import quotas
 for name in ("STACK_RESOURCES_MAX", "STACK_OUTPUTS_MAX", "TEMPLATE_BODY_INLINE_MAX_BYTES",
              "TEMPLATE_S3_MAX_BYTES"):
     if hasattr(quotas, name):

@@ -14,10 +14,11 @@ from typing import Any
 from lambdakit.compile import Compiled, compile_app
 from lambdakit.compile.plain import template_data
 from lambdakit.errors import Diagnostic, LambdakitError
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import App, Construct
 from lambdakit.plan import plan_app
 from lambdakit.render import Format, render
-from lambdakit.rules import AccountQuotas, check_app
+from lambdakit.rules import check_app
 
 
 def build_day() -> dt.date:

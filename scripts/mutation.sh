@@ -5,7 +5,7 @@
 # a mutant no test fails on "survives" and asks for a sharper test.
 #
 #   bash scripts/mutation.sh                                  # every module of lambdakit/rules
-#   bash scripts/mutation.sh 'lambdakit.rules.limits.*'       # only these functions' mutants
+#   bash scripts/mutation.sh 'lambdakit.rules.function_limits.*'       # only these functions' mutants
 #
 # Prints the survivors (`.venv/bin/mutmut show NAME` shows one's diff) and the score, killed over
 # tested, of the mutants the patterns select. MUTATION_JOBS sets the parallel runs (default 1:

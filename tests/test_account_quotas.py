@@ -11,7 +11,8 @@ from helpers import FIXED_DAY
 from lambdakit import App, Function
 from lambdakit.deploy.aws import DeployError
 from lambdakit.deploy.config import resolve
-from lambdakit.rules import AccountQuotas, check_app
+from lambdakit.limits.account import AccountQuotas
+from lambdakit.rules import check_app
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")
@@ -55,8 +56,8 @@ def test_unset_quotas_are_aws_defaults(tmp_path: Path) -> None:
     account = resolve(tmp_path, app_spec=None, stage=None, region=None).account
     assert account == AccountQuotas()
     assert account.managed_policies() == 10
-    assert account.concurrency(App(name="a")) == 1000
-    assert account.concurrency(App(name="a", account_concurrency=3000)) == 3000
+    assert account.concurrency(App(name="a").account_concurrency) == 1000
+    assert account.concurrency(App(name="a", account_concurrency=3000).account_concurrency) == 3000
 
 
 def test_bad_quotas_are_named(tmp_path: Path) -> None:

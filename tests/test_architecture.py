@@ -89,6 +89,18 @@ def test_heavy_modules_are_imported_lazily_everywhere() -> None:
     assert offenders == []
 
 
+def test_limits_is_data_at_the_bottom() -> None:
+    """`limits` imports only the standard library and itself, so every stage may import it."""
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {module}"
+        for path in sorted((PACKAGE / "limits").rglob("*.py"))
+        for module in sorted(_imports(path, top_level_only=False))
+        if not (module == "lambdakit.limits" or module.startswith("lambdakit.limits.")
+                or module.split(".")[0] in sys.stdlib_module_names)
+    ]
+    assert offenders == []
+
+
 def test_synth_and_the_cli_never_load_boto3() -> None:
     """The deploy commands are registered on the CLI, yet only running one loads boto3."""
     code = ("import sys, lambdakit.cli.main, lambdakit.deploy, lambdakit.synthesis; "

@@ -17,10 +17,10 @@ from iam_checks import PSEUDO_PARAMETERS, Resolver
 from lambdakit import App, Bucket, Function
 from lambdakit.check.sam import sam_transform
 from lambdakit.events import S3Event
-from lambdakit.events.s3 import BUCKET_NAME_MAX_CHARS, GENERATED_PREFIX_MAX_CHARS
+from lambdakit.events.s3 import GENERATED_PREFIX_MAX_CHARS
+from lambdakit.limits import quotas as q
 from lambdakit.plan import plan_app
 from lambdakit.rules import check_app
-from lambdakit.rules import quotas as q
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = GOLDENS / "_code"
@@ -114,8 +114,7 @@ def test_the_stack_count_stays_exact_with_lambdakits_permissions() -> None:
 
 
 def test_the_generated_name_fits_s3s_longest_bucket_name() -> None:
-    assert q.S3_BUCKET_NAME_MAX_CHARS.value == BUCKET_NAME_MAX_CHARS
-    assert GENERATED_PREFIX_MAX_CHARS + 1 + len(STACK_UUID) == BUCKET_NAME_MAX_CHARS
+    assert GENERATED_PREFIX_MAX_CHARS + 1 + len(STACK_UUID) == q.S3_BUCKET_NAME_MAX_CHARS.value
 
 
 @pytest.mark.parametrize("bucket_id", ["Uploads", "A" * 64, "Sthree", "X9"])

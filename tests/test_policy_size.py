@@ -15,7 +15,6 @@ from lambdakit.errors import format_diagnostics
 from lambdakit.iam.permissions import _Merged
 from lambdakit.iam.size import (
     GENERATED_NAME_EXTRA,
-    STACK_NAME_MAX,
     PolicyLimits,
     document_chars,
     plan_policies,
@@ -26,10 +25,11 @@ from lambdakit.iam.size import (
     worst_case_chars,
     worst_case_length,
 )
+from lambdakit.limits import quotas as q
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import Function
 from lambdakit.plan.policies import LIMITS, policy_plan
-from lambdakit.rules import AccountQuotas, check_app
-from lambdakit.rules import quotas as q
+from lambdakit.rules import check_app
 from lambdakit.synthesis import synthesize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -127,7 +127,6 @@ def _worker(path: Path) -> Function:
 def test_limits_are_the_quota_table() -> None:
     assert PolicyLimits(10240, 6144) == LIMITS
     assert q.ROLE_MANAGED_POLICIES_MAX.value == 10
-    assert q.STACK_NAME_MAX_CHARS.value == STACK_NAME_MAX
 
 
 def test_intrinsics_count_at_their_longest_value() -> None:
@@ -141,13 +140,13 @@ def test_intrinsics_count_at_their_longest_value() -> None:
     assert sub_length("${Orders.Arn}/index/*", bounds) == 215 + 8
     assert sub_length("${!Literal}", bounds) == len("${Literal}")
     # Unknown values count as the longest ARN IAM accepts.
-    assert worst_case_length({"Ref": "Nowhere"}, bounds) == 2048
-    assert worst_case_length({"Fn::Join": ["", []]}, bounds) == 2048
+    assert worst_case_length({"Ref": "Nowhere"}, bounds) == q.ARN_MAX_CHARS.value
+    assert worst_case_length({"Fn::Join": ["", []]}, bounds) == q.ARN_MAX_CHARS.value
 
 
 def test_arn_bounds_per_kind(tmp_path: Path) -> None:
     bounds = resolution_bounds(_worker(_write(tmp_path, INLINE_APP)))
-    generated = STACK_NAME_MAX + len("Table01") + GENERATED_NAME_EXTRA  # 151 < DynamoDB's 255
+    generated = 128 + len("Table01") + GENERATED_NAME_EXTRA  # 151 < DynamoDB's 255
     # arn:<10>:dynamodb:<20>:<12>:table/<name>
     assert bounds["Table01.Arn"] == len("arn::dynamodb:::table/") + 10 + 20 + 12 + generated
     assert bounds["Named.Arn"] == len("arn::dynamodb:::table/") + 42 + len("orders-named")

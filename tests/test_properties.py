@@ -13,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lambdakit import App, Function, LambdakitError, Logging
+from lambdakit.limits import quotas as q
+from lambdakit.limits.runtimes import RUNTIMES
 from lambdakit.plan.secrets import POINTER_NAME, SECRET_NAME
-from lambdakit.rules import quotas as q
-from lambdakit.rules.runtimes import RUNTIMES
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = GOLDENS / "_code"

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from lambdakit import App, Function, LambdakitError, Queue
 from lambdakit.events import SqsEvent
-from lambdakit.rules import quotas as q
+from lambdakit.limits import quotas as q
 
 GOLDENS = Path(__file__).resolve().parent / "goldens"
 CODE = str(GOLDENS / "_code")

@@ -1,4 +1,6 @@
-"""The quota and runtime tables are data with a source: every number cites AWS documentation."""
+"""The quota and runtime tables are data with a source: every number cites AWS documentation.
+The numbers themselves are held against botocore's models and cfn-lint's schemas in
+test_limits_sources.py, where those carry them."""
 
 from __future__ import annotations
 
@@ -7,9 +9,9 @@ import datetime as dt
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lambdakit.rules import quotas as q
-from lambdakit.rules import runtimes as r
-from lambdakit.rules.limits import TAG_TEXT, _tag_char
+from lambdakit.limits import quotas as q
+from lambdakit.limits import runtimes as r
+from lambdakit.rules.function_limits import TAG_TEXT, _tag_char
 
 AWS_DOCS = "https://docs.aws.amazon.com/"
 
@@ -26,15 +28,6 @@ def test_every_quota_cites_aws_documentation() -> None:
     assert all(quota.unit for quota in quotas.values())
 
 
-def test_core_limits_are_current() -> None:
-    assert (q.MEMORY_MIN_MB.value, q.MEMORY_MAX_MB.value) == (128, 10240)
-    assert (q.TIMEOUT_MIN_S.value, q.TIMEOUT_MAX_S.value) == (1, 900)
-    assert (q.EPHEMERAL_STORAGE_MIN_MB.value, q.EPHEMERAL_STORAGE_MAX_MB.value) == (512, 10240)
-    assert q.ENVIRONMENT_MAX_BYTES.value == 4096
-    assert q.STACK_RESOURCES_MAX.value == 500
-    assert q.ROLE_INLINE_POLICY_MAX_CHARS.value == 10240
-
-
 def test_runtime_table_is_consistent() -> None:
     assert r.SOURCE.startswith(AWS_DOCS)
     assert list(r.RUNTIMES) == sorted(r.RUNTIMES)
@@ -45,12 +38,6 @@ def test_runtime_table_is_consistent() -> None:
         assert all(isinstance(d, dt.date) for d in dates)
         if runtime.block_create and runtime.block_update:
             assert runtime.block_create <= runtime.block_update, name
-
-
-def test_retention_values_are_the_ones_cloudwatch_accepts() -> None:
-    assert q.LOG_RETENTION_SOURCE.startswith(AWS_DOCS)
-    assert 30 in q.LOG_RETENTION_ALLOWED_DAYS
-    assert list(q.LOG_RETENTION_ALLOWED_DAYS) == sorted(set(q.LOG_RETENTION_ALLOWED_DAYS))
 
 
 @example("c0 team:a/b=c+d-e@f_g.h")

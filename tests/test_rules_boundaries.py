@@ -16,8 +16,8 @@ from helpers import FIXED_DAY
 from lambdakit import App, Function, Queue
 from lambdakit.errors import Diagnostic
 from lambdakit.events import SqsEvent
+from lambdakit.limits import quotas as q
 from lambdakit.rules import check_app
-from lambdakit.rules import quotas as q
 
 CODE = str(Path(__file__).resolve().parent / "goldens" / "_code")
 

@@ -15,13 +15,13 @@ import pytest
 from helpers import FIXED_DAY
 
 from lambdakit import App, Function, Layer
-from lambdakit.rules import check_app
-from lambdakit.rules.runtimes import (
+from lambdakit.limits.runtimes import (
     NOT_RUNTIMES,
     RUNTIMES,
     UPCOMING_RUNTIMES,
     newer_than_table,
 )
+from lambdakit.rules import check_app
 
 CODE = str(Path(__file__).resolve().parent / "goldens" / "_code")
 

@@ -8,7 +8,7 @@ Logical ids: the corpus's camelCase ids are not valid construct ids, so `myFirst
 `MyFirstFunction`, `encryptedBucket` is `EncryptedBucket`, and so on.
 
 Runtime: the corpus uses nodejs8.10, which Lambda has refused for new functions since
-2020-02-04 (lambdakit/rules/runtimes.py, LK122). All three functions are upgraded to
+2020-02-04 (lambdakit/limits/runtimes.py, LK122). All three functions are upgraded to
 nodejs24.x, the newest Node.js runtime that is not deprecated; the handlers are ES modules
 using the AWS SDK for JavaScript v3 that the runtime ships.
 

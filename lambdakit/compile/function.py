@@ -30,6 +30,7 @@ from lambdakit.iam.size import (
     deferred_policy_id,
     written_document,
 )
+from lambdakit.limits.quotas import ARN_MAX_CHARS
 from lambdakit.model import Function, Resource
 from lambdakit.model.refs import Ref as ModelRef
 from lambdakit.plan import Plan
@@ -229,7 +230,7 @@ def _destination_arn(target: Resource | Function) -> Any:
     """The target's ARN. SAM resolves pseudo parameters inside this property itself, which
     would leave a partition-agnostic `Fn::Sub` with nothing to substitute (cfn-lint W1020);
     as an `Fn::Join` it resolves to the same ARN."""
-    arn = reference_value(ModelRef(target, "Arn", 2048))
+    arn = reference_value(ModelRef(target, "Arn", ARN_MAX_CHARS.value))
     text = arn.get("Fn::Sub") if isinstance(arn, dict) and len(arn) == 1 else None
     if not isinstance(text, str):
         return arn

@@ -25,7 +25,7 @@ from lambdakit.deploy.changes import (
     unused_allowances,
 )
 from lambdakit.deploy.package import object_exists, template_key
-from lambdakit.rules.quotas import TEMPLATE_BODY_INLINE_MAX_BYTES, TEMPLATE_S3_MAX_BYTES
+from lambdakit.limits.quotas import TEMPLATE_BODY_INLINE_MAX_BYTES, TEMPLATE_S3_MAX_BYTES
 
 # The SAM transform creates IAM roles (some named) and expands macros.
 CAPABILITIES = ("CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "CAPABILITY_AUTO_EXPAND")

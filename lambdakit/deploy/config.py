@@ -17,7 +17,7 @@
 
 A stage's settings replace the project's (tags and account quotas merge, the stage's winning);
 flags replace both. A stage must be declared: a typo must not create a second copy of the app.
-The account quotas reach the checks of synth (`lambdakit.rules.account`).
+The account quotas reach the checks of synth (`lambdakit.limits.account`).
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from lambdakit.deploy.aws import DeployError
+from lambdakit.limits.account import AccountQuotas
+from lambdakit.limits.quotas import STACK_NAME_MAX_CHARS
 from lambdakit.model.app import APP_NAME_PATTERN
-from lambdakit.rules.account import AccountQuotas
-from lambdakit.rules.quotas import STACK_NAME_MAX_CHARS
 
 PYPROJECT = "pyproject.toml"
 STAGE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9-]*$"  # it may end up in a stack name

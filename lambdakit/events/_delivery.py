@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lambdakit.limits.quotas import ARN_MAX_CHARS
 from lambdakit.model import Queue, Ref
 
 # The service principals that send to a queue on a source's behalf (its queue policy and key
@@ -26,5 +27,5 @@ def delivery_properties(retry_attempts: int | None, max_event_age: int | None,
     if retry:
         properties["RetryPolicy"] = retry
     if dead_letter_queue is not None:
-        properties["DeadLetterConfig"] = {"Arn": Ref(dead_letter_queue, "Arn", 2048)}
+        properties["DeadLetterConfig"] = {"Arn": Ref(dead_letter_queue, "Arn", ARN_MAX_CHARS.value)}
     return properties

@@ -15,7 +15,6 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_uuid
 from lambdakit.events.sqs import filter_criteria
@@ -25,6 +24,8 @@ from lambdakit.events.streams import (
     StartingPosition,
     failure_grant,
 )
+from lambdakit.limits.arns import partition_agnostic
+from lambdakit.limits.quotas import ARN_MAX_CHARS
 from lambdakit.model import Binding, EventSource, Ref, Secret
 from lambdakit.model.grants import Grant
 from lambdakit.model.instance import Instance
@@ -126,13 +127,14 @@ class KafkaSource(BrokerSource):
             properties["ConsumerGroupId"] = self.consumer_group_id
         if self.on_failure is not None:
             properties["DestinationConfig"] = {
-                "OnFailure": {"Destination": Ref(self.on_failure, "Arn", 2048)}}
+                "OnFailure": {"Destination": Ref(self.on_failure, "Arn", ARN_MAX_CHARS.value)}}
         return properties
 
     def access(self) -> list[dict[str, Any]]:
         if self.auth is None or self.auth_secret is None:
             return []
-        return [{"Type": AUTH_TYPES[self.auth], "URI": Ref(self.auth_secret, "Arn", 2048)}]
+        return [{"Type": AUTH_TYPES[self.auth],
+                 "URI": Ref(self.auth_secret, "Arn", ARN_MAX_CHARS.value)}]
 
     def kafka_grants(self) -> tuple[Grant, ...]:
         grants = self.poller_grants()
@@ -213,7 +215,7 @@ class SelfManagedKafkaEvent(KafkaSource):
         access = self.access()
         if self.root_ca_secret is not None:
             access.append({"Type": "SERVER_ROOT_CA_CERTIFICATE",
-                           "URI": Ref(self.root_ca_secret, "Arn", 2048)})
+                           "URI": Ref(self.root_ca_secret, "Arn", ARN_MAX_CHARS.value)})
         access += [{"Type": "VPC_SUBNET", "URI": f"subnet:{s}"} for s in self.subnets]
         access += [{"Type": "VPC_SECURITY_GROUP", "URI": f"security_group:{g}"}
                    for g in self.security_groups]
@@ -251,7 +253,7 @@ class MqEvent(BrokerSource):
 
     def bind(self, fn: Function) -> Binding:
         access: list[dict[str, Any]] = [
-            {"Type": "BASIC_AUTH", "URI": Ref(self.credentials, "Arn", 2048)}]
+            {"Type": "BASIC_AUTH", "URI": Ref(self.credentials, "Arn", ARN_MAX_CHARS.value)}]
         if self.virtual_host is not None:
             access.append({"Type": "VIRTUAL_HOST", "URI": self.virtual_host})
         properties = {"Broker": partition_agnostic(self.broker_arn), "Queues": [self.queue],
@@ -317,7 +319,7 @@ class DocumentDbEvent(BrokerSource):
             "Cluster": partition_agnostic(self.cluster_arn), "DatabaseName": self.database,
             "StartingPosition": self.starting_position,
             "SourceAccessConfigurations": [
-                {"Type": "BASIC_AUTH", "URI": Ref(self.credentials, "Arn", 2048)}],
+                {"Type": "BASIC_AUTH", "URI": Ref(self.credentials, "Arn", ARN_MAX_CHARS.value)}],
             **self.common_properties()}
         if self.collection is not None:
             properties["CollectionName"] = self.collection

@@ -5,10 +5,10 @@ from __future__ import annotations
 import base64
 import gzip
 import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from lambdakit.events._samples import SAMPLE_ACCOUNT, SAMPLE_STACK, sample_id
+from lambdakit.limits.arns import LOG_GROUP_ARN
 from lambdakit.model import Binding, EventSource, Function
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import pascal_id
@@ -16,9 +16,6 @@ from lambdakit.model.resources.base import pascal_id
 if TYPE_CHECKING:
     from lambdakit.model import Construct
 
-# arn:aws:logs:REGION:ACCOUNT:log-group:NAME, with or without the trailing `:*`.
-LOG_GROUP_ARN = re.compile(r"^arn:aws[a-z-]*:logs:(?P<region>[a-z0-9-]+):(?P<account>\d{12}):"
-                           r"log-group:(?P<name>[^:*]+)(:\*)?$")
 SAMPLE_TIMESTAMP_MS = 1767225600000  # 2026-01-01T00:00:00Z
 
 

@@ -88,7 +88,7 @@ class EventBridgeRule(EventSource):
     def bind(self, fn: Function) -> Binding:
         properties: dict[str, Any] = {"Pattern": literal_pattern(self.pattern)}
         if self.bus is not None:
-            properties["EventBusName"] = Ref(self.bus, "Name", 256)
+            properties["EventBusName"] = Ref(self.bus, "Name", EventBus.env_max_bytes)
         if self.input is not None:
             properties["Input"] = json.dumps(self.input, sort_keys=True, separators=(",", ":"))
         if self.input_path is not None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import Field
 
 from lambdakit.events._samples import SAMPLE_REGION, sample_id, sample_name
+from lambdakit.limits import quotas as q
 from lambdakit.model import Binding, Bucket, EventSource
 from lambdakit.model.base import Written
 from lambdakit.model.instance import Instance
@@ -36,11 +37,9 @@ S3_EVENT_TYPES = (
 OBJECT_CREATED = "s3:ObjectCreated:*"
 # An unnamed bucket that notifies functions is named before it exists (its invoke permission
 # names it): `<prefix>-<stack UUID>`. The UUID, the last part of the stack's id, is lowercase
-# and 36 characters; S3 takes 63 in all (`rules.quotas.S3_BUCKET_NAME_MAX_CHARS`, which a test
-# keeps equal: events come before rules), which leaves 26.
+# and 36 characters; S3 takes 63 in all (`S3_BUCKET_NAME_MAX_CHARS`), which leaves 26.
 STACK_UUID_CHARS = 36
-BUCKET_NAME_MAX_CHARS = 63
-GENERATED_PREFIX_MAX_CHARS = BUCKET_NAME_MAX_CHARS - STACK_UUID_CHARS - 1
+GENERATED_PREFIX_MAX_CHARS = q.S3_BUCKET_NAME_MAX_CHARS.value - STACK_UUID_CHARS - 1
 # Names S3 refuses to start with: `<prefix>-` could only hit `sthree-` (an id's lowercase
 # letters and digits never hold `xn--` or `amzn-s3-demo-`).
 RESERVED_PREFIXES = ("sthree",)
@@ -101,7 +100,7 @@ class S3Event(EventSource):
         return Binding()  # nothing on the function: the bucket holds the notification
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
-        bucket = sample_name(self.bucket).lower()[:63]
+        bucket = sample_name(self.bucket).lower()[:q.S3_BUCKET_NAME_MAX_CHARS.value]
         key = f"{self.prefix or ''}example{self.suffix or '.json'}"
         event = self.events[0].removeprefix("s3:").replace("*", "Put")
         seed = f"{bucket}/{key}/{fn.id}"

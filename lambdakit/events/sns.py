@@ -121,7 +121,7 @@ class SnsEvent(EventSource):
         buffer = self.buffer()
         if buffer is not None:
             return buffer.bind(fn)  # the subscription itself is compile's (events.push)
-        properties: dict[str, Any] = {"Topic": Ref(self.topic, "Arn", 320)}
+        properties: dict[str, Any] = {"Topic": Ref(self.topic, "Arn", Topic.env_max_bytes)}
         region = self.topic_region()
         if region:
             properties["Region"] = region

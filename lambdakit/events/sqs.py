@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import SAMPLE_REGION, sample_arn, sample_name, sample_uuid
+from lambdakit.limits.quotas import ARN_MAX_CHARS
 from lambdakit.model import Binding, EventSource, Queue, Ref
 from lambdakit.model.instance import Instance
 
@@ -57,7 +58,7 @@ class SqsEvent(EventSource):
 
     def bind(self, fn: Function) -> Binding:
         properties: dict[str, Any] = {
-            "Queue": Ref(self.queue, "Arn", 2048),
+            "Queue": Ref(self.queue, "Arn", ARN_MAX_CHARS.value),
             "BatchSize": self.batch_size,
         }
         if self.batching_window:

@@ -15,7 +15,6 @@ import base64
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Literal
 
-from lambdakit.events._arns import partition_agnostic
 from lambdakit.events._patterns import payload_text, satisfying_any
 from lambdakit.events._samples import (
     SAMPLE_REGION,
@@ -25,6 +24,8 @@ from lambdakit.events._samples import (
     sample_uuid,
 )
 from lambdakit.events.sqs import filter_criteria
+from lambdakit.limits.arns import partition_agnostic
+from lambdakit.limits.quotas import ARN_MAX_CHARS
 from lambdakit.model import (
     Binding,
     Bucket,
@@ -123,7 +124,7 @@ class StreamSource(EventSource):
         if self.on_failure is not None:
             # SAM's `Type` only makes SAM write a policy, which it skips for a given role.
             properties["DestinationConfig"] = {
-                "OnFailure": {"Destination": Ref(self.on_failure, "Arn", 2048)}}
+                "OnFailure": {"Destination": Ref(self.on_failure, "Arn", ARN_MAX_CHARS.value)}}
             grants += (failure_grant(self.on_failure, self),)
         return Binding(properties, grants=grants)
 
@@ -153,8 +154,8 @@ class KinesisEvent(StreamSource):
 
     def source_property(self) -> tuple[str, Any]:
         if self.consumer is not None:
-            return "Stream", Ref(self.consumer, "Arn", 2048)
-        return "Stream", Ref(self.stream, "Arn", 2048)
+            return "Stream", Ref(self.consumer, "Arn", ARN_MAX_CHARS.value)
+        return "Stream", Ref(self.stream, "Arn", ARN_MAX_CHARS.value)
 
     def source_grants(self) -> tuple[Grant, ...]:
         # Lambda reads the stream's shards either way; a consumer adds SubscribeToShard on it.
@@ -206,7 +207,7 @@ class DynamoDbStreamEvent(StreamSource):
     def source_property(self) -> tuple[str, Any]:
         if self.stream_arn is not None:
             return "Stream", partition_agnostic(self.stream_arn)
-        return "Stream", Ref(self.table, "StreamArn", 2048)
+        return "Stream", Ref(self.table, "StreamArn", ARN_MAX_CHARS.value)
 
     def source_grants(self) -> tuple[Grant, ...]:
         return (self.table.grant("read_stream", origin=self.origin),)

@@ -1,6 +1,6 @@
 """Least-privilege IAM as data: permissions with provenance, merged into awacs documents."""
 
-from lambdakit.iam.arns import arn_of, literal_arn, partition_agnostic
+from lambdakit.iam.arns import arn_of, literal_arn
 from lambdakit.iam.execution import execution_permissions, trust_policy
 from lambdakit.iam.grants import declared_grants, grant_permissions
 from lambdakit.iam.permissions import (
@@ -9,6 +9,7 @@ from lambdakit.iam.permissions import (
     policy_document,
     wildcard_reasons,
 )
+from lambdakit.limits.arns import partition_agnostic
 from lambdakit.model import Function
 
 __all__ = [

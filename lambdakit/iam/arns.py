@@ -7,37 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from lambdakit.limits.arns import ARN_BY_NAME, partition_agnostic
 from lambdakit.model import Construct, Function, Parameter, Resource, Table
-from lambdakit.model.resources.base import ARN_PARTITION
 
 CfnValue = str | dict[str, Any]
 
-# How each kind's ARN is built from a name, for `X.existing(name=...)`.
-ARN_BY_NAME: dict[str, str] = {
-    "queue": "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:{name}",
-    "topic": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:{name}",
-    "bucket": "arn:${AWS::Partition}:s3:::{name}",
-    "table": "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/{name}",
-    "stream": "arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/{name}",
-    "event_bus": "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/{name}",
-    # Secrets Manager appends six random characters to every secret's ARN.
-    "secret": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
-              ":secret:{name}-??????",
-    "parameter": "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/{name}",
-    "function": "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:{name}",
-    "state_machine": "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}"
-                     ":stateMachine:{name}",
-}
 # Owned resources whose `Ref` is already the ARN; the others use `Fn::GetAtt <id>.Arn`.
 REF_IS_ARN = {"topic", "secret", "layer"}
-
-
-def partition_agnostic(arn: str) -> CfnValue:
-    """`arn:aws:...` → `{"Fn::Sub": "arn:${AWS::Partition}:..."}`; anything else unchanged: an
-    ARN of another partition (`arn:aws-cn:...`) names exactly the resource it names."""
-    if not ARN_PARTITION.match(arn):
-        return arn
-    return {"Fn::Sub": ARN_PARTITION.sub("arn:${AWS::Partition}:", arn, count=1)}
 
 
 def has_arn(construct: Construct) -> bool:

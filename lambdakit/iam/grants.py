@@ -15,7 +15,6 @@ from lambdakit.iam.arns import (
     CfnValue,
     arn_of,
     has_arn,
-    partition_agnostic,
     suffixed,
     table_stream_arn,
 )
@@ -36,6 +35,7 @@ from lambdakit.iam.catalogue import (
 )
 from lambdakit.iam.network import interface_placement
 from lambdakit.iam.permissions import Conditions, Permission, iam_operator
+from lambdakit.limits.arns import ARN_PARTITION, partition_agnostic
 from lambdakit.model import (
     Construct,
     ExistingFunction,
@@ -47,7 +47,6 @@ from lambdakit.model import (
     Statement,
     Table,
 )
-from lambdakit.model.resources.base import ARN_PARTITION
 
 # `${aws:username}` and other IAM policy variables, but not CloudFormation's `${AWS::Region}`.
 POLICY_VARIABLE = re.compile(r"\$\{(?!AWS::)")

@@ -22,8 +22,8 @@ import awacs.ec2
 import awacs.elasticfilesystem
 
 from lambdakit.iam.permissions import CfnValue, Permission
+from lambdakit.limits.arns import ACCESS_POINT_ARN
 from lambdakit.model import Function, Imported
-from lambdakit.model.vpc import ACCESS_POINT_ARN
 
 EC2_ARN = "arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}"
 DESCRIBE_WILDCARD_REASON = (

@@ -1,7 +1,7 @@
 """How large a role's policies can get once deployed, and where each statement goes.
 
 IAM limits the inline policies of one role to 10,240 characters together, each managed policy
-to 6,144, and the managed policies attached to a role to a quota (`rules.quotas` holds the
+to 6,144, and the managed policies attached to a role to a quota (`limits.quotas` holds the
 numbers and their sources; they reach this module as `PolicyLimits`). IAM counts the policy as
 deployed, with every ARN resolved, and without white space. At synth the ARNs of the app's own
 resources are still intrinsics (`Fn::GetAtt`, `Ref`, `Fn::Sub`), so each is counted at the
@@ -18,7 +18,7 @@ longest value it can resolve to:
   23-character timestamp label.
 - Anything else: 2,048, the longest ARN IAM accepts.
 
-An ARN is its documented shape (`arns.ARN_BY_NAME`) with those parts filled in. The result is
+An ARN is its documented shape (`limits.arns.ARN_BY_NAME`) with those parts filled in. The result is
 an upper bound: the deployed policy is never larger.
 
 Access to a resource that depends on the function (a bucket whose notification names it, see
@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
-from lambdakit.iam.arns import ARN_BY_NAME, REF_IS_ARN
+from lambdakit.iam.arns import REF_IS_ARN
 from lambdakit.iam.catalogue import CATALOGUE, expand
 from lambdakit.iam.execution import execution_permissions
 from lambdakit.iam.grants import (
@@ -64,18 +64,20 @@ from lambdakit.iam.permissions import (
     statement_document,
     statement_head,
 )
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import (
+    ACCOUNT_ID_CHARS,
+    ARN_BY_NAME,
+    PARTITION_MAX_CHARS,
+    REGION_MAX_CHARS,
+)
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model import Construct, Function, Grant, Resource, Table
-from lambdakit.model.refs import FUNCTION_NAME_MAX_BYTES
 
 INLINE_POLICY_NAME = "execution"
 DEFERRED_POLICY_NAME = "trigger-access"
 
-PARTITION_MAX = 10          # aws-us-gov; aws-iso-b and aws-iso-f have 9, aws-cn 6
-REGION_MAX = 20             # the longest Region code today has 14 characters
-ACCOUNT_ID = 12
-STACK_NAME_MAX = 128        # = rules.quotas.STACK_NAME_MAX_CHARS (a test keeps them equal)
 URL_SUFFIX_MAX = len("amazonaws.com.cn")
-UNKNOWN_MAX = 2048          # the longest ARN IAM accepts
 KEY_ID = 36                 # a KMS key id is a UUID
 STREAM_LABEL = len("/stream/") + len("2026-01-01T00:00:00.000")
 # CloudFormation names an unnamed resource `<stack>-<logical id>-<random>`; the random part
@@ -84,17 +86,8 @@ GENERATED_NAME_EXTRA = 2 + 14
 
 # The longest physical name each service accepts (its API reference).
 NAME_MAX: dict[str, int] = {
-    "queue": 80,
-    "topic": 256,
-    "bucket": 63,
-    "table": 255,
-    "stream": 128,
-    "event_bus": 256,
-    "secret": 512,
-    "parameter": 1011,
-    "function": FUNCTION_NAME_MAX_BYTES,
-    "state_machine": 80,
-    "log_group": 512,
+    **{kind: rule.max_chars for kind, rule in NAME_RULES.items()},
+    "log_group": q.LOG_GROUP_NAME_MAX_CHARS.value,
 }
 _ARN_SHAPES: dict[str, str] = {
     **ARN_BY_NAME,
@@ -103,10 +96,10 @@ _ARN_SHAPES: dict[str, str] = {
     "log_group": "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:{name}:*",
 }
 _PSEUDO: dict[str, int] = {
-    "AWS::Partition": PARTITION_MAX,
-    "AWS::Region": REGION_MAX,
-    "AWS::AccountId": ACCOUNT_ID,
-    "AWS::StackName": STACK_NAME_MAX,
+    "AWS::Partition": PARTITION_MAX_CHARS,
+    "AWS::Region": REGION_MAX_CHARS,
+    "AWS::AccountId": ACCOUNT_ID_CHARS,
+    "AWS::StackName": q.STACK_NAME_MAX_CHARS.value,
     "AWS::URLSuffix": URL_SUFFIX_MAX,
 }
 _SUB_VARIABLE = re.compile(r"\$\{([^}]*)\}")
@@ -459,13 +452,13 @@ def worst_case_length(value: Any, bounds: Bounds) -> int:
     if isinstance(value, dict) and len(value) == 1:
         (name, argument), = value.items()
         if name == "Ref" and isinstance(argument, str):
-            return _PSEUDO.get(argument, bounds.get(argument, UNKNOWN_MAX))
+            return _PSEUDO.get(argument, bounds.get(argument, q.ARN_MAX_CHARS.value))
         if name == "Fn::GetAtt":
             target = ".".join(argument) if isinstance(argument, list) else str(argument)
-            return bounds.get(target, UNKNOWN_MAX)
+            return bounds.get(target, q.ARN_MAX_CHARS.value)
         if name == "Fn::Sub" and isinstance(argument, str):
             return sub_length(argument, bounds)
-    return UNKNOWN_MAX
+    return q.ARN_MAX_CHARS.value
 
 
 def sub_length(text: str, bounds: Bounds) -> int:
@@ -481,7 +474,7 @@ def sub_length(text: str, bounds: Bounds) -> int:
         elif variable in _PSEUDO:
             length += _PSEUDO[variable]
         else:
-            length += bounds.get(variable, UNKNOWN_MAX)
+            length += bounds.get(variable, q.ARN_MAX_CHARS.value)
     return length + len(text) - position
 
 
@@ -511,7 +504,7 @@ def log_group_name_max(fn: Function) -> int:
     """`/aws/lambda/<function_name>`, or `/aws/lambda/${AWS::StackName}/<id>` (as compiled)."""
     if fn.function_name:
         return len("/aws/lambda/") + len(fn.function_name)
-    return len("/aws/lambda/") + STACK_NAME_MAX + 1 + len(fn.id)
+    return len("/aws/lambda/") + q.STACK_NAME_MAX_CHARS.value + 1 + len(fn.id)
 
 
 def arn_length(kind: str, name_chars: int) -> int:
@@ -530,8 +523,8 @@ def name_max(construct: Construct) -> int:
                     None)
     if isinstance(given, str) and given:
         return len(given)
-    generated = STACK_NAME_MAX + len(construct.label()) + GENERATED_NAME_EXTRA
-    return min(generated, NAME_MAX.get(kind, UNKNOWN_MAX))
+    generated = q.STACK_NAME_MAX_CHARS.value + len(construct.label()) + GENERATED_NAME_EXTRA
+    return min(generated, NAME_MAX.get(kind, q.ARN_MAX_CHARS.value))
 
 
 def policy_constructs(fn: Function, grants: Sequence[Grant] | None = None) -> list[Construct]:

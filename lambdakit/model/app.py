@@ -5,13 +5,14 @@ from __future__ import annotations
 from pydantic import PrivateAttr, field_validator
 from pydantic_core import PydanticCustomError
 
+from lambdakit.limits import quotas as q
 from lambdakit.model.base import Construct, name_words
 from lambdakit.model.function import Function
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources import Queue, Resource
 
-APP_NAME_PATTERN = r"^[A-Za-z][A-Za-z0-9-]{0,127}$"  # also a valid CloudFormation stack name
-DEFAULT_ACCOUNT_CONCURRENCY = 1000
+APP_NAME_PATTERN = q.STACK_NAME_PATTERN  # the app's name is the stack's
+DEFAULT_ACCOUNT_CONCURRENCY = q.ACCOUNT_CONCURRENCY_DEFAULT.value
 
 
 class App(Construct):
@@ -48,7 +49,7 @@ class App(Construct):
             raise PydanticCustomError(
                 "LK009",
                 "app name must start with a letter and hold only letters, digits and hyphens, "
-                "at most 128 characters (got {got})",
+                f"at most {q.STACK_NAME_MAX_CHARS.value} characters (got {{got}})",
                 {"got": repr(value),
                  "hint": f"{hint} (it becomes the CloudFormation stack name)"},
             )

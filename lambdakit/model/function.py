@@ -17,6 +17,8 @@ from lambdakit.errors import (
     active_collector,
     capture_origin,
 )
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import FUNCTION_ARN_MAX_CHARS, FUNCTION_VERSION_ARN_MAX_CHARS
 from lambdakit.model.base import Construct, Written, check_id
 from lambdakit.model.deployment import TrafficShift
 from lambdakit.model.event_source import Binding, EventSource
@@ -26,12 +28,7 @@ from lambdakit.model.layer import Layer
 from lambdakit.model.logs import DEFAULT_LOGGING, Logging
 from lambdakit.model.package import check_package
 from lambdakit.model.provisioned import ProvisionedConcurrency
-from lambdakit.model.refs import (
-    FUNCTION_ARN_MAX_BYTES,
-    FUNCTION_NAME_MAX_BYTES,
-    FUNCTION_VERSION_ARN_MAX_BYTES,
-    Ref,
-)
+from lambdakit.model.refs import Ref
 from lambdakit.model.resources import (
     Bucket,
     EventBus,
@@ -211,18 +208,18 @@ class Function(Construct):
     @property
     def arn(self) -> Ref:
         """This function's ARN, resolved at deploy time."""
-        return Ref(self, "Arn", FUNCTION_ARN_MAX_BYTES)
+        return Ref(self, "Arn", FUNCTION_ARN_MAX_CHARS)
 
     @property
     def name(self) -> Ref:
         """This function's physical name, resolved at deploy time."""
-        return Ref(self, "Name", FUNCTION_NAME_MAX_BYTES)
+        return Ref(self, "Name", q.FUNCTION_NAME_MAX_CHARS.value)
 
     @property
     def version(self) -> Ref:
         """The ARN of the version this deploy publishes (needs `alias`): what a pre-traffic
         hook invokes to test it."""
-        return Ref(self, "Version", FUNCTION_VERSION_ARN_MAX_BYTES)
+        return Ref(self, "Version", FUNCTION_VERSION_ARN_MAX_CHARS)
 
     @property
     def role_id(self) -> str:

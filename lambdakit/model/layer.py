@@ -12,6 +12,7 @@ import re
 from pathlib import Path, PurePath
 from typing import Any, Literal
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.resources.base import Resource, pascal_id
 
 Architecture = Literal["arm64", "x86_64"]
@@ -33,8 +34,7 @@ class Layer(Resource):
     resource_type = "AWS::Serverless::LayerVersion"
     service = "lambda"
     stateful = True
-    # The LayerName pattern and length of PublishLayerVersion.
-    name_rule = (r"^[A-Za-z0-9_-]{1,140}$", "1–140 letters, digits, hyphens or underscores")
+    name_rule = NAME_RULES["layer"]
     env_max_bytes = 140
 
     # The directory whose contents Lambda extracts to /opt (`python/...`, `nodejs/...`),

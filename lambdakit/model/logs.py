@@ -7,12 +7,13 @@ from typing import Literal, Self
 from pydantic import model_validator
 from pydantic_core import PydanticCustomError
 
+from lambdakit.limits import quotas as q
 from lambdakit.model.base import Construct
 
 ApplicationLogLevel = Literal["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL"]
 SystemLogLevel = Literal["DEBUG", "INFO", "WARN"]
 
-DEFAULT_RETENTION_DAYS = 30
+DEFAULT_RETENTION_DAYS = q.LOG_RETENTION_DEFAULT_DAYS.value
 DEFAULT_APPLICATION_LEVEL: ApplicationLogLevel = "INFO"
 DEFAULT_SYSTEM_LEVEL: SystemLogLevel = "WARN"
 

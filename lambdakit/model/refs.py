@@ -12,12 +12,6 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from lambdakit.model.base import Construct
 
-# arn:<partition ≤ 10>:lambda:<region ≤ 20>:<account 12>:function:<name ≤ 64>
-FUNCTION_NAME_MAX_BYTES = 64
-FUNCTION_ARN_MAX_BYTES = len("arn::lambda:::function:") + 10 + 20 + 12 + FUNCTION_NAME_MAX_BYTES
-# A version's ARN: the function's, then `:` and the version number (at most 10 digits).
-FUNCTION_VERSION_ARN_MAX_BYTES = FUNCTION_ARN_MAX_BYTES + 1 + 10
-
 
 RefAttribute = Literal["Arn", "Name", "Url", "StreamArn", "Version"]
 

@@ -15,9 +15,7 @@ from lambdakit.model.base import Construct
 from lambdakit.model.instance import Instance
 
 # Lambda's FileSystemConfig (API reference), patterns as AWS writes them (LocalMountPath's class
-# `[a-zA-Z0-9-_.]` spelled unambiguously).
-ACCESS_POINT_ARN = re.compile(r"^arn:aws[a-zA-Z-]*:elasticfilesystem:[a-z]{2}((-gov)|(-iso(b?)))?"
-                              r"-[a-z]+-\d{1}:\d{12}:access-point/fsap-[a-f0-9]{17}$")
+# `[a-zA-Z0-9-_.]` spelled unambiguously); the access point's ARN is `limits.arns`'.
 MOUNT_PATH = re.compile(r"^/mnt/[a-zA-Z0-9_.-]+$")
 # AWS's id formats: 8 or 17 hexadecimal characters after the prefix.
 SUBNET_ID = re.compile(r"^subnet-([0-9a-f]{8}|[0-9a-f]{17})$")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, Queue
 from lambdakit.model.resources.queue import SQS_DEFAULT_VISIBILITY_S
 
@@ -39,6 +40,4 @@ def sqs_pollers(fn: Function) -> list[SqsEvent]:
 
 
 def recommended_visibility(fn: Function, window: int) -> int:
-    from lambdakit.rules import quotas as q  # TEMPORARY until quotas leave rules
-
     return q.SQS_VISIBILITY_FACTOR.value * fn.timeout + window

@@ -1,22 +1,22 @@
-"""Whole-app checks over the model graph. Limits live in `quotas`, runtimes in `runtimes`."""
+"""Whole-app checks over the model graph. Limits and runtimes are data in `lambdakit.limits`."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from lambdakit.errors import Diagnostic, sort_diagnostics
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import App
 from lambdakit.plan import Plan
-from lambdakit.rules.account import AccountQuotas
 from lambdakit.rules.code import check_code
 from lambdakit.rules.concurrency import check_concurrency
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.deployments import check_deployments
 from lambdakit.rules.environment import check_environment, environment_size
 from lambdakit.rules.events import check_events
+from lambdakit.rules.function_limits import check_limits
 from lambdakit.rules.image import check_image
 from lambdakit.rules.layers import check_layers
-from lambdakit.rules.limits import check_limits
 from lambdakit.rules.literal_text import check_literal_text
 from lambdakit.rules.policy_size import check_policy_size
 from lambdakit.rules.provisioned import check_provisioned_concurrency
@@ -31,7 +31,7 @@ FUNCTION_RULES = (check_limits, check_environment, check_code, check_image, chec
                   check_versions, check_provisioned_concurrency, check_policy_size,
                   check_public_kafka)
 
-__all__ = ["AccountQuotas", "check_app", "environment_size"]
+__all__ = ["check_app", "environment_size"]
 
 
 def check_app(app: App, today: dt.date | None = None,

@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 
 from lambdakit.errors import display_path
+from lambdakit.limits import quotas as q
+from lambdakit.limits.runtimes import RUNTIMES, SOURCE, Runtime, newer_than_table, version_key
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.package_size import PackageKind, package_kind
-from lambdakit.rules.runtimes import RUNTIMES, SOURCE, Runtime, newer_than_table, version_key
 
 # Warn this long before AWS deprecates a runtime, so the upgrade is planned, not forced.
 DEPRECATION_NOTICE_DAYS = 90
-HANDLER_MAX_CHARS = 128
 # Lambda's Python bootstrap imports the module by name with importlib, which accepts file names
 # that are not identifiers (`kinesis-consumer-fn.handler`); the function must be an identifier.
 PYTHON_HANDLER = re.compile(r"^[A-Za-z_][\w-]*([./][A-Za-z_][\w-]*)*\.[A-Za-z_]\w*$")
@@ -140,7 +140,7 @@ def _check_handler(ctx: RuleContext, fn: Function, family: str,
     `directory` (None: the code is an archive)."""
     handler = fn.handler
     pattern = HANDLER_PATTERNS.get(family)
-    if (not handler or len(handler) > HANDLER_MAX_CHARS or WHITESPACE.search(handler)
+    if (not handler or len(handler) > q.HANDLER_MAX_CHARS.value or WHITESPACE.search(handler)
             or (pattern is not None and not pattern.match(handler))):
         ctx.report("LK132", fn, f"handler {handler!r} is not a valid {family or 'Lambda'} handler",
                    f"expected {HANDLER_EXAMPLES.get(family, 'a non-empty name without spaces')}")

@@ -2,20 +2,20 @@
 budget: Lambda keeps 100 of the account's concurrency unreserved for functions that reserve
 none, and a function's provisioned concurrency comes out of its own reservation if it has one,
 out of that same shared budget otherwise. The account's concurrency is AWS's default unless
-`[tool.lambdakit.account]` or `App(account_concurrency=...)` says otherwise (`rules.account`)."""
+`[tool.lambdakit.account]` or `App(account_concurrency=...)` says otherwise (`limits.account`)."""
 
 from __future__ import annotations
 
+from lambdakit.limits import quotas as q
+from lambdakit.limits.account import ACCOUNT_SECTION
 from lambdakit.model import Function
 from lambdakit.model.provisioned import provisioned_peak
-from lambdakit.rules import quotas as q
-from lambdakit.rules.account import ACCOUNT_SECTION
 from lambdakit.rules.context import RuleContext
 
 
 def check_concurrency(ctx: RuleContext, functions: list[Function]) -> None:
     app = ctx.app
-    account = ctx.account.concurrency(app)
+    account = ctx.account.concurrency(app.account_concurrency)
     budget = account - q.UNRESERVED_CONCURRENCY_MIN.value
     reserving = [fn for fn in functions if fn.reserved_concurrency is not None]
     for fn in reserving:
@@ -53,7 +53,8 @@ def _check_unreserved_provisioning(ctx: RuleContext, functions: list[Function], 
     if wanted <= left:
         return
     app = ctx.app
-    account = (f"the account's {ctx.account.concurrency(app)}, less {reserved} reserved by this "
+    concurrency = ctx.account.concurrency(app.account_concurrency)
+    account = (f"the account's {concurrency}, less {reserved} reserved by this "
                f"app and the {q.UNRESERVED_CONCURRENCY_MIN.value} Lambda keeps unreserved, leaves "
                f"{left}")
     fix = (f"lower it, reserve concurrency for the function (its provisioned concurrency then "

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lambdakit.errors import Diagnostic
+from lambdakit.limits.account import AccountQuotas
 from lambdakit.model import App, Construct
 from lambdakit.plan import Plan, plan_app
-from lambdakit.rules.account import AccountQuotas
 
 
 @dataclass

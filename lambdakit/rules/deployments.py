@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Canary, Function, Linear, TrafficShift
 from lambdakit.model.deployment import DEPLOYMENT_EVENTS
 from lambdakit.plan.deployments import HookBinding
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 DEPLOYMENTS_DOC = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-rolling-deployments.html"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, Ref
 from lambdakit.plan.secrets import named_secret, resolved_secret, secret_shape
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 ENV_VAR_NAME = re.compile(q.ENV_VAR_NAME_PATTERN)

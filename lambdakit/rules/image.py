@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 # A private Amazon ECR repository (Lambda takes no other registry), by tag or by digest. The

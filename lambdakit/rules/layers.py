@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from lambdakit.errors import display_path
+from lambdakit.limits import quotas as q
+from lambdakit.limits.runtimes import RUNTIMES, newer_than_table
 from lambdakit.model import Function, Layer
-from lambdakit.rules import quotas as q
 from lambdakit.rules.code import code_kind
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.package_size import (
@@ -19,7 +20,6 @@ from lambdakit.rules.package_size import (
     package_kind,
 )
 from lambdakit.rules.public_layers import KnownLayer, known_layer
-from lambdakit.rules.runtimes import RUNTIMES, newer_than_table
 
 # `sam build` accepts a runtime name as a layer's BuildMethod, or `makefile`.
 OTHER_BUILD_METHODS = ("makefile",)

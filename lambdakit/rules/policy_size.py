@@ -7,8 +7,8 @@ and compile read the same one.
 from __future__ import annotations
 
 from lambdakit.iam.size import GrantSize, PolicyPlan, grant_sizes
+from lambdakit.limits.account import ACCOUNT_SECTION
 from lambdakit.model import Function
-from lambdakit.rules.account import ACCOUNT_SECTION
 from lambdakit.rules.context import RuleContext
 
 LARGEST_LISTED = 3

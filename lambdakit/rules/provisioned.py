@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, ProvisionedConcurrency, ScheduledCapacity
 from lambdakit.model.provisioned import in_utc, provisioned_bounds
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 # PutScheduledAction's pattern for ScheduledActionName, said positively: no ':', '/' or '|', no

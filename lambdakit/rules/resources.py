@@ -10,6 +10,18 @@ from lambdakit.iam.catalogue import CATALOGUE, access_levels
 from lambdakit.iam.grants import kind_of
 from lambdakit.iam.permissions import condition_operators
 from lambdakit.iam.reach import broad_actions, manages_permissions
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import (
+    ACCOUNT,
+    ARN,
+    ARN_EXAMPLE,
+    ARN_PREFIX,
+    ARN_RESOURCE,
+    GLOBAL_KINDS,
+    PARTITIONS,
+    REGION,
+)
+from lambdakit.limits.naming import NAMES_TAKEN
 from lambdakit.model import (
     Bucket,
     Function,
@@ -23,64 +35,26 @@ from lambdakit.model import (
     StreamConsumer,
     Table,
 )
-from lambdakit.model.resources.base import PARTITIONS
-from lambdakit.model.resources.naming import NAMES_TAKEN
 from lambdakit.model.resources.secret import Secret
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 
-# arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE, each part checked on its own below.
-ARN = re.compile(r"^arn:(?P<partition>[^:]*):(?P<service>[^:]*):"
-                 r"(?P<region>\$\{AWS::Region\}|[^:]*):(?P<account>\$\{AWS::AccountId\}|[^:]*):"
-                 r"(?P<resource>.+)$")
-# A region or account may be left to CloudFormation (`${AWS::Region}`: a layer published in every
-# region under one name). Bucket ARNs have neither: bucket names are global in a partition.
-REGION = re.compile(r"^(?:[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}|\$\{AWS::Region\})$")
-ACCOUNT = re.compile(r"^(?:\d{12}|\$\{AWS::AccountId\})$")
-GLOBAL_KINDS = frozenset({"bucket"})
-# What an ARN of each kind looks like after the account: `<resource>` must match.
-ARN_RESOURCE = {
-    "queue": r"[A-Za-z0-9_.-]+", "topic": r"[A-Za-z0-9_.-]+", "bucket": r"[a-z0-9.-]+",
-    "table": r"table/[A-Za-z0-9_.-]+", "stream": r"stream/[A-Za-z0-9_.-]+",
-    "stream_consumer": r"stream/[A-Za-z0-9_.-]+/consumer/[A-Za-z0-9_.-]+:\d+",
-    "event_bus": r"event-bus/[/.\-_A-Za-z0-9]+", "secret": r"secret:[A-Za-z0-9/_+=.@-]+",
-    "parameter": r"parameter/[A-Za-z0-9_.\-/]+", "key": r"key/[A-Za-z0-9-]+",
-    "function": r"function:[A-Za-z0-9_-]+(:[A-Za-z0-9$_-]+)?",
-    "state_machine": r"stateMachine:[A-Za-z0-9_-]+",
-    "layer": r"layer:[A-Za-z0-9_-]{1,140}:[0-9]+",
-}
-# How the ARN of each kind looks, for hints.
-ARN_EXAMPLE = {
-    "queue": "arn:aws:sqs:REGION:ACCOUNT:NAME", "topic": "arn:aws:sns:REGION:ACCOUNT:NAME",
-    "bucket": "arn:aws:s3:::NAME", "table": "arn:aws:dynamodb:REGION:ACCOUNT:table/NAME",
-    "stream": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME",
-    "stream_consumer": "arn:aws:kinesis:REGION:ACCOUNT:stream/NAME/consumer/CONSUMER:TIMESTAMP",
-    "event_bus": "arn:aws:events:REGION:ACCOUNT:event-bus/NAME",
-    "secret": "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX",
-    "parameter": "arn:aws:ssm:REGION:ACCOUNT:parameter/NAME",
-    "key": "arn:aws:kms:REGION:ACCOUNT:key/KEY-ID",
-    "function": "arn:aws:lambda:REGION:ACCOUNT:function:NAME",
-    "state_machine": "arn:aws:states:REGION:ACCOUNT:stateMachine:NAME",
-    "layer": "arn:aws:lambda:REGION:ACCOUNT:layer:NAME:VERSION",
-}
-ARN_PREFIX = re.compile(r"^arn:aws[a-z-]*:[a-z0-9-]+:")  # a raw statement's ARN
 ACTION = re.compile(r"^(?:\*|[a-z0-9-]+:[A-Za-z0-9*]+)$")  # "*": every action (LK214)
 # (field, low, high, unit) per kind, from the services' API references (RANGE_SOURCES).
 RANGES: dict[type[Resource], tuple[tuple[str, int, int, str], ...]] = {
-    Queue: (("visibility_timeout", 0, 43_200, "s"), ("retention", 60, 1_209_600, "s"),
-            ("delay", 0, 900, "s"), ("max_receive_count", 1, 1000, "receives")),
-    Stream: (("retention_hours", 24, 8760, "hours"), ("shards", 1, 10_000, "shards")),
-    Secret: (("length", 1, 4096, "characters"),),
-    Key: (("pending_window_days", 7, 30, "days"),),
+    Queue: (("visibility_timeout", 0, q.SQS_VISIBILITY_TIMEOUT_MAX_S.value, "s"),
+            ("retention", q.SQS_RETENTION_MIN_S.value, q.SQS_RETENTION_MAX_S.value, "s"),
+            ("delay", 0, q.SQS_DELAY_MAX_S.value, "s"),
+            ("max_receive_count", 1, q.SQS_MAX_RECEIVE_COUNT_MAX.value, "receives")),
+    Stream: (("retention_hours", q.KINESIS_RETENTION_MIN_HOURS.value,
+              q.KINESIS_RETENTION_MAX_HOURS.value, "hours"), ("shards", 1, 10_000, "shards")),
+    Secret: (("length", 1, q.SECRET_PASSWORD_LENGTH_MAX.value, "characters"),),
+    Key: (("pending_window_days", q.KMS_PENDING_WINDOW_MIN_DAYS.value,
+           q.KMS_PENDING_WINDOW_MAX_DAYS.value, "days"),),
 }
 RANGE_SOURCES: dict[type[Resource], str] = {
-    Queue: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
-           "API_SetQueueAttributes.html",
-    Stream: "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html",
-    Secret: "https://docs.aws.amazon.com/secretsmanager/latest/apireference/"
-            "API_GetRandomPassword.html",
-    Key: "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html",
+    Queue: q.SQS_SET_QUEUE_ATTRIBUTES, Stream: q.KINESIS_LIMITS,
+    Secret: q.SECRETS_RANDOM_PASSWORD, Key: q.KMS_SCHEDULE_KEY_DELETION,
 }
 # Secure defaults a reason relaxes, with an example reason for the hint.
 RELAXED_DEFAULTS = {
@@ -88,7 +62,6 @@ RELAXED_DEFAULTS = {
     "without_dead_letter": "jobs are recomputed every minute",
     "without_versioning": "objects are rebuilt from the source of truth nightly",
 }
-MAX_RETENTION_S = 1_209_600  # SQS keeps a message at most 14 days
 
 
 def check_resources(ctx: RuleContext, functions: list[Function]) -> None:
@@ -210,7 +183,7 @@ def _check_name(ctx: RuleContext, resource: Resource, name: str, alternative: st
     grant on it names one resource (`Table.existing(name="*")` would be every table)."""
     if resource.name_rule is None:
         return
-    pattern, described = resource.name_rule
+    pattern, described, _ = resource.name_rule
     if not re.fullmatch(pattern, name):
         ctx.report("LK202", resource,
                    f"name {name!r} is not a valid {_words(resource.kind)} name",
@@ -231,8 +204,9 @@ def _check_redrive(ctx: RuleContext, queue: Queue) -> None:
     # queue retention"), so there a shorter retention cannot expire messages on arrival.
     if (target is not None and not target.is_existing and not queue.fifo
             and target.retention <= queue.retention):
-        fix = (f"set retention={MAX_RETENTION_S} (14 days, the most SQS allows) on {target.id}"
-               if target.retention < MAX_RETENTION_S else
+        longest = q.SQS_RETENTION_MAX_S.value
+        fix = (f"set retention={longest} (14 days, the most SQS allows) on {target.id}"
+               if target.retention < longest else
                f"{target.id} already keeps messages 14 days, the most SQS allows: shorten this "
                "queue's retention")
         ctx.report("LK205", queue,

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 
 from lambdakit.errors import CODES, Severity
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import IAM_POLICY_ARN, KMS_KEY_ARN
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model import Construct, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.limits import check_tag_entries
+from lambdakit.rules.function_limits import check_tag_entries
 
-IAM_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(\d{12}|aws):policy/[\w+=,.@/-]+$")
-IAM_POLICY_NAME = re.compile(r"^[\w+=,.@-]{1,128}$")
-KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)/[\w/-]+$")
+IAM_POLICY_NAME = re.compile(NAME_RULES["iam_policy"].pattern)
 
 
 def check_structure(ctx: RuleContext, functions: list[Function]) -> None:

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from lambdakit.limits.arns import CODE_SIGNING_CONFIG_ARN, RUNTIME_VERSION_ARN
 from lambdakit.model import Function
 from lambdakit.rules.context import RuleContext
 
 RUNTIME_UPDATES_SOURCE = "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-update.html"
-# Patterns of the CloudFormation/Lambda API references (CodeSigningConfigArn,
-# RuntimeManagementConfig.RuntimeVersionArn).
-CODE_SIGNING_CONFIG_ARN = re.compile(
-    r"^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}:\d{12}"
-    r":code-signing-config:csc-[a-z0-9]{17}$")
-RUNTIME_VERSION_ARN = re.compile(
-    r"^arn:aws[a-zA-Z-]*:lambda:[a-z]{2}((-gov)|(-iso(b?)))?-[a-z]+-\d{1}::runtime:.+$")
 
 
 def check_updates(ctx: RuleContext, fn: Function) -> None:

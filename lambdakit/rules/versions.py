@@ -4,21 +4,20 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
+from lambdakit.limits.naming import NAME_RULES
+from lambdakit.limits.runtimes import RUNTIMES, SNAPSTART_SOURCE
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
-from lambdakit.rules.runtimes import RUNTIMES, SNAPSTART_SOURCE
 
-# CreateAlias Name: pattern and length; SAM enforces the same pattern for AutoPublishAlias.
-ALIAS_NAME = re.compile(r"^(?!^[0-9]+$)[a-zA-Z0-9_-]{1,128}$")
+ALIAS_NAME = re.compile(NAME_RULES["alias"].pattern)
 ALIAS_SOURCE = "https://docs.aws.amazon.com/lambda/latest/api/API_CreateAlias.html"
 
 
 def check_versions(ctx: RuleContext, fn: Function) -> None:
     if fn.alias is not None and not ALIAS_NAME.match(fn.alias):
         ctx.report("LK430", fn, f"alias {fn.alias!r} is not an alias name",
-                   "1–128 letters, digits, '-' or '_', not only digits (digits name versions), "
-                   f"e.g. alias='live'; see {ALIAS_SOURCE}")
+                   f"{NAME_RULES['alias'].described}, e.g. alias='live'; see {ALIAS_SOURCE}")
     if not fn.snap_start:
         return
     runtime = RUNTIMES.get(fn.runtime or "")

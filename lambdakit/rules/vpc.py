@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import ACCESS_POINT_ARN
 from lambdakit.model import Function, Imported, Parameter, Secret, Vpc
-from lambdakit.model.vpc import ACCESS_POINT_ARN, MOUNT_PATH, SECURITY_GROUP_ID, SUBNET_ID
-from lambdakit.rules import quotas as q
+from lambdakit.model.vpc import MOUNT_PATH, SECURITY_GROUP_ID, SUBNET_ID
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.structure import check_acknowledgements
 

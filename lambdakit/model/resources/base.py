@@ -14,18 +14,13 @@ from pydantic import field_validator
 
 from lambdakit.errors import LambdakitError, Origin, active_collector, capture_origin
 from lambdakit.errors.diagnostic import Diagnostic
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import ARN_PARTITION, PARTITION_MAX_CHARS
+from lambdakit.limits.naming import NameRule
 from lambdakit.model.base import ID_MAX_CHARS, Construct, Written, check_id
 from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref, RefAttribute
 
-# Every AWS partition (botocore's data/partitions.json). An ARN may name any of them, but only
-# `aws`, the spelling of every example, is written `${AWS::Partition}` (the stack's own): an ARN
-# of another partition is kept as given, so it names exactly that resource, and in a stack of
-# another partition nothing, rather than a resource of the same name in the deploying one.
-PARTITIONS = ("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f",
-              "aws-eusc")
-ARN_PARTITION = re.compile(r"^arn:aws:")
-PARTITION_MAX_CHARS = len("aws-us-gov")  # the longest partition name ${AWS::Partition} gives
 _R = TypeVar("_R", bound="Resource")
 
 
@@ -39,13 +34,13 @@ class Resource(Construct):
     display_name: ClassVar[str] = ""
     service: ClassVar[str] = ""
     stateful: ClassVar[bool] = False
-    # The physical-name rule of the service (`naming.NAME_RULES`), owned or existing.
-    name_rule: ClassVar[tuple[str, str] | None] = None
+    # The physical-name rule of the service (`limits.naming.NAME_RULES`), owned or existing.
+    name_rule: ClassVar[NameRule | None] = None
     # Set (to the hint) on kinds IAM grants only on the ARN: `existing()` then refuses name=.
     by_arn_only: ClassVar[str] = ""
     # What an environment variable holding this resource receives, and its largest size.
     env_attribute: ClassVar[RefAttribute] = "Arn"
-    env_max_bytes: ClassVar[int] = 2048
+    env_max_bytes: ClassVar[int] = q.ARN_MAX_CHARS.value
 
     id: str
     # Physical name of an owned resource; unset lets CloudFormation generate a unique one.

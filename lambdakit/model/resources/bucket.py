@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Bucket(Resource):
     kind = "bucket"
     resource_type = "AWS::S3::Bucket"
     env_attribute = "Name"
-    env_max_bytes = 63
+    env_max_bytes = NAME_RULES["bucket"].max_chars
     service = "s3"
     stateful = True
     name_rule = NAME_RULES["bucket"]

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class EventBus(Resource):
     kind = "event_bus"
     resource_type = "AWS::Events::EventBus"
     env_attribute = "Name"
-    env_max_bytes = 256
+    env_max_bytes = NAME_RULES["event_bus"].max_chars
     service = "events"
     name_rule = NAME_RULES["event_bus"]
 

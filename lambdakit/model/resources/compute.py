@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class ExistingFunction(Resource):

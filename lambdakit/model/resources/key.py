@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Key(Resource):

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from lambdakit.limits import quotas as q
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 FOUR_DAYS_S = 4 * 24 * 3600
-FOURTEEN_DAYS_S = 14 * 24 * 3600
+FOURTEEN_DAYS_S = q.SQS_RETENTION_MAX_S.value  # the longest SQS keeps a message
 SQS_DEFAULT_VISIBILITY_S = 30
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.grants import Grant
 from lambdakit.model.refs import Ref
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Secret(Resource):
@@ -44,7 +44,7 @@ class Parameter(Resource):
     resource_type = "AWS::SSM::Parameter"
     env_attribute = "Name"
     # SSM counts the whole ARN against a parameter name's limit of 1,011 characters.
-    env_max_bytes = 1011
+    env_max_bytes = NAME_RULES["parameter"].max_chars
     service = "ssm"
     name_rule = NAME_RULES["parameter"]
 

@@ -3,18 +3,18 @@ an enhanced fan-out consumer of one, with its own read throughput."""
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.grants import Grant
 from lambdakit.model.instance import Instance
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Stream(Resource):
     kind = "stream"
     resource_type = "AWS::Kinesis::Stream"
     env_attribute = "Name"
-    env_max_bytes = 128
+    env_max_bytes = NAME_RULES["stream"].max_chars
     service = "kinesis"
     stateful = True
     name_rule = NAME_RULES["stream"]

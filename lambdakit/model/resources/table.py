@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.base import Construct
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 AttributeType = Literal["S", "N", "B"]
 StreamView = Literal["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
@@ -31,7 +31,7 @@ class Table(Resource):
     kind = "table"
     resource_type = "AWS::DynamoDB::Table"
     env_attribute = "Name"
-    env_max_bytes = 255
+    env_max_bytes = NAME_RULES["table"].max_chars
     service = "dynamodb"
     stateful = True
     name_rule = NAME_RULES["table"]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.base import Written
 from lambdakit.model.grants import Grant
 from lambdakit.model.resources.base import Resource
 from lambdakit.model.resources.key import Key
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class Topic(Resource):

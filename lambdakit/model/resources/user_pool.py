@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model.resources.base import Resource
-from lambdakit.model.resources.naming import NAME_RULES
 
 
 class UserPool(Resource):

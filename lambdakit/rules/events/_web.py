@@ -15,8 +15,8 @@ from lambdakit.events._web import (
     PATH_PARAMETER,
     route_key,
 )
+from lambdakit.limits import quotas as q
 from lambdakit.model import Construct, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.families import family_rules
 
@@ -170,9 +170,10 @@ def _check_stage(ctx: RuleContext, api: Api) -> None:
     if api.kind == "http_api" and stage == DEFAULT_STAGE:
         return
     if not re.match(q.APIGW_STAGE_NAME_PATTERN, stage):
-        ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–128 letters, digits, "
-                                 "hyphens or underscores",
-                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:128] or 'api'!r}; "
+        most = q.APIGW_STAGE_NAME_MAX_CHARS.value
+        ctx.report("LK346", api, f"stage_name {stage!r}: stage names are 1–{most} letters, "
+                                 "digits, hyphens or underscores",
+                   f"e.g. stage_name={re.sub(r'[^A-Za-z0-9_-]', '-', stage)[:most] or 'api'!r}; "
                    + q.APIGW_STAGE_NAME_SOURCE)
 
 

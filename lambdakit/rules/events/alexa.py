@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from lambdakit.events import AlexaSkillEvent
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 ALEXA_SKILL_ID = re.compile(r"^amzn1\.ask\.skill\.[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$")

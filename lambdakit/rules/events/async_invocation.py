@@ -7,10 +7,10 @@ function as an asynchronous invocation.
 
 from __future__ import annotations
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Bucket, ExistingFunction, Function, Resource
 from lambdakit.model.resources.base import name_in_arn
 from lambdakit.plan.invocation import async_callers
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 INVOKE_CONFIG_DOCS = "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"

@@ -13,8 +13,8 @@ from lambdakit.events import (
     SelfManagedKafkaEvent,
 )
 from lambdakit.events.brokers import MSK_AUTH
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function, Secret
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_failure_path, check_filters
 from lambdakit.rules.events.streams import check_starting_timestamp

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from lambdakit.events import LogsSubscriptionEvent
-from lambdakit.events.cloudwatch_logs import LOG_GROUP_ARN
+from lambdakit.limits import quotas as q
+from lambdakit.limits.arns import LOG_GROUP_ARN
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from lambdakit.events import CognitoTrigger
 from lambdakit.events.cognito import TRIGGERS
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 

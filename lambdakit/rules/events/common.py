@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Bucket, EventSource, Function, Queue, Topic
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 

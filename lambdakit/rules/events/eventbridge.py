@@ -7,8 +7,8 @@ import json
 from typing import Any
 
 from lambdakit.events.eventbridge import EventBridgeRule
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.retries import check_target_retries
 

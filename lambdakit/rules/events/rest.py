@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from lambdakit.events.rest import ApiEvent, CognitoAuthorizer, LambdaAuthorizer
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events._web import check_apis, check_route, check_timeout
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import EventSource
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 

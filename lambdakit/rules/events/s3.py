@@ -7,8 +7,8 @@ import difflib
 from collections.abc import Callable
 
 from lambdakit.events.s3 import S3_EVENT_TYPES, S3Event, generated_bucket_prefix
+from lambdakit.limits import quotas as q
 from lambdakit.model import Bucket, Function, Grant
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.chains import writers_of
 

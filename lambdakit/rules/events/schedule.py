@@ -4,8 +4,8 @@ within its limits."""
 from __future__ import annotations
 
 from lambdakit.events.schedule import ScheduleEvent
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.retries import check_target_retries
 from lambdakit.rules.schedule_expressions import expression_problem, is_time_zone

@@ -9,8 +9,8 @@ from typing import Any
 
 from lambdakit.events import SqsEvent
 from lambdakit.events.sns import SnsEvent
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.chains import writers_of
 from lambdakit.rules.events.sqs import check_shared_queues, check_sqs_event

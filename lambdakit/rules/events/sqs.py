@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from lambdakit.events import SqsEvent
+from lambdakit.limits import quotas as q
 from lambdakit.model import Function
 from lambdakit.plan.queues import recommended_visibility, sqs_pollers
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_filters
 

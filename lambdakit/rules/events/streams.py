@@ -8,14 +8,16 @@ import re
 
 from lambdakit.events import DynamoDbStreamEvent, KinesisEvent, StreamSource
 from lambdakit.events.streams import DEFAULT_RECORD_AGE_S, DEFAULT_RETRY_ATTEMPTS
+from lambdakit.limits import quotas as q
+from lambdakit.limits.naming import NAME_RULES
 from lambdakit.model import EventSource, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 from lambdakit.rules.events.common import check_failure_path, check_filters
 
 # arn:aws:dynamodb:REGION:ACCOUNT:table/NAME/stream/LABEL
 TABLE_STREAM_ARN = re.compile(
-    r"^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{12}:table/(?P<table>[A-Za-z0-9_.-]{3,255})"
+    rf"^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\d{{12}}:table/"
+    rf"(?P<table>[A-Za-z0-9_.-]{{3,{NAME_RULES['table'].max_chars}}})"
     r"/stream/[0-9T:.-]+$")
 
 

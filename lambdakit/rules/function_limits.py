@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from lambdakit.limits import quotas as q
 from lambdakit.model import Construct, Function
-from lambdakit.rules import quotas as q
 from lambdakit.rules.context import RuleContext
 
 # SAM adds its own `lambda:createdBy` tag to every function, which counts against the limit.

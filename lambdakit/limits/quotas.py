@@ -14,7 +14,7 @@ String measured: {...}") quotes the variables as one JSON object, so the measure
 is the serialized map (keys, values, quotes, colons, commas, braces), which is larger than
 keys plus values alone; that error text is the API's, not a documentation statement.
 
-Environment variable names (``ENV_VAR_NAME_SOURCE``, ``Environment`` in the Lambda API
+Environment variable names (``LAMBDA_ENVIRONMENT_API``, ``Environment`` in the Lambda API
 reference): "Key Pattern: ``[a-zA-Z]([a-zA-Z0-9_])+``". The developer guide says the same in
 words: "Keys start with a letter and are at least two characters", "only contain letters,
 numbers, and the underscore character", "aren't reserved by Lambda", and "The total size of
@@ -37,9 +37,9 @@ The two names that start with ``_`` already fail the name pattern.
 ``GEM_PATH``, ``AWS_XRAY_CONTEXT_MISSING``, ``AWS_XRAY_DAEMON_ADDRESS``,
 ``AWS_LAMBDA_DOTNET_PREJIT`` and ``TZ``. ``AWS_LAMBDA_EXEC_WRAPPER``, ``JAVA_TOOL_OPTIONS``
 and ``DOTNET_STARTUP_HOOKS`` are documented as variables you set
-(``SETTABLE_ENV_VARS_SOURCE``).
+(https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html). None of them is reserved.
 
-Function names (``FUNCTION_NAME_SOURCE``, CreateFunction): the name part of the API pattern
+Function names (``LAMBDA_CREATE_FUNCTION``): the name part of the API pattern
 is ``[a-zA-Z0-9-_]+`` and "If you specify only the function name, it is limited to 64
 characters in length."
 """
@@ -79,15 +79,11 @@ LAMBDA_FILTER_API = "https://docs.aws.amazon.com/lambda/latest/api/API_Filter.ht
 LAMBDA_EVENT_INVOKE_CONFIG = (
     "https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionEventInvokeConfig.html"
 )
-LAMBDA_RUNTIMES_MODIFY = "https://docs.aws.amazon.com/lambda/latest/dg/runtimes-modify.html"
 IAM_QUOTAS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html"
+IAM_ROLE_API = "https://docs.aws.amazon.com/IAM/latest/APIReference/API_Role.html"
 IAM_POLICY_SIZE_KC = "https://repost.aws/knowledge-center/iam-increase-policy-size"
 CFN_QUOTAS = (
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/cloudformation-limits.html"
-)
-CFN_RESOURCES_SECTION = (
-    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/"
-    "resources-section-structure.html"
 )
 LOG_GROUP_RESOURCE = (
     "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/"
@@ -114,14 +110,12 @@ MEMORY_MAX_MB = Quota(
     "reduced memory quota until AWS raises it. The CreateFunction API range goes to 32,768 "
     "for Lambda Managed Instances only",
 )
-MEMORY_DEFAULT_MB = Quota(128, "MB", LAMBDA_CREATE_FUNCTION, "used when MemorySize is omitted")
 TIMEOUT_MIN_S = Quota(1, "s", LAMBDA_CREATE_FUNCTION, "CreateFunction Timeout valid range")
 TIMEOUT_MAX_S = Quota(
     900, "s", LAMBDA_QUOTAS,
     "15 minutes, not adjustable. Lambda Managed Instances allow 5,400 s for asynchronous and "
     "event-source-mapping invocations (not Amazon MQ or DocumentDB); see CreateFunction",
 )
-TIMEOUT_DEFAULT_S = Quota(3, "s", LAMBDA_CREATE_FUNCTION, "used when Timeout is omitted")
 EPHEMERAL_STORAGE_MIN_MB = Quota(512, "MB", LAMBDA_QUOTAS, "/tmp; also the default")
 EPHEMERAL_STORAGE_MAX_MB = Quota(
     10240, "MB", LAMBDA_QUOTAS, "/tmp, 1-MB increments; SnapStart allows only 512",
@@ -141,20 +135,6 @@ PACKAGE_UNZIPPED_MAX_MB = Quota(
     250, "MB", LAMBDA_QUOTAS,
     "unzipped contents of the deployment package including layers and custom runtimes",
 )
-IMAGE_MAX_GB = Quota(
-    10, "GB", LAMBDA_QUOTAS, "maximum uncompressed container image size, including all layers",
-)
-SYNC_PAYLOAD_MAX_MB = Quota(
-    6, "MB", LAMBDA_QUOTAS,
-    "each for request and response (synchronous); streamed responses may reach 200 MB",
-)
-STREAMED_RESPONSE_MAX_MB = Quota(200, "MB", LAMBDA_QUOTAS, "per streamed response (synchronous)")
-ASYNC_PAYLOAD_MAX = Quota(
-    1, "MB", LAMBDA_QUOTAS, "asynchronous invocation payload; was 256 KB before AWS raised it",
-)
-RESOURCE_POLICY_MAX_BYTES = Quota(
-    20480, "bytes", LAMBDA_QUOTAS, "AWS states 20 KB (KB = 1,024 bytes); not adjustable",
-)
 FUNCTION_NAME_MAX_CHARS = Quota(
     64, "characters", LAMBDA_CREATE_FUNCTION, "for the bare name; a full ARN may reach 140",
 )
@@ -162,7 +142,6 @@ DESCRIPTION_MAX_CHARS = Quota(256, "characters", LAMBDA_CREATE_FUNCTION)
 HANDLER_MAX_CHARS = Quota(128, "characters", LAMBDA_CREATE_FUNCTION, "pattern [^\\s]+")
 
 FUNCTION_NAME_PATTERN = r"^[a-zA-Z0-9_-]{1,64}$"
-FUNCTION_NAME_SOURCE = LAMBDA_CREATE_FUNCTION
 
 # --------------------------------------------------------------------------- concurrency
 ACCOUNT_CONCURRENCY_DEFAULT = Quota(
@@ -176,7 +155,6 @@ UNRESERVED_CONCURRENCY_MIN = Quota(
 
 # --------------------------------------------------------------------------- environment
 ENV_VAR_NAME_PATTERN = r"^[a-zA-Z][a-zA-Z0-9_]+$"
-ENV_VAR_NAME_SOURCE = LAMBDA_ENVIRONMENT_API
 
 RESERVED_ENV_VARS: frozenset[str] = frozenset({
     "_HANDLER",
@@ -203,24 +181,6 @@ RESERVED_ENV_VARS: frozenset[str] = frozenset({
 })
 RESERVED_ENV_VARS_SOURCE = LAMBDA_ENVVARS + "#configuration-envvars-runtime"
 
-# Set by Lambda or documented for you to set, and accepted in the function configuration.
-SETTABLE_RUNTIME_ENV_VARS: frozenset[str] = frozenset({
-    "AWS_LAMBDA_DOTNET_PREJIT",
-    "AWS_LAMBDA_EXEC_WRAPPER",
-    "AWS_XRAY_CONTEXT_MISSING",
-    "AWS_XRAY_DAEMON_ADDRESS",
-    "DOTNET_STARTUP_HOOKS",
-    "GEM_PATH",
-    "JAVA_TOOL_OPTIONS",
-    "LANG",
-    "LD_LIBRARY_PATH",
-    "NODE_OPTIONS",
-    "NODE_PATH",
-    "PATH",
-    "PYTHONPATH",
-    "TZ",
-})
-SETTABLE_ENV_VARS_SOURCE = LAMBDA_RUNTIMES_MODIFY
 
 # --------------------------------------------------------------------------- IAM
 ROLE_INLINE_POLICY_MAX_CHARS = Quota(
@@ -233,12 +193,16 @@ ROLE_MANAGED_POLICIES_MAX = Quota(
     "center article IAM_POLICY_SIZE_KC: the default limit for managed policies is 10, raised to "
     "at most 20 on a Service Quotas request (an earlier reading of the quotas page here had 20 "
     "as the default; 10 is the safe side). An account with a raised quota says so in "
-    "[tool.lambdakit.account] managed_policies_per_role (lambdakit.rules.account)",
+    "[tool.lambdakit.account] managed_policies_per_role (lambdakit.limits.account)",
 )
 MANAGED_POLICY_MAX_CHARS = Quota(
     6144, "characters", IAM_QUOTAS, "each customer managed policy; white space not counted",
 )
-ROLE_TRUST_POLICY_MAX_CHARS = Quota(2048, "characters", IAM_QUOTAS, "default; adjustable to 8192")
+ARN_MAX_CHARS = Quota(
+    2048, "characters", IAM_ROLE_API,
+    "the longest ARN IAM takes (Role.Arn; IAM's arnType): the bound of an ARN lambdakit cannot "
+    "size more closely",
+)
 IAM_ROLE_NAME_MAX_CHARS = Quota(
     64, "characters", IAM_QUOTAS,
     "for console Switch Role, path plus role name must also fit in 64",
@@ -267,18 +231,12 @@ TEMPLATE_S3_MAX_BYTES = Quota(
     "AWS states '1 MB' without defining MB; the smaller, decimal reading is used so a template "
     "lambdakit passes is never refused",
 )
-STACK_PARAMETERS_MAX = Quota(200, "count", CFN_QUOTAS)
 STACK_OUTPUTS_MAX = Quota(200, "count", CFN_QUOTAS)
-STACK_MAPPINGS_MAX = Quota(200, "count", CFN_QUOTAS)
-LOGICAL_ID_MAX_CHARS = Quota(
-    255, "characters", CFN_QUOTAS, "'Resource name'; parameter and output names too",
-)
 STACK_NAME_MAX_CHARS = Quota(128, "characters", CFN_QUOTAS)
-TEMPLATE_DESCRIPTION_MAX_BYTES = Quota(1024, "bytes", CFN_QUOTAS)
-PARAMETER_VALUE_MAX_BYTES = Quota(4096, "bytes", CFN_QUOTAS)
+# "must start with an alphabetic character", then letters, digits and hyphens
+# (https://docs.aws.amazon.com/AWSCloudFormation/latest/APIReference/API_CreateStack.html).
+STACK_NAME_PATTERN = rf"^[A-Za-z][A-Za-z0-9-]{{0,{STACK_NAME_MAX_CHARS.value - 1}}}$"
 
-LOGICAL_ID_PATTERN = r"^[A-Za-z0-9]+$"  # "must be alphanumeric (A-Za-z0-9)"
-LOGICAL_ID_SOURCE = CFN_RESOURCES_SECTION
 
 # --------------------------------------------------------------------------- tags
 LAMBDA_TAGS_MAX = Quota(
@@ -295,8 +253,34 @@ API_REST_INTEGRATION_TIMEOUT_DEFAULT_S = Quota(
     "default maximum (range 50 ms - 29 s); Regional and private APIs can request more, which may "
     "lower the account's Region throttle quota; edge-optimized APIs cannot",
 )
-API_REST_INTEGRATION_TIMEOUT_MIN_MS = Quota(50, "ms", APIGW_REST_QUOTAS)
 API_HTTP_INTEGRATION_TIMEOUT_MAX_S = Quota(30, "s", APIGW_HTTP_QUOTAS, "not adjustable")
+
+# --------------------------------------------------------------------------- resources
+SQS_SET_QUEUE_ATTRIBUTES = (
+    "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/"
+    "API_SetQueueAttributes.html"
+)
+KINESIS_LIMITS = "https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html"
+SECRETS_RANDOM_PASSWORD = (
+    "https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_GetRandomPassword.html"
+)
+KMS_SCHEDULE_KEY_DELETION = (
+    "https://docs.aws.amazon.com/kms/latest/APIReference/API_ScheduleKeyDeletion.html"
+)
+SQS_VISIBILITY_TIMEOUT_MAX_S = Quota(43_200, "s", SQS_SET_QUEUE_ATTRIBUTES, "12 hours; min 0")
+SQS_RETENTION_MIN_S = Quota(60, "s", SQS_SET_QUEUE_ATTRIBUTES, "MessageRetentionPeriod")
+SQS_RETENTION_MAX_S = Quota(1_209_600, "s", SQS_SET_QUEUE_ATTRIBUTES, "14 days")
+SQS_DELAY_MAX_S = Quota(900, "s", SQS_SET_QUEUE_ATTRIBUTES, "DelaySeconds, 15 minutes; min 0")
+SQS_MAX_RECEIVE_COUNT_MAX = Quota(
+    1000, "count", SQS_SET_QUEUE_ATTRIBUTES, "RedrivePolicy maxReceiveCount; min 1",
+)
+KINESIS_RETENTION_MIN_HOURS = Quota(24, "hours", KINESIS_LIMITS, "the default")
+KINESIS_RETENTION_MAX_HOURS = Quota(8760, "hours", KINESIS_LIMITS, "365 days")
+SECRET_PASSWORD_LENGTH_MAX = Quota(
+    4096, "characters", SECRETS_RANDOM_PASSWORD, "PasswordLength; min 1, default 32",
+)
+KMS_PENDING_WINDOW_MIN_DAYS = Quota(7, "days", KMS_SCHEDULE_KEY_DELETION, "PendingWindowInDays")
+KMS_PENDING_WINDOW_MAX_DAYS = Quota(30, "days", KMS_SCHEDULE_KEY_DELETION, "also the default")
 
 # --------------------------------------------------------------------------- SQS event source
 SQS_VISIBILITY_FACTOR = Quota(
@@ -400,11 +384,6 @@ APIGW_QUOTAS = "https://docs.aws.amazon.com/apigateway/latest/developerguide/lim
 APIGW_STAGE_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Stage.html"
 APIGW_AUTHORIZER_API = "https://docs.aws.amazon.com/apigateway/latest/api/API_Authorizer.html"
 LAMBDA_URL_CORS = "https://docs.aws.amazon.com/lambda/latest/dg/API_Cors.html"
-APIGW_THROTTLE_RATE_ACCOUNT = Quota(
-    10000, "count", APIGW_QUOTAS,
-    "requests per second, per account and Region, shared by every API; adjustable; 2,500 in "
-    "some newer Regions. A stage throttle above it has no effect",
-)
 APIGW_THROTTLE_BURST_ACCOUNT = Quota(
     5000, "count", APIGW_QUOTAS,
     "token bucket size per account and Region; set by AWS from the rate quota, not adjustable "
@@ -412,7 +391,8 @@ APIGW_THROTTLE_BURST_ACCOUNT = Quota(
 )
 # "Stage names can only contain alphanumeric characters, hyphens, and underscores. Maximum
 # length is 128 characters." HTTP APIs also take `$default`.
-APIGW_STAGE_NAME_PATTERN = r"^[A-Za-z0-9_-]{1,128}$"
+APIGW_STAGE_NAME_MAX_CHARS = Quota(128, "characters", APIGW_STAGE_API, "stageName")
+APIGW_STAGE_NAME_PATTERN = rf"^[A-Za-z0-9_-]{{1,{APIGW_STAGE_NAME_MAX_CHARS.value}}}$"
 APIGW_STAGE_NAME_SOURCE = APIGW_STAGE_API
 LAMBDA_AUTHORIZER_TTL_MAX_S = Quota(
     3600, "s", APIGW_AUTHORIZER_API, "authorizerResultTtlInSeconds; 0 disables caching",

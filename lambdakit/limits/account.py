@@ -10,21 +10,20 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from lambdakit.model import App
-from lambdakit.rules import quotas as q
+from lambdakit.limits import quotas as q
 
 
 class AccountQuotas(NamedTuple):
-    """None: not configured, so the default (for concurrency, `App(account_concurrency=...)`,
-    which defaults to AWS's 1,000)."""
+    """None: not configured, so the default (for concurrency, the app's own
+    `App(account_concurrency=...)`, which defaults to AWS's 1,000)."""
 
     concurrent_executions: int | None = None
     managed_policies_per_role: int | None = None
 
-    def concurrency(self, app: App) -> int:
+    def concurrency(self, app_default: int) -> int:
         if self.concurrent_executions is not None:
             return self.concurrent_executions
-        return app.account_concurrency
+        return app_default
 
     def managed_policies(self) -> int:
         if self.managed_policies_per_role is not None:

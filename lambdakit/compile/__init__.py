@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from lambdakit.compile.deployment import emit_deployment_configs
 from lambdakit.compile.events import emit_event_resources
 from lambdakit.compile.function import emit_function
 from lambdakit.compile.layer import emit_layers
 from lambdakit.compile.resources import emit_resources
-from lambdakit.compile.template import Data, Template
+from lambdakit.compile.template import Template
 from lambdakit.model import Construct
 from lambdakit.plan import Plan
 
@@ -48,7 +47,7 @@ class PlanMismatch(AssertionError):
 
 
 def _check_against_plan(template: Template, plan: Plan) -> None:
-    written = {logical_id: _type_of(resource)
+    written = {logical_id: str(resource.data["Type"])
                for logical_id, resource in template.resources.items()}
     if written != plan.written:
         extra = sorted(written.items() - plan.written.items())
@@ -58,10 +57,3 @@ def _check_against_plan(template: Template, plan: Plan) -> None:
     if set(template.outputs) != planned:
         raise PlanMismatch(f"compile wrote the outputs {sorted(template.outputs)}, the plan "
                            f"holds {sorted(planned)}")
-
-
-def _type_of(resource: Any) -> str:
-    """The `Type` of a resource built as plain data or as a troposphere object."""
-    if isinstance(resource, Data):
-        return str(resource.data["Type"])
-    return str(resource.resource_type)

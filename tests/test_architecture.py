@@ -30,9 +30,10 @@ FORBIDDEN: dict[str, set[str]] = {
              "lambdakit.render", "lambdakit.check", "lambdakit.cli"},
     "rules": {"troposphere", "awacs", "boto3", "click", "lambdakit.compile", "lambdakit.render",
               "lambdakit.check", "lambdakit.cli"},
-    # Compile turns the plan into template data: it never asks the rules.
-    "compile": {"boto3", "click", "lambdakit.rules", "lambdakit.render", "lambdakit.check",
-                "lambdakit.cli"},
+    # Compile turns the plan into template data: it never asks the rules. It writes plain data;
+    # troposphere checks what it writes in the tests (tests/test_resource_specs.py).
+    "compile": {"boto3", "click", "troposphere", "lambdakit.rules", "lambdakit.render",
+                "lambdakit.check", "lambdakit.cli"},
     "render": {"boto3", "click", "troposphere", "lambdakit.check", "lambdakit.cli"},
     "check": {"click", "lambdakit.cli"},
     # The local runner sits beside iam, after events: it runs handlers, never builds templates.
@@ -109,3 +110,22 @@ def test_synth_and_the_cli_never_load_boto3() -> None:
                            cwd=PACKAGE.parent)
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip() == "[]"
+
+
+def test_no_synth_imports_troposphere() -> None:
+    """Every golden and example synthesizes without loading troposphere (only `bootstrap`,
+    a deploy command, builds with it) or cfn-flip (the renderer writes its dialect itself)."""
+    apps = sorted(PACKAGE.parent.glob("tests/goldens/*/app.py")) + sorted(
+        PACKAGE.parent.glob("examples/*/app.py"))
+    code = ("import sys\n"
+            "from pathlib import Path\n"
+            "from lambdakit.cli.loader import load_app\n"
+            "from lambdakit.synthesis import synthesize\n"
+            "for app in sys.argv[1:]:\n"
+            "    synthesize(load_app(app), base_dir=Path(app).parent)\n"
+            "print(sorted(m for m in sys.modules\n"
+            "             if m.split('.')[0] in ('troposphere', 'cfn_flip', 'cfn_tools')))\n")
+    found = subprocess.run([sys.executable, "-c", code, *map(str, apps)], capture_output=True,
+                           text=True, cwd=PACKAGE.parent)
+    assert found.returncode == 0, found.stderr
+    assert apps and found.stdout.strip() == "[]"

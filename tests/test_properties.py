@@ -11,6 +11,7 @@ import pytest
 from helpers import FIXED_DAY, examples, second_opinion_findings, synth_app
 from hypothesis import given
 from hypothesis import strategies as st
+from resource_specs import spec_refusals
 
 from lambdakit import App, Function, LambdakitError, Logging
 from lambdakit.limits import quotas as q
@@ -85,6 +86,7 @@ def test_any_valid_function_transforms_and_lints_clean(kwargs: dict[str, Any]) -
     result = synth_app(app, base_dir=GOLDENS)
     assert [d for d in result.warnings if d.is_error] == []
     assert second_opinion_findings(result.template, result.origins) == []
+    assert spec_refusals(result.template) == []
 
 
 # Each bad value and the one error code it must give, whatever the valid rest of the function.

@@ -15,6 +15,7 @@ from helpers import (
 )
 from hypothesis import given
 from hypothesis import strategies as st
+from resource_specs import spec_refusals
 
 from lambdakit import App, Function, LambdakitError, Queue
 from lambdakit.events import SqsEvent
@@ -54,6 +55,7 @@ def test_any_valid_sqs_source_transforms_and_lints_clean(app: App) -> None:
     result = synth_app(app, base_dir=GOLDENS)
     assert [d.headline() for d in result.warnings] == []
     assert second_opinion_findings(result.template, result.origins) == []
+    assert spec_refusals(result.template) == []
     assert wildcard_statements_without_reason(result.template) == []
 
 

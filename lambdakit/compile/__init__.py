@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from lambdakit.compile.deployment import emit_deployment_configs
 from lambdakit.compile.events import emit_event_resources
@@ -48,7 +47,7 @@ class PlanMismatch(AssertionError):
 
 
 def _check_against_plan(template: Template, plan: Plan) -> None:
-    written = {logical_id: _type_of(resource)
+    written = {logical_id: str(resource.data["Type"])
                for logical_id, resource in template.resources.items()}
     if written != plan.written:
         extra = sorted(written.items() - plan.written.items())
@@ -64,15 +63,6 @@ def _check_against_plan(template: Template, plan: Plan) -> None:
                            f"holds {sorted(planned)}")
 
 
-def _depends_on(resource: Any) -> list[str]:
-    """The `DependsOn` of a resource built as plain data or as a troposphere object."""
-    value = resource.data.get("DependsOn") if isinstance(resource, Data) else (
-        resource.resource.get("DependsOn"))
+def _depends_on(resource: Data) -> list[str]:
+    value = resource.data.get("DependsOn")
     return [value] if isinstance(value, str) else list(value or [])
-
-
-def _type_of(resource: Any) -> str:
-    """The `Type` of a resource built as plain data or as a troposphere object."""
-    if isinstance(resource, Data):
-        return str(resource.data["Type"])
-    return str(resource.resource_type)

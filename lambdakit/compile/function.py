@@ -57,7 +57,7 @@ def emit_function(template: Template, plan: Plan, fn: Function, base_dir: Path,
 
     Written as plain data: every value comes from checked constructs. All of it is built anew
     here (`PlainData`: `template_data` takes it without copying), but for a function with event
-    sources, whose values may be troposphere's helpers."""
+    sources, whose values the event families built and may hold elsewhere."""
     tags = dict(sorted({**plan.app.tags, **fn.tags}.items()))
     template.add_resource(_log_group(fn, tags))
     template.add_resource(_role(plan, fn, tags, policies))
@@ -202,7 +202,7 @@ def _function(plan: Plan, fn: Function, tags: dict[str, str], base_dir: Path) ->
     if events:
         props["Events"] = events
     props.update(function_properties)
-    # Event sources' values are resolved to troposphere's helpers (`compile.events.resolve`).
+    # Event sources' values come from their families (`compile.events.resolve`): copied once.
     kind = Data if events or function_properties else PlainData
     return kind(fn.id, {
         "Type": "AWS::Serverless::Function",

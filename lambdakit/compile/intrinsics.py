@@ -1,6 +1,5 @@
-"""CloudFormation values as plain dicts (what `iam` and `model` speak) → troposphere helpers,
-which troposphere's type checks accept where a string is expected. Only emitters that build
-troposphere objects need them, so troposphere is imported when one first does."""
+"""CloudFormation values compile writes beside the resources' own: plain dicts, as `iam` and
+`model` speak them."""
 
 from __future__ import annotations
 
@@ -10,23 +9,6 @@ from lambdakit.iam import partition_agnostic
 
 if TYPE_CHECKING:
     from lambdakit.model import Function
-
-
-def cfn(value: Any) -> Any:
-    """`{"Fn::Sub": s}` → `Sub(s)`, `{"Ref": x}` → `Ref(x)`, `{"Fn::GetAtt": [a, b]}` →
-    `GetAtt(a, b)`; anything else unchanged."""
-    if not isinstance(value, dict) or len(value) != 1:  # troposphere's helpers included
-        return value
-    from troposphere import GetAtt, Ref, Sub
-
-    (name, argument), = value.items()
-    if name == "Fn::Sub" and isinstance(argument, str):
-        return Sub(argument)
-    if name == "Ref":
-        return Ref(argument)
-    if name == "Fn::GetAtt":
-        return GetAtt(*argument)
-    return value
 
 
 def permissions_boundary_arn(boundary: str) -> Any:

@@ -1,39 +1,23 @@
-"""The template being compiled, without troposphere: an app of functions alone never imports
-it (importing it is a large part of a one-function synth). Emitters that build troposphere
-objects add them here just the same; `plain.template_data` turns both into plain data."""
+"""The template being compiled, as plain data: resources and outputs under their logical ids.
+
+lambdakit writes its own resources as plain data; troposphere's resource specifications check
+what it writes in the tests (tests/test_resource_specs.py), not at synth time."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol, TypeVar
+from typing import Any
 
 TEMPLATE_FORMAT_VERSION = "2010-09-09"
 
 
-class Titled(Protocol):
-    """What a resource or an output is to a template: an object with its logical id."""
-
-    title: str
-
-
-T = TypeVar("T", bound=Titled)
-
-
 class Data:
-    """A resource or an output built as plain data, under its logical id (`title`).
-
-    For what lambdakit builds from constructs it has already checked, troposphere's objects
-    would only check the same values again, attribute by attribute. Values inside may still be
-    troposphere or awacs objects."""
+    """A resource (`{"Type": ..., "Properties": ..., "DependsOn": ..., ...}`) or an output
+    (`{"Description": ..., "Value": ...}`) under its logical id (`title`). Its dicts and lists
+    may be shared with the model: `plain.template_data` copies them."""
 
     def __init__(self, title: str, data: dict[str, Any]) -> None:
         self.title = title
         self.data = data
-
-    def to_dict(self) -> Any:
-        """troposphere's encoding of the data (`template_data` must give the same)."""
-        from troposphere import encode_to_dict
-
-        return encode_to_dict(self.data)
 
 
 class PlainData(Data):
@@ -43,44 +27,25 @@ class PlainData(Data):
 
 
 class Template:
-    """troposphere's `Template` as the emitters use it: `add_resource`, `add_output`, each
-    refusing a logical id given twice, as troposphere does. (Its 500-resource and 200-output
-    guards are lambdakit's LK007 and LK011, checked before compiling.)"""
+    """Resources and outputs by logical id, each refusing a logical id given twice. (The
+    resource and output quotas are lambdakit's LK007 and LK011, checked before compiling.)"""
 
     def __init__(self, description: str, transform: str) -> None:
         self.description = description
         self.version = TEMPLATE_FORMAT_VERSION
         self.transform = transform
-        self.resources: dict[str, Any] = {}
-        self.outputs: dict[str, Any] = {}
-        # troposphere's other sections, which lambdakit does not write
-        self.metadata: dict[str, Any] = {}
-        self.conditions: dict[str, Any] = {}
-        self.mappings: dict[str, Any] = {}
-        self.parameters: dict[str, Any] = {}
-        self.rules: dict[str, Any] = {}
-        self.globals: dict[str, Any] = {}
+        self.resources: dict[str, Data] = {}
+        self.outputs: dict[str, Data] = {}
 
-    def add_resource(self, resource: T) -> T:
+    def add_resource(self, resource: Data) -> Data:
         return _add(self.resources, resource)
 
-    def add_output(self, output: T) -> T:
+    def add_output(self, output: Data) -> Data:
         return _add(self.outputs, output)
 
-    def to_dict(self) -> dict[str, Any]:
-        """troposphere's `Template.to_dict()` of the same template (`template_data` must give
-        the same, walking each value once)."""
-        from troposphere import encode_to_dict
 
-        from lambdakit.compile.plain import sections
-
-        data = {name: encode_to_dict(value) for name, value in sections(self).items() if value}
-        data["Resources"] = encode_to_dict(self.resources)
-        return data
-
-
-def _add(entries: dict[str, Any], entry: T) -> T:
+def _add(entries: dict[str, Data], entry: Data) -> Data:
     if entry.title in entries:
-        raise ValueError(f'duplicate key "{entry.title}" detected')  # troposphere's words
+        raise ValueError(f'duplicate key "{entry.title}" detected')
     entries[entry.title] = entry
     return entry

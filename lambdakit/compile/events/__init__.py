@@ -9,7 +9,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from lambdakit.compile.intrinsics import cfn
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
@@ -48,7 +47,7 @@ def sam_events(fn: Function) -> tuple[dict[str, Any], dict[str, Any]]:
 def resolve(value: Any) -> Any:
     """Model references → CloudFormation values, through nested dicts and lists."""
     if isinstance(value, Ref):
-        return cfn(reference_value(value))
+        return reference_value(value)
     if isinstance(value, dict):
         return {key: resolve(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -7,12 +7,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from troposphere import GetAtt, Output, Sub, Tags, logs
-
-from lambdakit.compile._sam import SamApi, SamHttpApi
 from lambdakit.compile.events import resolve
 from lambdakit.compile.function import LOG_GROUP_SKIPS
-from lambdakit.compile.template import Template
+from lambdakit.compile.plain import tag_list
+from lambdakit.compile.template import Data, Template
 from lambdakit.events import HttpApi, RestApi, Throttling
 from lambdakit.events._web import DEFAULT_STAGE
 from lambdakit.plan import Plan
@@ -68,14 +66,13 @@ def emit_rest_api(template: Template, plan: Plan, api: RestApi) -> None:
         props["AccessLogSetting"] = _access_logs(template, plan, api, REST_ACCESS_LOG)
     if plan.app.tags:
         props["Tags"] = dict(sorted(plan.app.tags.items()))
-    resource = SamApi.from_dict(api.id, props)
     skips = [CACHE_SKIP]
     if api.without_access_logs:
         skips.append({"id": "CKV_AWS_76", "comment": api.without_access_logs})
     if api.without_tracing:
         skips.append({"id": "CKV_AWS_73", "comment": api.without_tracing})
-    resource.Metadata = {"checkov": {"skip": skips}}
-    template.add_resource(resource)
+    template.add_resource(Data(api.id, {"Type": "AWS::Serverless::Api", "Properties": props,
+                                        "Metadata": {"checkov": {"skip": skips}}}))
     _url_output(template, api, api.stage_name)
 
 
@@ -104,10 +101,10 @@ def emit_http_api(template: Template, plan: Plan, api: HttpApi) -> None:
         props["AccessLogSettings"] = _access_logs(template, plan, api, HTTP_ACCESS_LOG)
     if plan.app.tags:
         props["Tags"] = dict(sorted(plan.app.tags.items()))
-    resource = SamHttpApi.from_dict(api.id, props)
+    resource = Data(api.id, {"Type": "AWS::Serverless::HttpApi", "Properties": props})
     if api.without_access_logs:
-        resource.Metadata = {"checkov": {"skip": [{"id": "CKV_AWS_95",
-                                                   "comment": api.without_access_logs}]}}
+        resource.data["Metadata"] = {"checkov": {"skip": [{"id": "CKV_AWS_95",
+                                                           "comment": api.without_access_logs}]}}
     template.add_resource(resource)
     _url_output(template, api, "" if api.stage_name == DEFAULT_STAGE else api.stage_name)
 
@@ -115,14 +112,16 @@ def emit_http_api(template: Template, plan: Plan, api: HttpApi) -> None:
 def _access_logs(template: Template, plan: Plan, api: RestApi | HttpApi,
                  fields: dict[str, str]) -> dict[str, Any]:
     """The API's own log group, and the stage's setting that writes to it."""
-    group = logs.LogGroup(
-        api.access_log_group_id, RetentionInDays=api.access_log_retention_days,
-        LogGroupName=Sub(f"/aws/apigateway/${{AWS::StackName}}/{api.id}"))
+    properties: dict[str, Any] = {
+        "RetentionInDays": api.access_log_retention_days,
+        "LogGroupName": {"Fn::Sub": f"/aws/apigateway/${{AWS::StackName}}/{api.id}"}}
     if plan.app.tags:
-        group.Tags = Tags(**dict(sorted(plan.app.tags.items())))
-    group.Metadata = {"checkov": {"skip": LOG_GROUP_SKIPS}}
-    template.add_resource(group)
-    return {"DestinationArn": GetAtt(api.access_log_group_id, "Arn"), "Format": _format(fields)}
+        properties["Tags"] = tag_list(plan.app.tags)
+    template.add_resource(Data(api.access_log_group_id, {
+        "Type": "AWS::Logs::LogGroup", "Properties": properties,
+        "Metadata": {"checkov": {"skip": LOG_GROUP_SKIPS}}}))
+    return {"DestinationArn": {"Fn::GetAtt": [api.access_log_group_id, "Arn"]},
+            "Format": _format(fields)}
 
 
 def _throttle(throttling: Throttling) -> dict[str, Any]:
@@ -131,10 +130,10 @@ def _throttle(throttling: Throttling) -> dict[str, Any]:
 
 def _url_output(template: Template, api: RestApi | HttpApi, path: str) -> None:
     [output_id] = api.output_ids()
-    template.add_output(Output(
-        output_id, Description=f"URL of {api.id}'s {api.stage_name} stage",
-        Value=Sub(f"https://${{{api.id}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/"
-                  f"{path}")))
+    template.add_output(Data(output_id, {
+        "Description": f"URL of {api.id}'s {api.stage_name} stage",
+        "Value": {"Fn::Sub": f"https://${{{api.id}}}.execute-api.${{AWS::Region}}"
+                             f".${{AWS::URLSuffix}}/{path}"}}))
 
 
 def _format(fields: dict[str, str]) -> str:

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-from troposphere import GetAtt, sns
+from typing import Any
 
-from lambdakit.compile.intrinsics import cfn
-from lambdakit.compile.template import Template
+from lambdakit.compile.template import Data, Template
 from lambdakit.events import SnsEvent
 from lambdakit.iam import arn_of
 from lambdakit.plan import Plan
@@ -21,18 +20,18 @@ def emit_buffer_subscriptions(template: Template, plan: Plan) -> None:
             if buffer is None:
                 continue
             assert isinstance(source, SnsEvent)
-            subscription = sns.SubscriptionResource(
-                source.subscription_id(fn),
-                Protocol="sqs",
-                Endpoint=GetAtt(buffer.queue.id, "Arn"),
-                TopicArn=cfn(arn_of(source.topic)),
-                # The queue accepts the topic's messages only once its policy says so.
-                DependsOn=[buffer.queue.policy_id],
-            )
+            properties: dict[str, Any] = {
+                "Protocol": "sqs",
+                "Endpoint": {"Fn::GetAtt": [buffer.queue.id, "Arn"]},
+                "TopicArn": arn_of(source.topic),
+            }
             region = source.topic_region()
             if region:
-                subscription.Region = region
+                properties["Region"] = region
             if source.filter_policy is not None:
-                subscription.FilterPolicy = source.filter_policy
-                subscription.FilterPolicyScope = source.filter_policy_scope
-            template.add_resource(subscription)
+                properties["FilterPolicy"] = source.filter_policy
+                properties["FilterPolicyScope"] = source.filter_policy_scope
+            template.add_resource(Data(source.subscription_id(fn), {
+                "Type": "AWS::SNS::Subscription", "Properties": properties,
+                # The queue accepts the topic's messages only once its policy says so.
+                "DependsOn": [buffer.queue.policy_id]}))

@@ -16,32 +16,31 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import AWSHelperFn, GetAtt, Ref, Select, Split, Sub, awslambda
-
-from lambdakit.compile.template import Template
+from lambdakit.compile.template import Data, Template
 from lambdakit.events.s3 import S3Event, generated_bucket_prefix
 from lambdakit.model import Bucket, Function
 from lambdakit.plan import Plan
 
 S3_SERVICE = "s3.amazonaws.com"
 
-def bucket_name(bucket: Bucket) -> str | AWSHelperFn:
+def bucket_name(bucket: Bucket) -> str | dict[str, Any]:
     """The `BucketName` of a bucket that notifies functions: the user's, or
     `<id lowercased, at most 26 characters>-<stack UUID>` (63 at most, as S3 allows)."""
     return bucket.name or _name_sub(bucket, "")
 
 
-def bucket_arn(bucket: Bucket) -> AWSHelperFn:
+def bucket_arn(bucket: Bucket) -> dict[str, Any]:
     """The bucket's ARN, from its name: what the invoke permission names."""
     if bucket.name:
-        return Sub(f"arn:${{AWS::Partition}}:s3:::{bucket.name}")
+        return {"Fn::Sub": f"arn:${{AWS::Partition}}:s3:::{bucket.name}"}
     return _name_sub(bucket, "arn:${AWS::Partition}:s3:::")
 
 
-def _name_sub(bucket: Bucket, before: str) -> AWSHelperFn:
+def _name_sub(bucket: Bucket, before: str) -> dict[str, Any]:
     # The stack's id is `arn:...:stack/<stack name>/<UUID>`.
-    stack_uuid = Select(2, Split("/", Ref("AWS::StackId")))
-    return Sub(f"{before}{generated_bucket_prefix(bucket)}-${{StackUuid}}", StackUuid=stack_uuid)
+    stack_uuid = {"Fn::Select": [2, {"Fn::Split": ["/", {"Ref": "AWS::StackId"}]}]}
+    return {"Fn::Sub": [f"{before}{generated_bucket_prefix(bucket)}-${{StackUuid}}",
+                        {"StackUuid": stack_uuid}]}
 
 
 def notification_configuration(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
@@ -68,22 +67,23 @@ def emit_invoke_permissions(template: Template, plan: Plan) -> None:
         for source in fn.live_events():
             if not isinstance(source, S3Event) or source.bucket.is_existing:
                 continue
-            template.add_resource(awslambda.Permission.from_dict(source.permission_id(fn), {
-                "Action": "lambda:InvokeFunction",
-                "FunctionName": _invoked_name(fn),
-                "Principal": S3_SERVICE,
-                # A bucket's ARN holds no account: a bucket deleted and created again under the
-                # same name by another account would be let in without SourceAccount.
-                "SourceAccount": Ref("AWS::AccountId"),
-                "SourceArn": bucket_arn(source.bucket),
-            }))
+            template.add_resource(Data(source.permission_id(fn), {
+                "Type": "AWS::Lambda::Permission", "Properties": {
+                    "Action": "lambda:InvokeFunction",
+                    "FunctionName": _invoked_name(fn),
+                    "Principal": S3_SERVICE,
+                    # A bucket's ARN holds no account: a bucket deleted and created again under
+                    # the same name by another account would be let in without SourceAccount.
+                    "SourceAccount": {"Ref": "AWS::AccountId"},
+                    "SourceArn": bucket_arn(source.bucket),
+                }}))
 
 
-def _invoked_name(fn: Function) -> AWSHelperFn:
+def _invoked_name(fn: Function) -> dict[str, Any]:
     """What S3 invokes, as the permission names it: the alias (SAM resolves `<id>.Alias` to
     the alias's ARN), or the function."""
-    return Ref(f"{fn.id}.Alias") if fn.alias else Ref(fn.id)
+    return {"Ref": f"{fn.id}.Alias" if fn.alias else fn.id}
 
 
-def _invoked_arn(fn: Function) -> AWSHelperFn:
-    return Ref(f"{fn.id}.Alias") if fn.alias else GetAtt(fn.id, "Arn")
+def _invoked_arn(fn: Function) -> dict[str, Any]:
+    return {"Ref": f"{fn.id}.Alias"} if fn.alias else {"Fn::GetAtt": [fn.id, "Arn"]}

@@ -9,11 +9,13 @@ queue (and use its key).
 
 from __future__ import annotations
 
-import awacs.awslambda
-from troposphere import Tags, iam
+from typing import Any
 
-from lambdakit.compile.intrinsics import cfn, permissions_boundary_arn
-from lambdakit.compile.template import Template
+import awacs.awslambda
+
+from lambdakit.compile.intrinsics import permissions_boundary_arn
+from lambdakit.compile.plain import tag_list
+from lambdakit.compile.template import Data, Template
 from lambdakit.events import ScheduleEvent
 from lambdakit.events.schedule import DEFAULT_SCHEDULE_GROUP
 from lambdakit.iam import Permission, arn_of, policy_document, trust_policy
@@ -51,16 +53,16 @@ def scheduler_permissions(fn: Function, source: ScheduleEvent) -> list[Permissio
     return [invoke, *dead_letters]
 
 
-def _role(plan: Plan, fn: Function, source: ScheduleEvent) -> iam.Role:
-    role = iam.Role(
-        source.role_id(fn),
-        AssumeRolePolicyDocument=trust_policy(SCHEDULER_SERVICE, {"Fn::Sub": SCHEDULE_GROUP_ARN}),
-        Policies=[iam.Policy(PolicyName=POLICY_NAME,
-                             PolicyDocument=policy_document(scheduler_permissions(fn, source)))],
-    )
+def _role(plan: Plan, fn: Function, source: ScheduleEvent) -> Data:
+    properties: dict[str, Any] = {
+        "AssumeRolePolicyDocument": trust_policy(SCHEDULER_SERVICE,
+                                                 {"Fn::Sub": SCHEDULE_GROUP_ARN}),
+        "Policies": [{"PolicyName": POLICY_NAME,
+                      "PolicyDocument": policy_document(scheduler_permissions(fn, source))}],
+    }
     if plan.app.permissions_boundary:
-        role.PermissionsBoundary = cfn(permissions_boundary_arn(plan.app.permissions_boundary))
-    tags = dict(sorted({**plan.app.tags, **fn.tags}.items()))
+        properties["PermissionsBoundary"] = permissions_boundary_arn(plan.app.permissions_boundary)
+    tags = {**plan.app.tags, **fn.tags}
     if tags:
-        role.Tags = Tags(**tags)
-    return role
+        properties["Tags"] = tag_list(tags)
+    return Data(source.role_id(fn), {"Type": "AWS::IAM::Role", "Properties": properties})

@@ -23,8 +23,8 @@ from lambdakit.model import (
 from lambdakit.plan import Plan
 from lambdakit.plan.delivery import Sender
 
-# One emitter per family, as (its module, its name): a family's emitter, and the troposphere
-# modules it builds with, are imported by the apps that own such a resource, and only by them.
+# One emitter per family, as (its module, its name): a family's emitter is imported by the
+# apps that own such a resource, and only by them.
 # Existing resources (and compute the app does not own) emit nothing.
 EMITTERS: dict[type[Resource], tuple[str, str]] = {
     Queue: ("lambdakit.compile.resources.messaging", "emit_queue"),

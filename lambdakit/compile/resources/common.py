@@ -4,31 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import AWSObject, Tags
-
-from lambdakit.compile.intrinsics import cfn
+from lambdakit.compile.plain import tag_list
+from lambdakit.compile.template import Data
 from lambdakit.model import Resource
 from lambdakit.plan import Plan
 
 Skip = tuple[str, str]  # (checkov check id, why it is consciously not met)
 
 
-def finish(resource: Resource, plan: Plan, obj: AWSObject, *, tags: str = "list",
-           skips: tuple[Skip, ...] = ()) -> AWSObject:
-    """Tag `obj` with the app's tags, retain it when stateful, and record scanner reasons."""
+def owned(logical_id: str, resource_type: str, properties: dict[str, Any]) -> Data:
+    """A resource lambdakit writes as plain data, checked in the tests against
+    troposphere's specification of `resource_type` (tests/test_resource_specs.py)."""
+    return Data(logical_id, {"Type": resource_type, "Properties": properties})
+
+
+def finish(resource: Resource, plan: Plan, data: Data, *, tags: str = "list",
+           skips: tuple[Skip, ...] = ()) -> Data:
+    """Tag `data` with the app's tags, retain it when stateful, and record scanner reasons."""
     if plan.app.tags and tags == "list":
-        obj.Tags = Tags(**dict(sorted(plan.app.tags.items())))
+        data.data["Properties"]["Tags"] = tag_list(plan.app.tags)
     elif plan.app.tags and tags == "map":
-        obj.Tags = dict(sorted(plan.app.tags.items()))
+        data.data["Properties"]["Tags"] = dict(sorted(plan.app.tags.items()))
     metadata: dict[str, Any] = {}
     notes: dict[str, Any] = {}
     if resource.stateful:
         if resource.delete_with_stack:
-            obj.DeletionPolicy = obj.UpdateReplacePolicy = "Delete"
+            retain(data, "Delete")
             notes["delete_with_stack"] = resource.delete_with_stack
         else:
             # Data outlives the stack: removing or replacing the resource keeps it.
-            obj.DeletionPolicy = obj.UpdateReplacePolicy = "Retain"
+            retain(data, "Retain")
     # A relaxed default's reason travels with the template, like delete_with_stack's.
     for relaxed in ("without_dead_letter", "without_versioning"):
         reason = getattr(resource, relaxed, None)
@@ -43,8 +48,13 @@ def finish(resource: Resource, plan: Plan, obj: AWSObject, *, tags: str = "list"
     if skips:
         metadata["checkov"] = {"skip": [{"id": check, "comment": why} for check, why in skips]}
     if metadata:
-        obj.Metadata = metadata
-    return obj
+        data.data["Metadata"] = metadata
+    return data
+
+
+def retain(data: Data, policy: str) -> None:
+    """What CloudFormation does with the resource when it leaves the stack or is replaced."""
+    data.data["DeletionPolicy"] = data.data["UpdateReplacePolicy"] = policy
 
 
 def key_arn(resource: Resource) -> Any:
@@ -52,4 +62,4 @@ def key_arn(resource: Resource) -> Any:
     from lambdakit.iam import arn_of
 
     key = getattr(resource, "key", None)
-    return cfn(arn_of(key)) if key is not None else None
+    return arn_of(key) if key is not None else None

@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from troposphere import Ref, Sub, events, kms, secretsmanager, ssm
-
-from lambdakit.compile.intrinsics import cfn
-from lambdakit.compile.resources.common import finish, key_arn
+from lambdakit.compile.resources.common import finish, key_arn, owned
 from lambdakit.compile.template import Template
 from lambdakit.model import EventBus, Key, Parameter, Secret
 from lambdakit.plan import Plan
@@ -21,8 +18,9 @@ SECRET_AWS_KEY_SKIP = ("CKV_AWS_149", "encrypted with the AWS-managed Secrets Ma
 
 
 def emit_event_bus(template: Template, plan: Plan, bus: EventBus) -> None:
-    name = bus.name or Sub(f"${{AWS::StackName}}-{bus.id}")
-    template.add_resource(finish(bus, plan, events.EventBus(bus.id, Name=name)))
+    name = bus.name or {"Fn::Sub": f"${{AWS::StackName}}-{bus.id}"}
+    template.add_resource(finish(bus, plan, owned(bus.id, "AWS::Events::EventBus",
+                                                  {"Name": name})))
 
 
 def emit_secret(template: Template, plan: Plan, secret: Secret) -> None:
@@ -37,8 +35,8 @@ def emit_secret(template: Template, plan: Plan, secret: Secret) -> None:
     if key is not None:
         properties["KmsKeyId"] = key
     skips = () if key is not None else (SECRET_AWS_KEY_SKIP,)
-    template.add_resource(finish(secret, plan, secretsmanager.Secret.from_dict(secret.id,
-                                                                              properties),
+    template.add_resource(finish(secret, plan,
+                                 owned(secret.id, "AWS::SecretsManager::Secret", properties),
                                  skips=skips))
 
 
@@ -48,8 +46,8 @@ def emit_parameter(template: Template, plan: Plan, parameter: Parameter) -> None
         properties["Name"] = parameter.name
     if parameter.description:
         properties["Description"] = parameter.description
-    template.add_resource(finish(parameter, plan, ssm.Parameter.from_dict(parameter.id,
-                                                                         properties),
+    template.add_resource(finish(parameter, plan,
+                                 owned(parameter.id, "AWS::SSM::Parameter", properties),
                                  tags="map"))
 
 
@@ -72,10 +70,10 @@ def emit_key(template: Template, plan: Plan, key: Key) -> None:
     }
     if key.description:
         properties["Description"] = key.description
-    template.add_resource(finish(key, plan, kms.Key.from_dict(key.id, properties)))
+    template.add_resource(finish(key, plan, owned(key.id, "AWS::KMS::Key", properties)))
     if key.name:
-        template.add_resource(kms.Alias(key.alias_id, AliasName=key.name,
-                                        TargetKeyId=Ref(key.id)))
+        template.add_resource(owned(key.alias_id, "AWS::KMS::Alias",
+                                    {"AliasName": key.name, "TargetKeyId": {"Ref": key.id}}))
 
 
 
@@ -99,8 +97,7 @@ def _delivery_statements(plan: Plan, key: Key, senders: list[Sender]) -> list[di
             "Sid": KEY_SIDS[service], "Effect": "Allow", "Principal": {"Service": service},
             "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": "*",
             "Condition": ({"ArnLike": {"aws:SourceArn": _any_of_this_account(service)}}
-                          if circular else {"ArnEquals": {"aws:SourceArn": [
-                              cfn(arn) for arn in arns]}})})
+                          if circular else {"ArnEquals": {"aws:SourceArn": arns}})})
     return statements
 
 

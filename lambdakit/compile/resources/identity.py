@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import Sub, cognito
-
-from lambdakit.compile.resources.common import finish
+from lambdakit.compile.resources.common import finish, owned
 from lambdakit.compile.template import Template
 from lambdakit.model import UserPool
 from lambdakit.plan import Plan
@@ -20,7 +18,7 @@ PASSWORD_POLICY = {"MinimumLength": 12, "RequireLowercase": True, "RequireNumber
 
 def emit_user_pool(template: Template, plan: Plan, pool: UserPool) -> None:
     properties: dict[str, Any] = {
-        "UserPoolName": pool.name or Sub(f"${{AWS::StackName}}-{pool.id}"),
+        "UserPoolName": pool.name or {"Fn::Sub": f"${{AWS::StackName}}-{pool.id}"},
         "UsernameAttributes": ["email"],
         "AutoVerifiedAttributes": ["email"],
         "AccountRecoverySetting": {"RecoveryMechanisms": [{"Name": "verified_email",
@@ -35,5 +33,5 @@ def emit_user_pool(template: Template, plan: Plan, pool: UserPool) -> None:
         properties["UserPoolTags"] = dict(sorted(plan.app.tags.items()))
     if pool.mfa != "OFF":
         properties["EnabledMfas"] = ["SOFTWARE_TOKEN_MFA"]  # TOTP: no SMS role or spend
-    template.add_resource(finish(pool, plan, cognito.UserPool.from_dict(pool.id, properties),
+    template.add_resource(finish(pool, plan, owned(pool.id, "AWS::Cognito::UserPool", properties),
                                  tags="own"))  # UserPoolTags, set above

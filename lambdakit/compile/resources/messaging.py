@@ -5,10 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from troposphere import GetAtt, Ref, sns, sqs
-
-from lambdakit.compile.intrinsics import cfn
-from lambdakit.compile.resources.common import Skip, finish, key_arn
+from lambdakit.compile.resources.common import Skip, finish, key_arn, owned, retain
 from lambdakit.compile.template import Template
 from lambdakit.iam import arn_of
 from lambdakit.iam.permissions import POLICY_VERSION
@@ -33,31 +30,31 @@ def emit_queue(template: Template, plan: Plan, queue: Queue, *, is_dead_letter: 
     if queue.dead_letter_queue is not None:
         # An existing dead-letter queue has no logical id to GetAtt: use its (partition-agnostic)
         # ARN, which for an owned one is still `GetAtt <id>.Arn`.
-        redrive_target = cfn(arn_of(queue.dead_letter_queue))
+        redrive_target = arn_of(queue.dead_letter_queue)
     elif own_dead_letter:
         dead_letter = _queue_properties(queue, None, FOURTEEN_DAYS_S, visibility)
         # The source's delivery delay is for new work; failed messages need none.
         dead_letter.pop("DelaySeconds", None)
-        template.add_resource(finish(queue, plan, sqs.Queue(queue.dead_letter_id, **dead_letter),
+        template.add_resource(finish(queue, plan,
+                                     owned(queue.dead_letter_id, "AWS::SQS::Queue", dead_letter),
                                      skips=_queue_skips(queue)))
-        redrive_target = GetAtt(queue.dead_letter_id, "Arn")
+        redrive_target = {"Fn::GetAtt": [queue.dead_letter_id, "Arn"]}
     if redrive_target is not None:
         properties["RedrivePolicy"] = {"deadLetterTargetArn": redrive_target,
                                        "maxReceiveCount": queue.max_receive_count}
-    template.add_resource(finish(queue, plan, sqs.Queue.from_dict(queue.id, properties),
+    template.add_resource(finish(queue, plan, owned(queue.id, "AWS::SQS::Queue", properties),
                                  skips=_queue_skips(queue)))
     queues = [queue.id] + ([queue.dead_letter_id] if own_dead_letter else [])
-    arns = [GetAtt(logical_id, "Arn") for logical_id in queues]
-    policy = template.add_resource(sqs.QueuePolicy(
-        queue.policy_id,
-        Queues=[Ref(logical_id) for logical_id in queues],
-        PolicyDocument={"Version": POLICY_VERSION, "Statement": [
+    arns = [{"Fn::GetAtt": [logical_id, "Arn"]} for logical_id in queues]
+    policy = template.add_resource(owned(queue.policy_id, "AWS::SQS::QueuePolicy", {
+        "Queues": [{"Ref": logical_id} for logical_id in queues],
+        "PolicyDocument": {"Version": POLICY_VERSION, "Statement": [
             deny_insecure_transport("sqs:*", arns),
-            *_delivery_statements(GetAtt(queue.id, "Arn"), senders)]},
-    ))
+            *_delivery_statements({"Fn::GetAtt": [queue.id, "Arn"]}, senders)]},
+    }))
     # As a retained bucket's: the messages outlive the stack, and so must what protects them.
     if not queue.delete_with_stack:
-        policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
+        retain(policy, "Retain")
 
 
 def deny_insecure_transport(action: str, resources: list[Any]) -> dict[str, Any]:
@@ -77,7 +74,7 @@ def _delivery_statements(queue_arn: Any, senders: list[Sender]) -> list[dict[str
         "Principal": {"Service": service},
         "Action": "sqs:SendMessage",
         "Resource": queue_arn,
-        "Condition": {"ArnEquals": {"aws:SourceArn": [cfn(s.source_arn) for s in group]}},
+        "Condition": {"ArnEquals": {"aws:SourceArn": [s.source_arn for s in group]}},
     } for service, group in ((service, list(group)) for service, group
                              in groupby(by_service, key=lambda s: s.service))]
 
@@ -121,13 +118,13 @@ def emit_topic(template: Template, plan: Plan, topic: Topic) -> None:
         properties["TopicName"] = topic.name
     if topic.fifo:
         properties["FifoTopic"] = True
-    template.add_resource(finish(topic, plan, sns.Topic(topic.id, **properties)))
+    template.add_resource(finish(topic, plan, owned(topic.id, "AWS::SNS::Topic", properties)))
     # Publishers are the app's roles (and the deployer's): this account's identity policies
     # allow them, so the policy that replaces SNS's default one only refuses plain HTTP.
-    template.add_resource(sns.TopicPolicy(
-        topic.policy_id, Topics=[Ref(topic.id)],
-        PolicyDocument={"Version": POLICY_VERSION, "Statement": [
-            deny_insecure_transport("sns:Publish", [Ref(topic.id)])]}))
+    template.add_resource(owned(topic.policy_id, "AWS::SNS::TopicPolicy", {
+        "Topics": [{"Ref": topic.id}],
+        "PolicyDocument": {"Version": POLICY_VERSION, "Statement": [
+            deny_insecure_transport("sns:Publish", [{"Ref": topic.id}])]}}))
 
 
 def _visibility_timeout(plan: Plan, queue: Queue) -> int:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from troposphere import Ref, Sub, dynamodb, kinesis, s3
-
-from lambdakit.compile.intrinsics import cfn
-from lambdakit.compile.resources.common import finish, key_arn
+from lambdakit.compile.resources.common import finish, key_arn, owned, retain
 from lambdakit.compile.template import Template
 from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
@@ -57,31 +54,30 @@ def emit_bucket(template: Template, plan: Plan, bucket: Bucket) -> None:
         # Turned off on purpose: the user's reason goes where scanners look.
         skips = (*skips, ("CKV_AWS_21", "versioning turned off: overwritten and deleted objects "
                                         f"are not recoverable; {bucket.without_versioning}"))
-    resource = finish(bucket, plan, s3.Bucket.from_dict(bucket.id, properties), skips=skips)
+    resource = finish(bucket, plan, owned(bucket.id, "AWS::S3::Bucket", properties), skips=skips)
     if permissions:
         # S3 checks each function's invoke permission when the notification is written.
-        resource.DependsOn = permissions
+        resource.data["DependsOn"] = permissions
     template.add_resource(resource)
-    arn = cfn(arn_of(bucket))
-    policy = template.add_resource(s3.BucketPolicy(
-        bucket.policy_id,
-        Bucket=Ref(bucket.id),
-        PolicyDocument={
+    arn = arn_of(bucket)
+    policy = template.add_resource(owned(bucket.policy_id, "AWS::S3::BucketPolicy", {
+        "Bucket": {"Ref": bucket.id},
+        "PolicyDocument": {
             "Version": "2012-10-17",
             "Statement": [{
                 "Sid": "DenyInsecureTransport",
                 "Effect": "Deny",
                 "Principal": "*",
                 "Action": "s3:*",
-                "Resource": [arn, Sub("${" + bucket.id + ".Arn}/*")],
+                "Resource": [arn, {"Fn::Sub": "${" + bucket.id + ".Arn}/*"}],
                 "Condition": {"Bool": {"aws:SecureTransport": "false"}},
             }],
         },
-    ))
+    }))
     # A retained bucket keeps its TLS-only policy: the data it holds outlives the stack, and so
     # must what protects it.
     if not bucket.delete_with_stack:
-        policy.DeletionPolicy = policy.UpdateReplacePolicy = "Retain"
+        retain(policy, "Retain")
 
 
 def _notifications(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
@@ -139,7 +135,7 @@ def emit_table(template: Template, plan: Plan, table: Table) -> None:
     if table.name:
         properties["TableName"] = table.name
     skips = () if key is not None else (TABLE_AWS_KEY_SKIP,)
-    template.add_resource(finish(table, plan, dynamodb.Table.from_dict(table.id, properties),
+    template.add_resource(finish(table, plan, owned(table.id, "AWS::DynamoDB::Table", properties),
                                  skips=skips))
 
 
@@ -157,7 +153,8 @@ def emit_stream(template: Template, plan: Plan, stream: Stream) -> None:
         properties["StreamModeDetails"] = {"StreamMode": "PROVISIONED"}
     if stream.name:
         properties["Name"] = stream.name
-    template.add_resource(finish(stream, plan, kinesis.Stream.from_dict(stream.id, properties)))
+    template.add_resource(finish(stream, plan,
+                                 owned(stream.id, "AWS::Kinesis::Stream", properties)))
 
 
 
@@ -165,9 +162,8 @@ def emit_stream_consumer(template: Template, plan: Plan, consumer: StreamConsume
     assert consumer.stream is not None  # LK209 otherwise
     # A consumer's name is unique per stream: on a stream of another stack (an existing one),
     # the same app deployed twice would register one name twice, so the stack's name leads.
-    name: Any = consumer.name or (Sub(f"${{AWS::StackName}}-{consumer.id}")
+    name: Any = consumer.name or ({"Fn::Sub": f"${{AWS::StackName}}-{consumer.id}"}
                                   if consumer.stream.is_existing else consumer.id)
-    properties = {"ConsumerName": name,
-                  "StreamARN": cfn(arn_of(consumer.stream))}
-    template.add_resource(finish(consumer, plan,
-                                 kinesis.StreamConsumer.from_dict(consumer.id, properties)))
+    properties = {"ConsumerName": name, "StreamARN": arn_of(consumer.stream)}
+    template.add_resource(finish(consumer, plan, owned(consumer.id, "AWS::Kinesis::StreamConsumer",
+                                                       properties)))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 import lambdakit.events as events
-from lambdakit.compile.events import EVENT_EMITTERS
-from lambdakit.compile.resources import API_EMITTERS, EMITTERS
+from lambdakit.compile.resources import EMITTERS
+from lambdakit.events._families import companion
 from lambdakit.model import EventSource
 from lambdakit.rules.events.families import family_rules
 
@@ -67,14 +67,20 @@ def test_every_checks_module_belongs_to_a_family() -> None:
     assert set(modules) - shared <= set(FAMILIES)
 
 
-def test_the_lazy_tables_name_real_families_and_functions() -> None:
-    for families, module, name in EVENT_EMITTERS:
-        assert families and set(families) <= set(FAMILIES)
-        assert callable(getattr(importlib.import_module(f"lambdakit.compile.events.{module}"),
-                                name))
-    for (module, name), emitter in API_EMITTERS.items():
-        assert isinstance(getattr(importlib.import_module(module), name), type)
-        assert callable(getattr(importlib.import_module(emitter[0]), emitter[1]))
+def test_every_compile_module_of_a_family_belongs_to_one_and_is_found() -> None:
+    """What a family writes beyond SAM is found from its classes, like its checks: each
+    module of compile/events names a family and defines what compile looks for."""
+    modules = sorted(path.stem for path in (ROOT / "lambdakit" / "compile" / "events").glob(
+        "[!_]*.py"))
+    assert set(modules) <= set(FAMILIES)
+    kinds = {kind.__module__.rsplit(".", 1)[1]: kind for kind in _all_sources()}
+    for module in modules:
+        found = companion(kinds[module], "lambdakit.compile.events")
+        assert found is not None
+        assert callable(getattr(found, "emit_family", None) or found.emit_resource), module
+
+
+def test_the_resource_emitters_name_real_functions() -> None:
     for module, name in EMITTERS.values():
         assert callable(getattr(importlib.import_module(module), name))
 

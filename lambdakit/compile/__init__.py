@@ -26,7 +26,8 @@ class Compiled:
 def compile_app(plan: Plan, base_dir: Path) -> Compiled:
     """Compile a checked app; `base_dir` is where the template will live (code paths are
     written relative to it)."""
-    template = Template(plan.app.description or f"lambdakit app {plan.app.name}", SAM_TRANSFORM)
+    template = Template(plan.app.description or f"lambdakit app {plan.app.name}", SAM_TRANSFORM,
+                        plan.depends_on)
     for fn in sorted(plan.functions, key=lambda f: f.id):
         policies = plan.policies[id(fn)]
         if policies is None or not policies.fits:

@@ -66,10 +66,6 @@ def emit_function(template: Template, plan: Plan, fn: Function, base_dir: Path,
     if policies.deferred:
         template.add_resource(_deferred_policy(fn, policies))
     function = _function(plan, fn, tags, base_dir)
-    if policies.awaited_policy_ids():
-        # The role exists before its managed policies are attached to it: without this, the
-        # function could start (and its event sources poll) with only the inline policy.
-        function.data["DependsOn"] = policies.awaited_policy_ids()
     template.add_resource(function)
     emit_deployment(template, plan, fn, tags)
     emit_auto_scaling(template, fn, tags)

@@ -62,10 +62,8 @@ def emit_auto_scaling(template: Template, fn: Function, tags: dict[str, str]) ->
         config["ScaleOutCooldown"] = scaling.scale_out_cooldown
     if scaling.disable_scale_in:
         config["DisableScaleIn"] = True
-    # Registering an alias that does not exist yet fails; SAM creates it.
     template.add_resource(Data(fn.scalable_target_id, {
-        "Type": "AWS::ApplicationAutoScaling::ScalableTarget",
-        "DependsOn": [fn.sam_alias_id], "Properties": target}))
+        "Type": "AWS::ApplicationAutoScaling::ScalableTarget", "Properties": target}))
     # ScalingPolicy takes no tags (CloudFormation marks it not taggable).
     template.add_resource(Data(fn.scaling_policy_id, {
         "Type": "AWS::ApplicationAutoScaling::ScalingPolicy",

@@ -5,6 +5,7 @@ what it writes in the tests (tests/test_resource_specs.py), not at synth time.""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 TEMPLATE_FORMAT_VERSION = "2010-09-09"
@@ -28,16 +29,22 @@ class PlainData(Data):
 
 class Template:
     """Resources and outputs by logical id, each refusing a logical id given twice. (The
-    resource and output quotas are lambdakit's LK007 and LK011, checked before compiling.)"""
+    resource and output quotas are lambdakit's LK007 and LK011, checked before compiling.)
+    `depends_on`: the plan's `DependsOn` of each resource, written as each is added."""
 
-    def __init__(self, description: str, transform: str) -> None:
+    def __init__(self, description: str, transform: str,
+                 depends_on: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.description = description
         self.version = TEMPLATE_FORMAT_VERSION
         self.transform = transform
         self.resources: dict[str, Data] = {}
         self.outputs: dict[str, Data] = {}
+        self._depends_on = depends_on or {}
 
     def add_resource(self, resource: Data) -> Data:
+        awaited = self._depends_on.get(resource.title)
+        if awaited:
+            resource.data["DependsOn"] = list(awaited)
         return _add(self.resources, resource)
 
     def add_output(self, output: Data) -> Data:

@@ -104,7 +104,7 @@ class SnsEvent(EventSource):
         return [self.subscription_id(fn), f"{self.subscription_id(fn)}Permission"]
 
     def written_resources(self, fn: Function) -> list[Written]:
-        # Buffered, lambdakit subscribes the queue itself (`compile.events.push`).
+        # Buffered, lambdakit subscribes the queue itself (`compile.events.sns`).
         buffer = self.buffer()
         if buffer is None:
             return []
@@ -120,15 +120,21 @@ class SnsEvent(EventSource):
     def bind(self, fn: Function) -> Binding:
         buffer = self.buffer()
         if buffer is not None:
-            return buffer.bind(fn)  # the subscription itself is compile's (events.push)
-        properties: dict[str, Any] = {"Topic": Ref(self.topic, "Arn", Topic.env_max_bytes)}
+            return buffer.bind(fn)  # the subscription itself is compile's (events.sns)
+        return Binding({"Topic": Ref(self.topic, "Arn", Topic.env_max_bytes),
+                        **self.subscription_settings()})
+
+    def subscription_settings(self) -> dict[str, Any]:
+        """What SAM's SNS event and lambdakit's own buffer subscription both take: the topic's
+        Region, when it is elsewhere, and the filter policy."""
+        settings: dict[str, Any] = {}
         region = self.topic_region()
         if region:
-            properties["Region"] = region
+            settings["Region"] = region
         if self.filter_policy is not None:
-            properties["FilterPolicy"] = self.filter_policy
-            properties["FilterPolicyScope"] = self.filter_policy_scope
-        return Binding(properties)
+            settings["FilterPolicy"] = self.filter_policy
+            settings["FilterPolicyScope"] = self.filter_policy_scope
+        return settings
 
     def sample_event(self, fn: Function) -> dict[str, Any]:
         record = self._sample_record(fn)

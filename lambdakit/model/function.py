@@ -267,7 +267,7 @@ class Function(Construct):
                    Written(self.role_id, "AWS::IAM::Role"),
                    Written(self.log_group_id, "AWS::Logs::LogGroup")]
         if self.auto_scaling:
-            # The target scales the alias SAM writes: it must exist first.
+            # Registering an alias that does not exist yet fails: SAM writes it, first.
             written += [Written(self.scalable_target_id,
                                 "AWS::ApplicationAutoScaling::ScalableTarget",
                                 (self.sam_alias_id,) if self.alias is not None else ()),

@@ -71,7 +71,8 @@ def gather_resources(app: App, policies: dict[int, PolicyPlan | None],
 
 
 def _function(fn: Function, policies: PolicyPlan | None) -> list[PlannedResource]:
-    # The function starts only once its role holds all of its policies.
+    # The role exists before its managed policies are attached to it: the function must wait
+    # for them, or it (and its event sources) could start with only the inline policy.
     awaited = tuple(policies.awaited_policy_ids()) if policies is not None else ()
     function, *rest = fn.written_resources()
     found = [PlannedResource(function.logical_id, function.type, fn, True, awaited)]

@@ -6,30 +6,29 @@ resolving the model references they hold into CloudFormation values.
 
 from __future__ import annotations
 
-from importlib import import_module
+from collections.abc import Callable
 from typing import Any
 
 from lambdakit.compile.references import reference_value
 from lambdakit.compile.template import Template
-from lambdakit.events._loaded import imported
+from lambdakit.events._families import companion
 from lambdakit.model import Function, Ref
 from lambdakit.plan import Plan
 
-# Resources event sources need beyond their SAM event (a subscription, a scheduler's role),
-# one emitter per family, each over the whole app: (the families whose sources it looks at,
-# its module under lambdakit.compile.events, the emitter). An emitter is imported, and runs,
-# once one of its families is imported (`imported`): before, it has nothing to emit.
-EVENT_EMITTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("sns",), "push", "emit_buffer_subscriptions"),
-    (("schedule",), "schedule", "emit_scheduler_roles"),
-    (("s3",), "s3", "emit_invoke_permissions"),
-)
-
 
 def emit_event_resources(template: Template, plan: Plan) -> None:
-    for families, module, name in EVENT_EMITTERS:
-        if imported(*families):
-            getattr(import_module(f"{__name__}.{module}"), name)(template, plan)
+    """What event families write beyond SAM's events (a subscription SAM would write
+    unencrypted, a scheduler's role, S3's invoke permissions): each family's
+    `lambdakit/compile/events/<family>.py` may define `emit_family(template, plan)`, run once
+    when the app has a source of the family."""
+    emitters: dict[int, Callable[[Template, Plan], None]] = {}
+    for fn in plan.functions:
+        for source in fn.live_events():
+            emit = getattr(companion(type(source), __name__), "emit_family", None)
+            if emit is not None:
+                emitters.setdefault(id(emit), emit)
+    for emit in emitters.values():
+        emit(template, plan)
 
 
 def sam_events(fn: Function) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -43,11 +43,9 @@ def _name_sub(bucket: Bucket, before: str) -> dict[str, Any]:
                         {"StackUuid": stack_uuid}]}
 
 
-def notification_configuration(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
-    """(the bucket's `NotificationConfiguration`, the permissions it waits for); both empty
-    when it notifies no function."""
+def notification_configuration(plan: Plan, bucket: Bucket) -> dict[str, Any]:
+    """The bucket's `NotificationConfiguration`; empty when it notifies no function."""
     configurations = []
-    permissions = []
     for fn, source in plan.notifications(bucket):
         rules = source.key_rules()
         for event in source.events:
@@ -55,10 +53,7 @@ def notification_configuration(plan: Plan, bucket: Bucket) -> tuple[dict[str, An
             if rules:
                 configuration["Filter"] = {"S3Key": {"Rules": rules}}
             configurations.append(configuration)
-        permissions.append(source.permission_id(fn))
-    if not configurations:
-        return {}, []
-    return {"LambdaConfigurations": configurations}, sorted(permissions)
+    return {"LambdaConfigurations": configurations} if configurations else {}
 
 
 def emit_invoke_permissions(template: Template, plan: Plan) -> None:
@@ -87,3 +82,7 @@ def _invoked_name(fn: Function) -> dict[str, Any]:
 
 def _invoked_arn(fn: Function) -> dict[str, Any]:
     return {"Ref": f"{fn.id}.Alias"} if fn.alias else {"Fn::GetAtt": [fn.id, "Arn"]}
+
+
+# How compile finds what the family writes.
+emit_family = emit_invoke_permissions

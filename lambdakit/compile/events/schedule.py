@@ -66,3 +66,7 @@ def _role(plan: Plan, fn: Function, source: ScheduleEvent) -> Data:
     if tags:
         properties["Tags"] = tag_list(tags)
     return Data(source.role_id(fn), {"Type": "AWS::IAM::Role", "Properties": properties})
+
+
+# How compile finds what the family writes.
+emit_family = emit_scheduler_roles

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from importlib import import_module
 
 from lambdakit.compile.template import Template
+from lambdakit.events._families import companion
 from lambdakit.model import (
     Bucket,
     EventBus,
@@ -39,15 +40,6 @@ EMITTERS: dict[type[Resource], tuple[str, str]] = {
     Key: ("lambdakit.compile.resources.config", "emit_key"),
     UserPool: ("lambdakit.compile.resources.identity", "emit_user_pool"),
 }
-# The APIs routes are on, by their class's module and name: the family is not imported
-# unless the app uses it.
-API_EMITTERS: dict[tuple[str, str], tuple[str, str]] = {
-    ("lambdakit.events.rest", "RestApi"): ("lambdakit.compile.events.http", "emit_rest_api"),
-    ("lambdakit.events.http_api", "HttpApi"): ("lambdakit.compile.events.http",
-                                               "emit_http_api"),
-}
-
-
 def _emitter(module: str, name: str) -> Callable[..., None]:
     emit: Callable[..., None] = getattr(import_module(module), name)
     return emit
@@ -72,5 +64,7 @@ def emit_resources(template: Template, plan: Plan) -> None:
                                       senders=senders.get(id(resource), []))
         elif kind in EMITTERS:
             _emitter(*EMITTERS[kind])(template, plan, resource)
-        elif (api := (kind.__module__, kind.__qualname__)) in API_EMITTERS:
-            _emitter(*API_EMITTERS[api])(template, plan, resource)
+        else:  # a resource of an event family (an API): the family's compile module writes it
+            emit = getattr(companion(kind, "lambdakit.compile.events"), "emit_resource", None)
+            if emit is not None:
+                emit(template, plan, resource)

@@ -6,7 +6,6 @@ from typing import Any
 
 from lambdakit.compile.resources.common import finish, key_arn, owned, retain
 from lambdakit.compile.template import Template
-from lambdakit.events._loaded import imported
 from lambdakit.iam import arn_of
 from lambdakit.model import Bucket, Stream, StreamConsumer, Table
 from lambdakit.plan import Plan
@@ -41,7 +40,7 @@ def emit_bucket(template: Template, plan: Plan, bucket: Bucket) -> None:
     }
     if bucket.is_versioned:
         properties["VersioningConfiguration"] = {"Status": "Enabled"}
-    notifications, permissions = _notifications(plan, bucket)
+    notifications = _notifications(plan, bucket)
     if notifications:
         properties["NotificationConfiguration"] = notifications
         # Named before it exists, even when the user left it unnamed: its invoke permissions
@@ -55,9 +54,6 @@ def emit_bucket(template: Template, plan: Plan, bucket: Bucket) -> None:
         skips = (*skips, ("CKV_AWS_21", "versioning turned off: overwritten and deleted objects "
                                         f"are not recoverable; {bucket.without_versioning}"))
     resource = finish(bucket, plan, owned(bucket.id, "AWS::S3::Bucket", properties), skips=skips)
-    if permissions:
-        # S3 checks each function's invoke permission when the notification is written.
-        resource.data["DependsOn"] = permissions
     template.add_resource(resource)
     arn = arn_of(bucket)
     policy = template.add_resource(owned(bucket.policy_id, "AWS::S3::BucketPolicy", {
@@ -80,11 +76,11 @@ def emit_bucket(template: Template, plan: Plan, bucket: Bucket) -> None:
         retain(policy, "Retain")
 
 
-def _notifications(plan: Plan, bucket: Bucket) -> tuple[dict[str, Any], list[str]]:
-    """(the bucket's notifications of functions, the permissions they wait for); none while
-    the app uses no S3 event source (the family is not imported)."""
-    if not imported("s3"):
-        return {}, []
+def _notifications(plan: Plan, bucket: Bucket) -> dict[str, Any]:
+    """The bucket's notifications of functions (the plan has it wait for their permissions:
+    S3 checks each one as the notification is written)."""
+    if not plan.notifications(bucket):
+        return {}
     from lambdakit.compile.events.s3 import notification_configuration
 
     return notification_configuration(plan, bucket)

@@ -13,28 +13,12 @@ family it does not use.
 
 from __future__ import annotations
 
-from importlib import import_module
 from types import ModuleType
 
-_FAMILIES = "lambdakit.events."
-_FOUND: dict[type, ModuleType | None] = {}
+from lambdakit.events._families import companion
 
 
 def family_rules(kind: type) -> ModuleType | None:
     """The rules module of the family `kind` (a source or authorizer class) belongs to; None
     for a family without checks of its own, or a class outside `lambdakit.events`."""
-    if kind not in _FOUND:
-        _FOUND[kind] = _import(kind.__module__)
-    return _FOUND[kind]
-
-
-def _import(module: str) -> ModuleType | None:
-    if not module.startswith(_FAMILIES):
-        return None
-    name = f"{__package__}.{module.removeprefix(_FAMILIES)}"
-    try:
-        return import_module(name)
-    except ModuleNotFoundError as missing:
-        if missing.name != name:
-            raise  # a module the checks import is missing: a real error
-        return None
+    return companion(kind, __package__ or "lambdakit.rules.events")

@@ -24,14 +24,11 @@ def emit_buffer_subscriptions(template: Template, plan: Plan) -> None:
                 "Protocol": "sqs",
                 "Endpoint": {"Fn::GetAtt": [buffer.queue.id, "Arn"]},
                 "TopicArn": arn_of(source.topic),
+                **source.subscription_settings(),
             }
-            region = source.topic_region()
-            if region:
-                properties["Region"] = region
-            if source.filter_policy is not None:
-                properties["FilterPolicy"] = source.filter_policy
-                properties["FilterPolicyScope"] = source.filter_policy_scope
             template.add_resource(Data(source.subscription_id(fn), {
-                "Type": "AWS::SNS::Subscription", "Properties": properties,
-                # The queue accepts the topic's messages only once its policy says so.
-                "DependsOn": [buffer.queue.policy_id]}))
+                "Type": "AWS::SNS::Subscription", "Properties": properties}))
+
+
+# How compile finds what the family writes.
+emit_family = emit_buffer_subscriptions

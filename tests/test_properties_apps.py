@@ -334,7 +334,9 @@ class Writer:
             return self.source.add(
                 'AlexaSkillEvent(skill_id="amzn1.ask.skill.8c1f5a2e-3b4d-4e6f-9a0b-1c2d3e4f5a6b")'
             ), False
-        return self.source.add('LogsSubscriptionEvent(log_group="/aws/lambda/billing")'), True
+        # A group of its own: CloudWatch Logs takes two subscription filters per group (LK371).
+        group = f"/aws/lambda/{self.source.uid('billing')}"
+        return self.source.add(f'LogsSubscriptionEvent(log_group="{group}")'), True
 
 
 @st.composite

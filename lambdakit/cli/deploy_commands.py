@@ -147,20 +147,23 @@ def register(group: click.Group) -> None:
 
 
 def _target(app_spec: str | None, stage: str | None, region: str | None) -> Target:
-    from lambdakit.deploy import DeployError
     from lambdakit.deploy.config import resolve
 
-    try:
-        return resolve(Path.cwd(), app_spec=app_spec, stage=stage, region=region)
-    except DeployError as exc:
-        raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
+    return _setting(lambda: resolve(Path.cwd(), app_spec=app_spec, stage=stage, region=region))
 
 
 def _stack_name(target: Target, app_name: str) -> str:
+    return _setting(lambda: target.stack_for(app_name))
+
+
+def _setting(read: Callable[[], T]) -> T:
+    """A project or stage setting deploy cannot use (pyproject.toml, a stage, a stack name) is
+    a usage error, exit 2, with its hint: the one place that maps a `DeployError` before any
+    AWS call (`_aws_call` maps those during one)."""
     from lambdakit.deploy import DeployError
 
     try:
-        return target.stack_for(app_name)
+        return read()
     except DeployError as exc:
         raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
 

@@ -9,10 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
+import pytest
 import yaml
 from click.testing import CliRunner
 
 from lambdakit.cli import cli
+from lambdakit.errors import Diagnostic, LambdakitError, Origin, format_diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
 QUICKSTART = ROOT / "examples" / "quickstart" / "app.py"
@@ -152,3 +155,44 @@ def test_synth_never_imports_the_heavy_checkers() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == ""
+
+
+def _required_arguments(command: click.Command) -> list[str]:
+    return [param.human_readable_name for param in command.params
+            if isinstance(param, click.Argument) and param.required]
+
+
+def test_every_command_maps_a_lambdakit_error_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The group maps the error once, so a command added later cannot map it differently."""
+    error = LambdakitError([Diagnostic("LK005", "the app did not load", Origin("app.py", 3))])
+
+    def fails(**_: object) -> None:
+        raise error
+
+    assert set(cli.commands) >= {"synth", "validate", "explain", "event", "invoke", "bootstrap",
+                                 "deploy", "diff", "destroy"}
+    for name, command in cli.commands.items():
+        monkeypatch.setattr(command, "callback", fails)
+        result = CliRunner().invoke(cli, [name, *_required_arguments(command)])
+        assert (name, result.exit_code) == (name, 1), result.output
+        assert result.stderr == format_diagnostics(error.diagnostics) + "\n"
+        assert result.stdout == ""
+
+
+def test_every_command_reports_an_app_that_cannot_load_alike(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+    missing = str(tmp_path / "nowhere.py")
+    takes_an_app = {name: command for name, command in cli.commands.items()
+                    if any(param.name == "app_spec" for param in command.params)}
+    assert set(takes_an_app) >= {"synth", "validate", "explain", "deploy", "diff", "destroy"}
+    reports = set()
+    for name, command in takes_an_app.items():
+        extra = _required_arguments(command)[1:]  # FUNCTION, for event and invoke
+        result = CliRunner().invoke(cli, [name, missing, *extra])
+        assert (name, result.exit_code) == (name, 1), result.output
+        assert result.stdout == ""
+        reports.add(result.stderr)
+    assert len(reports) == 1
+    assert "error LK005 no such file" in reports.pop()

@@ -8,18 +8,17 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 if TYPE_CHECKING:
     from lambdakit.deploy import Aws, Poll, Result
     from lambdakit.deploy.config import Target
-    from lambdakit.errors import LambdakitError
 
 T = TypeVar("T")
-# The exit codes of these commands, all here (docs/deploy.md lists them).
-EXIT_DIAGNOSTICS = 1
+# The exit codes of these commands, all here (docs/deploy.md lists them) but 1 for diagnostics:
+# a `LambdakitError` is mapped once, by the command group (cli/main.py).
 EXIT_NOT_DEPLOYED = 3
 EXIT_DIFFERENT = 1
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command Ctrl-C stopped
@@ -130,14 +129,11 @@ def destroy(app_spec: str | None, stage: str | None, region: str | None,
     """Delete the app's stack; resources with DeletionPolicy Retain stay and are listed."""
     from lambdakit.cli.loader import load_app
     from lambdakit.deploy.destroy import destroy as run
-    from lambdakit.errors import LambdakitError
 
     target = _target(app_spec, stage, region)
-    try:  # the stack name needs only the app's name: a broken app can still be destroyed
-        app_name = load_app(_require_app(target)).name
-    except LambdakitError as exc:
-        _fail_diagnostics(exc)
-    stack = _stack_name(target, app_name)
+    # The stack name needs only the app's name: an app that loads but fails its checks can
+    # still be destroyed.
+    stack = _stack_name(target, load_app(_require_app(target)).name)
     _finish(_aws_call(lambda: run(_connect(target.region), stack,
                                   ClickConsole(), _poll(), assume_yes=assume_yes)))
 
@@ -151,20 +147,23 @@ def register(group: click.Group) -> None:
 
 
 def _target(app_spec: str | None, stage: str | None, region: str | None) -> Target:
-    from lambdakit.deploy import DeployError
     from lambdakit.deploy.config import resolve
 
-    try:
-        return resolve(Path.cwd(), app_spec=app_spec, stage=stage, region=region)
-    except DeployError as exc:
-        raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
+    return _setting(lambda: resolve(Path.cwd(), app_spec=app_spec, stage=stage, region=region))
 
 
 def _stack_name(target: Target, app_name: str) -> str:
+    return _setting(lambda: target.stack_for(app_name))
+
+
+def _setting(read: Callable[[], T]) -> T:
+    """A project or stage setting deploy cannot use (pyproject.toml, a stage, a stack name) is
+    a usage error, exit 2, with its hint: the one place that maps a `DeployError` before any
+    AWS call (`_aws_call` maps those during one)."""
     from lambdakit.deploy import DeployError
 
     try:
-        return target.stack_for(app_name)
+        return read()
     except DeployError as exc:
         raise click.UsageError(f"{exc.message}\n  hint: {exc.hint}") from None
 
@@ -179,25 +178,15 @@ def _require_app(target: Target) -> str:
 def _synthesise(target: Target) -> tuple[dict[str, Any], Path, str]:
     """The app's template, refusing on any error with synth's diagnostics."""
     from lambdakit.cli.loader import load_app
-    from lambdakit.errors import LambdakitError, format_diagnostics
+    from lambdakit.errors import format_diagnostics
     from lambdakit.synthesis import synthesize
 
     base_dir = Path.cwd()
-    try:
-        app = load_app(_require_app(target))
-        result = synthesize(app, fmt="json", base_dir=base_dir, account=target.account)
-    except LambdakitError as exc:
-        _fail_diagnostics(exc)
+    app = load_app(_require_app(target))
+    result = synthesize(app, fmt="json", base_dir=base_dir, account=target.account)
     if result.warnings:
         click.echo(format_diagnostics(result.warnings), err=True)
     return result.template, base_dir, app.name
-
-
-def _fail_diagnostics(exc: LambdakitError) -> NoReturn:
-    from lambdakit.errors import format_diagnostics
-
-    click.echo(format_diagnostics(exc.diagnostics), err=True)
-    sys.exit(EXIT_DIAGNOSTICS)
 
 
 def _connect(region: str | None) -> Aws:

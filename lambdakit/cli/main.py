@@ -8,7 +8,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -25,13 +25,16 @@ T = TypeVar("T")
 
 
 class _Commands(click.Group):
-    """Every command's `LambdakitError` becomes its report on stderr and exit 1, here once."""
+    """The one place a `LambdakitError` becomes an exit code: raised by any command (the app did
+    not load, or its checks found errors), it is the report on stderr and exit 1. Commands
+    raise it and catch it nowhere."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except LambdakitError as exc:
-            _fail(exc.diagnostics)
+            click.echo(format_diagnostics(exc.diagnostics), err=True)
+            sys.exit(EXIT_DIAGNOSTICS)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,7 +89,7 @@ def validate(app_spec: str) -> None:
 
     findings = validate_app(load_app(app_spec))
     if any(d.is_error for d in findings):
-        _fail(findings)
+        raise LambdakitError(findings)
     _report(findings)
     click.echo("ok: lambdakit, the SAM transform and cfn-lint found no error", err=True)
 
@@ -110,9 +113,9 @@ def explain(app_spec: str, function: str | None, as_json: bool) -> None:
     except UnknownFunction as exc:
         raise click.BadParameter(str(exc), param_hint="FUNCTION") from None
     click.echo(format_json(result.rows) if as_json else format_table(result.rows), nl=False)
-    _report(result.diagnostics)
     if any(d.is_error for d in result.diagnostics):  # LK210: the rows show what to narrow
-        sys.exit(EXIT_DIAGNOSTICS)
+        raise LambdakitError(result.diagnostics)
+    _report(result.diagnostics)
 
 
 @cli.command()
@@ -188,7 +191,7 @@ def _checked_app(app_spec: str) -> App:
     app = load_app(app_spec)
     diagnostics = check_app(app, today=build_day())
     if app.broken or any(d.is_error for d in diagnostics):
-        _fail(diagnostics)
+        raise LambdakitError(diagnostics)
     _report(diagnostics)
     return app
 
@@ -227,11 +230,6 @@ def _env_pair(text: str) -> tuple[str, str]:
 def _report(diagnostics: list[Diagnostic]) -> None:
     if diagnostics:
         click.echo(format_diagnostics(diagnostics), err=True)
-
-
-def _fail(diagnostics: list[Diagnostic]) -> NoReturn:
-    click.echo(format_diagnostics(diagnostics), err=True)
-    sys.exit(EXIT_DIAGNOSTICS)
 
 
 register_deploy_commands(cli)

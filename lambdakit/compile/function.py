@@ -76,11 +76,9 @@ def emit_function(template: Template, plan: Plan, fn: Function, base_dir: Path,
         # What callers outside the stack should invoke; SAM resolves `<id>.Alias` to its alias.
         template.add_output(_output(fn.alias_output_id, f"ARN of {fn.id}'s alias {fn.alias!r}",
                                     {"Ref": f"{fn.id}.Alias"}))
-    for source in fn.live_events():
-        # A function URL's address (SAM names the URL resource `<function>Url`).
-        for output_id in source.output_ids(fn):
-            template.add_output(_output(output_id, f"Function URL of {fn.id}",
-                                        {"Fn::GetAtt": [f"{fn.id}Url", "FunctionUrl"]}))
+    for source in fn.live_events():  # a function URL's address
+        for output_id, (description, value) in source.outputs(fn).items():
+            template.add_output(_output(output_id, description, value))
 
 
 def _output(title: str, description: str, value: Any) -> PlainData:

@@ -41,15 +41,21 @@ class FunctionUrl(EventSource):
     def public_reason(self) -> str | None:
         return self.public
 
+    def url_id(self, fn: Function) -> str:
+        """The `AWS::Lambda::Url` SAM writes for the function."""
+        return f"{fn.id}Url"
+
     def derived_ids(self, fn: Function) -> list[str | None]:
         # The URL, and a public URL's two permissions.
-        ids: list[str | None] = [f"{fn.id}Url"]
+        ids: list[str | None] = [self.url_id(fn)]
         if self.auth == "none":
             ids += [f"{fn.id}UrlPublicPermissions", f"{fn.id}URLInvokeAllowPublicAccess"]
         return ids
 
-    def output_ids(self, fn: Function) -> list[str]:
-        return [f"{fn.id}Url"]  # the URL's address, named as SAM names the URL itself
+    def outputs(self, fn: Function) -> dict[str, tuple[str, Any]]:
+        # The URL's address, under the URL's own id.
+        url = self.url_id(fn)
+        return {url: (f"Function URL of {fn.id}", {"Fn::GetAtt": [url, "FunctionUrl"]})}
 
     def scanner_skips(self) -> list[dict[str, str]]:
         if self.auth != "none" or not self.public:

@@ -129,9 +129,10 @@ class EventSource(Construct):
         would write unencrypted, a scheduler's role)."""
         return []
 
-    def output_ids(self, fn: Function) -> list[str]:
-        """Outputs the template declares for this source (a function URL's address)."""
-        return []
+    def outputs(self, fn: Function) -> dict[str, tuple[str, Any]]:
+        """Outputs the template declares for this source (a function URL's address):
+        {logical id: (description, CloudFormation value)}."""
+        return {}
 
     def scanner_skips(self) -> list[dict[str, str]]:
         """checkov skips the function carries for what SAM generates from this source, each

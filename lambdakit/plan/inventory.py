@@ -114,7 +114,7 @@ def gather_outputs(app: App) -> list[PlannedOutput]:
         if isinstance(construct, Function):
             found += [PlannedOutput(i, construct) for i in construct.output_ids()]
             found += [PlannedOutput(i, source) for source in construct.live_events()
-                      for i in source.output_ids(construct)]
+                      for i in source.outputs(construct)]
         elif isinstance(construct, Resource) and not construct.is_existing:
             found += [PlannedOutput(i, construct) for i in construct.output_ids()]
     return found

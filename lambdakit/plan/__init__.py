@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING, cast
 
 from lambdakit.iam.size import PolicyPlan
 from lambdakit.model import App, Bucket, Construct, Function, Queue, Resource, TrafficShift
-from lambdakit.plan.apis import declared_authorizers, route_index
-from lambdakit.plan.delivery import Sender, key_senders, queue_senders
 from lambdakit.plan.deployments import (
     HookBinding,
     custom_configurations,
@@ -29,11 +27,11 @@ from lambdakit.plan.inventory import (
 )
 from lambdakit.plan.invocation import async_callers, destination_index, invoker_index
 from lambdakit.plan.policies import policy_plan
-from lambdakit.plan.queues import needed_visibility, visibility_timeout
 
 if TYPE_CHECKING:
     from lambdakit.events.s3 import S3Event
     from lambdakit.plan.apis import Api, Authorizer, Route
+    from lambdakit.plan.delivery import Sender
 
 __all__ = ["Plan", "PlannedOutput", "PlannedResource", "plan_app"]
 
@@ -127,19 +125,27 @@ class Plan:
     @cached_property
     def queue_senders(self) -> list[tuple[Queue, list[Sender]]]:
         """Owned queues that AWS services deliver to, with their senders."""
+        from lambdakit.plan.delivery import queue_senders
+
         return queue_senders(self.app)
 
     @cached_property
     def key_senders(self) -> dict[int, list[Sender]]:
         """`id(key)` → the services that encrypt with it as they deliver to a queue."""
+        from lambdakit.plan.delivery import key_senders
+
         return key_senders(self.queue_senders)
 
     @cached_property
     def _needed_visibility(self) -> dict[int, int]:
+        from lambdakit.plan.queues import needed_visibility
+
         return needed_visibility(self.functions)
 
     def visibility_timeout(self, queue: Queue) -> int:
         """The queue's visibility timeout: as given, or derived from its consumers."""
+        from lambdakit.plan.queues import visibility_timeout
+
         return visibility_timeout(queue, self._needed_visibility)
 
     # ---------------------------------------------------------------- buckets
@@ -162,6 +168,8 @@ class Plan:
 
     @cached_property
     def _routes(self) -> dict[int, list[tuple[Function, Route]]]:
+        from lambdakit.plan.apis import route_index
+
         return route_index(self.app)
 
     def routes(self, api: Api) -> list[tuple[Function, Route]]:
@@ -170,6 +178,8 @@ class Plan:
 
     def authorizers(self, api: Api) -> list[Authorizer]:
         """The authorizers `api` declares, one per name, by name."""
+        from lambdakit.plan.apis import declared_authorizers
+
         return declared_authorizers(api, self.routes(api))
 
     @property

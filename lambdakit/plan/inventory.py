@@ -9,7 +9,7 @@ second-opinion checks read their origins from it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lambdakit.iam.size import PolicyPlan
 from lambdakit.model import App, Construct, Function, Queue, Resource
@@ -19,8 +19,7 @@ from lambdakit.model.deployment import TrafficShift
 DEPLOYMENT_APPLICATION_ID = "ServerlessDeploymentApplication"
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedResource:
+class PlannedResource(NamedTuple):
     """One resource of the stack. `written`: lambdakit declares it in the template, as `type`;
     otherwise the SAM transform derives it from a written one, and `type` is None (SAM's to
     choose). `logical_id` is None where SAM names it after a hash of its content."""
@@ -33,8 +32,7 @@ class PlannedResource:
     depends_on: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class PlannedOutput:
+class PlannedOutput(NamedTuple):
     logical_id: str
     origin: Construct
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from lambdakit.compile.template import Template
 from lambdakit.events._families import companion
@@ -22,7 +23,9 @@ from lambdakit.model import (
     UserPool,
 )
 from lambdakit.plan import Plan
-from lambdakit.plan.delivery import Sender
+
+if TYPE_CHECKING:
+    from lambdakit.plan.delivery import Sender
 
 # One emitter per family, as (its module, its name): a family's emitter is imported by the
 # apps that own such a resource, and only by them.

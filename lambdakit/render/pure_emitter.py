@@ -6,16 +6,13 @@ The two emitters share their design, but choose styles and simple keys different
 below follow libyaml 0.2.5's `emitter.c` (named in each docstring); the writers themselves already
 agree. `tests/test_render.py` compares both emitters on every golden and on generated data.
 
-Why not PyYAML's own dumpers (issue 16 asked; `python benchmarks/render_bench.py`, 2026-12-04,
-PyYAML 6.0.3 with libyaml 0.2.5, CPU ms per render, median of 9, on the busy 2-core machine):
-`yaml.CSafeDumper` with a text and a mapping representer (cfn-flip's quoting and short forms),
-no anchors and `canonical`'s ordered copy writes all 40 golden and example templates byte for
-byte, but takes 68 ms at 100 functions and 513 ms at 500 where `render` takes 15 and 83: its
-representer builds a node graph in Python that `cfn_yaml` skips. And it needs libyaml too: its
-fallback, `yaml.SafeDumper` with the same representers, writes none of the 40 alike (PyYAML's
-emitter quotes every tagged scalar, `!Ref 'Queue'`), so dropping this module would make the
-template depend on how PyYAML was installed. This emitter writes all 40 alike, at 180 ms
-(100 functions) and 916 ms (500), where libyaml is missing.
+Why not PyYAML's own dumpers (issue 16 asked): `yaml.CSafeDumper` with a text and a mapping
+representer (cfn-flip's quoting and short forms) writes every golden and example template byte
+for byte, but several times slower than `render`, since its representer builds a node graph in
+Python that `cfn_yaml` skips; and its fallback without libyaml, `yaml.SafeDumper`, writes none of
+them alike (PyYAML's emitter quotes every tagged scalar, `!Ref 'Queue'`), so dropping this module
+would make the template depend on how PyYAML was installed. The figures, and the command that
+measures them (`benchmarks/render_bench.py`), are in docs/performance.md.
 """
 
 from __future__ import annotations
